@@ -1,0 +1,69 @@
+// Lint rules for relviz. The folder rules enforce the architecture from STYLE.md:
+// dependencies point one way, engine <- io <- store <- ui, and the engine stays pure
+// (no DOM, no React, no zustand, no Node built-ins, no wall clock) so the same code
+// runs in the CLI, tests, benchmarks, the browser and a Web Worker.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'process', 'url', 'util', 'worker_threads'];
+const nodeImportPatterns = [
+  { group: ['node:*', ...nodeBuiltins], message: 'The engine runs in the browser too: no Node built-ins.' },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'coverage', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeImportPatterns,
+            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', '@xyflow/*'], message: 'The engine is UI-free.' },
+            { group: ['**/io/**', '**/store/**', '**/ui/**', '**/cli/**'], message: 'Dependencies point one way: engine <- io <- store <- ui.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'No wall clock in the engine: logical time only.' },
+        { name: 'performance', message: 'No wall clock in the engine: logical time only.' },
+        { name: 'window', message: 'The engine has no DOM.' },
+        { name: 'document', message: 'The engine has no DOM.' },
+        { name: 'process', message: 'The engine runs in the browser too.' },
+        { name: 'setTimeout', message: 'The engine is synchronous and deterministic.' },
+        { name: 'setInterval', message: 'The engine is synchronous and deterministic.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded PRNG kept in the simulation state.' },
+      ],
+    },
+  },
+  {
+    files: ['src/io/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeImportPatterns,
+            { group: ['**/store/**', '**/ui/**', '**/cli/**'], message: 'Dependencies point one way: engine <- io <- store <- ui.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,145 @@
+/**
+ * `npm run --silent sim -- <script> [--seed <n>] [--json] [--juju 3.6|4.0]`
+ *
+ * Runs a relviz script through the engine and prints every command with its output
+ * and every hook that fires. Exit codes: 0 all commands succeeded; 1 some command
+ * failed (the script still runs to the end); 2 the script could not be read or has
+ * a syntax error (nothing runs).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Timeline } from '../engine/timeline.ts';
+import type { CommandRecord, HookRecord, TraceRecord } from '../engine/trace.ts';
+import { commandToJson, formatCommandBlock, formatHookLine, hookToJson, measureHooks } from '../io/report.ts';
+import { ScriptSyntaxError, parseScript, runAfter, type ScriptLine } from '../io/script.ts';
+import { loadCharmSource } from './charmFiles.ts';
+
+const USAGE = 'usage: npm run --silent sim -- <script> [--seed <n>] [--json] [--juju 3.6|4.0] [--logs]';
+
+export interface CliOptions {
+  script: string;
+  seed: number;
+  json: boolean;
+  juju: '3.6' | '4.0';
+  logs: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const opts: Partial<CliOptions> = { seed: 1, json: false, juju: '3.6', logs: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--seed') {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) > 0xffffffff) throw new UsageError(`--seed expects a whole number from 0 to 4294967295, got "${v}"`);
+      opts.seed = Number(v);
+    } else if (flag === '--json') opts.json = true;
+    else if (flag === '--logs') opts.logs = true;
+    else if (flag === '--juju') {
+      const v = value();
+      if (v !== '3.6' && v !== '4.0') throw new UsageError(`--juju expects 3.6 or 4.0, got "${v}"`);
+      opts.juju = v;
+    } else if (flag === '--help' || flag === '-h') throw new UsageError('');
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else if (opts.script === undefined) opts.script = a;
+    else throw new UsageError(`unexpected argument "${a}"`);
+  }
+  if (opts.script === undefined) throw new UsageError('no script given');
+  return opts as CliOptions;
+}
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** Runs a parsed script; returns the exit code. */
+export function runScript(lines: readonly ScriptLine[], opts: Omit<CliOptions, 'script'>, io: CliIo): number {
+  const timeline = new Timeline({ seed: opts.seed, juju: opts.juju });
+  let failed = false;
+  let currentLine = 0;
+  const readable: TraceRecord[] = [];
+  const sink = (r: TraceRecord) => {
+    if (opts.json) {
+      if (r.type === 'command') io.out(`${JSON.stringify(commandToJson(r, currentLine))}\n`);
+      else if (r.type === 'hook') io.out(`${JSON.stringify(hookToJson(r))}\n`);
+    } else if (r.type === 'command' || r.type === 'hook') readable.push(r);
+  };
+  for (const line of lines) {
+    currentLine = line.line;
+    const result = timeline.apply(line.command, { text: line.text, run: runAfter(line) }, sink);
+    if (result.exitCode !== 0) failed = true;
+  }
+  if (!opts.json) io.out(formatReadable(readable, opts.logs));
+  return failed ? 1 : 0;
+}
+
+function formatReadable(records: readonly TraceRecord[], logs: boolean): string {
+  const widths = measureHooks(records);
+  let out = '';
+  for (const r of records) {
+    if (r.type === 'command') out += formatCommandBlock(r as CommandRecord);
+    else if (r.type === 'hook') {
+      out += `${formatHookLine(r as HookRecord, widths)}\n`;
+      if (logs) for (const l of (r as HookRecord).logs) out += `${' '.repeat(widths.seq)}  │ ${l}\n`;
+    }
+  }
+  return out;
+}
+
+export function main(argv: readonly string[], io: CliIo): number {
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(e.message ? `error: ${e.message}\n${USAGE}\n` : `${USAGE}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(opts.script, 'utf8');
+  } catch (e) {
+    io.err(`error: cannot read script "${opts.script}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return 2;
+  }
+  let lines: ScriptLine[];
+  try {
+    lines = parseScript(text);
+  } catch (e) {
+    if (!(e instanceof ScriptSyntaxError)) throw e;
+    io.err(`${opts.script}:${e.line}: syntax error: ${e.problem}\n`);
+    return 2;
+  }
+  const base = dirname(opts.script);
+  const resolved = lines.map((l) =>
+    l.command.type === 'deploy' && l.command.charm.kind === 'files'
+      ? { ...l, command: { ...l.command, charm: loadCharmSource(l.command.charm.path, base) } }
+      : l,
+  );
+  return runScript(resolved, opts, io);
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+if (isMain) {
+  let out = '';
+  const code = main(process.argv.slice(2), {
+    out: (t) => {
+      out += t;
+      if (out.length > 1 << 16) {
+        process.stdout.write(out);
+        out = '';
+      }
+    },
+    err: (t) => process.stderr.write(t),
+  });
+  process.stdout.write(out);
+  process.exitCode = code;
+}

@@ -1,0 +1,302 @@
+/**
+ * The commands a user (script, console, UI) can give: a closed union, applied to
+ * the state by `applyCommand`. Model changes take effect at once on the controller
+ * side; the hooks they cause run afterwards, one step at a time (sim.ts).
+ */
+import { CATALOG } from './catalog/index.ts';
+import type { CharmMeta } from './charm.ts';
+import { HookContext } from './context.ts';
+import { JujuError, assertNever } from './errors.ts';
+import { formatShowUnit, formatStatus } from './format.ts';
+import { runToolLine } from './hooktools.ts';
+import { chooseNewRelation, findRelation, formatRef, type EndpointRef } from './integrate.ts';
+import { MetadataError, parseCharmFiles } from './metadata.ts';
+import type { Application, SimState } from './model.ts';
+import { settleReadiness } from './resolver.ts';
+import { advance } from './runner.ts';
+import type { TraceRecord, TraceSink } from './trace.ts';
+import { type Tx } from './tx.ts';
+import { addRelation, addUnit, createPeerRelations, destroyUnit, killRelation, maybeRemoveApp } from './world.ts';
+
+export type CharmSource =
+  | { readonly kind: 'catalog'; readonly name: string }
+  /** A charm directory or metadata file the caller read: file name → text. */
+  | {
+      readonly kind: 'files';
+      readonly path: string;
+      readonly files: Readonly<Record<string, string>>;
+      /** Why the files could not be read (reported as the deploy's error). */
+      readonly error?: string;
+    };
+
+export type Command =
+  | { readonly type: 'deploy'; readonly charm: CharmSource; readonly app: string | null; readonly units: number | null }
+  | { readonly type: 'add-unit'; readonly app: string; readonly units: number }
+  | { readonly type: 'remove-unit'; readonly units: readonly string[] }
+  | { readonly type: 'integrate'; readonly a: EndpointRef; readonly b: EndpointRef }
+  | { readonly type: 'remove-relation'; readonly a: EndpointRef; readonly b: EndpointRef }
+  | { readonly type: 'remove-application'; readonly app: string }
+  | { readonly type: 'run-action'; readonly unit: string; readonly action: string; readonly params: ReadonlyArray<readonly [string, string]>; readonly syntax: '3' | '2.9' }
+  | { readonly type: 'exec'; readonly unit: string; readonly commandLine: string; readonly syntax: '3' | '2.9' }
+  | { readonly type: 'fail'; readonly unit: string; readonly hook: string }
+  | { readonly type: 'resolve'; readonly unit: string; readonly noRetry: boolean }
+  | { readonly type: 'status'; readonly relations: boolean }
+  | { readonly type: 'show-unit'; readonly unit: string }
+  /** Run `count` hooks; with `unit` (manual mode) that unit runs next, with `pick` its n-th candidate. */
+  | { readonly type: 'step'; readonly count: number; readonly unit: string | null; readonly pick: number | null }
+  | { readonly type: 'wait' };
+
+export type CommandType = Command['type'];
+
+export interface CommandResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const OK: CommandResult = { exitCode: 0, stdout: '', stderr: '' };
+
+function quoteArg(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command as a user would type it. */
+export function formatCommand(cmd: Command): string {
+  switch (cmd.type) {
+    case 'deploy': {
+      const charm = cmd.charm.kind === 'catalog' ? cmd.charm.name : cmd.charm.path;
+      return ['juju deploy', charm, cmd.app ?? '', cmd.units !== null ? `-n ${cmd.units}` : ''].filter(Boolean).join(' ');
+    }
+    case 'add-unit':
+      return `juju add-unit ${cmd.app}${cmd.units !== 1 ? ` -n ${cmd.units}` : ''}`;
+    case 'remove-unit':
+      return `juju remove-unit ${cmd.units.join(' ')}`;
+    case 'integrate':
+      return `juju integrate ${formatRef(cmd.a)} ${formatRef(cmd.b)}`;
+    case 'remove-relation':
+      return `juju remove-relation ${formatRef(cmd.a)} ${formatRef(cmd.b)}`;
+    case 'remove-application':
+      return `juju remove-application ${cmd.app}`;
+    case 'run-action': {
+      const params = cmd.params.map(([k, v]) => ` ${k}=${quoteArg(v)}`).join('');
+      return `juju ${cmd.syntax === '2.9' ? 'run-action' : 'run'} ${cmd.unit} ${cmd.action}${params}`;
+    }
+    case 'exec':
+      return cmd.syntax === '2.9' ? `juju run --unit ${cmd.unit} ${quoteArg(cmd.commandLine)}` : `juju exec --unit ${cmd.unit} -- ${cmd.commandLine}`;
+    case 'fail':
+      return `fail ${cmd.unit} ${cmd.hook}`;
+    case 'resolve':
+      return `juju resolve ${cmd.noRetry ? '--no-retry ' : ''}${cmd.unit}`;
+    case 'status':
+      return `juju status${cmd.relations ? ' --relations' : ''}`;
+    case 'show-unit':
+      return `juju show-unit ${cmd.unit}`;
+    case 'step':
+      return cmd.unit ? `step --unit ${cmd.unit}${cmd.pick !== null ? ` --pick ${cmd.pick}` : ''}` : cmd.count === 1 ? 'step' : `step ${cmd.count}`;
+    case 'wait':
+      return 'wait';
+    default:
+      return assertNever(cmd);
+  }
+}
+
+const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+function unitOrThrow(state: SimState, name: string) {
+  const unit = state.units.get(name);
+  if (!unit) throw new JujuError(`unit "${name}" not found`);
+  return unit;
+}
+
+function appOrThrow(state: SimState, name: string): Application {
+  const app = state.apps.get(name);
+  if (!app) throw new JujuError(`application "${name}" not found`);
+  return app;
+}
+
+function resolveCharm(source: CharmSource): { meta: CharmMeta; charmName: string; catalog: boolean } {
+  if (source.kind === 'catalog') {
+    const charm = CATALOG.get(source.name);
+    if (!charm) throw new JujuError(`cannot resolve charm or bundle "${source.name}": charm or bundle not found`);
+    return { meta: charm.meta, charmName: source.name, catalog: true };
+  }
+  if (source.error !== undefined) throw new JujuError(`cannot deploy ${source.path}: ${source.error}`);
+  try {
+    return { meta: parseCharmFiles(source.files), charmName: source.path, catalog: false };
+  } catch (e) {
+    if (e instanceof MetadataError) throw new JujuError(`cannot deploy ${source.path}: ${e.message}`);
+    throw e;
+  }
+}
+
+function deploy(tx: Tx, cmd: Extract<Command, { type: 'deploy' }>): CommandResult {
+  const { state } = tx;
+  const { meta, charmName, catalog } = resolveCharm(cmd.charm);
+  const name = cmd.app ?? meta.name;
+  if (!APP_NAME.test(name)) throw new JujuError(`invalid application name "${name}"`);
+  if (state.apps.has(name)) throw new JujuError(`cannot add application "${name}": application already exists`);
+  if (meta.subordinate && cmd.units !== null && cmd.units !== 0) throw new JujuError('subordinate application must be deployed without units');
+  const units = meta.subordinate ? 0 : (cmd.units ?? 1);
+  if (units < 0) throw new JujuError(`--num-units must be a positive integer`);
+  const app: Application = { name, charmName, catalog, meta, units: [], nextUnitNumber: 0, life: 'alive', leader: null };
+  state.apps.set(name, app);
+  createPeerRelations(tx, app);
+  for (let i = 0; i < units; i++) addUnit(tx, app, null);
+  const where = cmd.charm.kind === 'catalog' ? `charm "${meta.name}"` : `local charm "${meta.name}"`;
+  return { exitCode: 0, stdout: '', stderr: `Deployed "${name}" from ${where}\n` };
+}
+
+function removeUnits(tx: Tx, names: readonly string[]): CommandResult {
+  const errors: string[] = [];
+  for (const name of names) {
+    const unit = tx.state.units.get(name);
+    if (!unit) errors.push(`removing unit ${name} failed: unit "${name}" does not exist`);
+    else if (unit.principal !== null) {
+      errors.push(`removing unit ${name} failed: unit "${name}" is a subordinate, consider removing its relation to ${unit.principal} instead`);
+    } else destroyUnit(tx, unit);
+  }
+  return errors.length === 0 ? OK : { exitCode: 1, stdout: '', stderr: errors.map((e) => `ERROR ${e}\n`).join('') };
+}
+
+function runAction(tx: Tx, cmd: Extract<Command, { type: 'run-action' }>): CommandResult {
+  const { state } = tx;
+  const unit = unitOrThrow(state, cmd.unit);
+  const app = appOrThrow(state, unit.app);
+  const action = app.meta.actions.find((a) => a.name === cmd.action);
+  if (!action) throw new JujuError(`action "${cmd.action}" not defined on unit "${cmd.unit}"`);
+  for (const [k] of cmd.params) {
+    if (!action.params.includes(k)) throw new JujuError(`validation failed: (root) : additional property "${k}" is not allowed`);
+  }
+  const operation = ++state.nextActionId;
+  const task = ++state.nextActionId;
+  unit.agent.actions.push({ id: task, name: cmd.action, params: new Map(cmd.params) });
+  tx.state.touched.add(unit.name);
+  const tag = `unit-${unit.name.replace('/', '-')}`;
+  if (cmd.syntax === '2.9') return { exitCode: 0, stdout: `Action queued with id: "${task}"\n`, stderr: '' };
+  return { exitCode: 0, stdout: '', stderr: `Running operation ${operation} with 1 task\n  - task ${task} on ${tag}\n\nWaiting for task ${task}...\n` };
+}
+
+function exec(tx: Tx, cmd: Extract<Command, { type: 'exec' }>, sink: TraceSink | null): CommandResult {
+  const { state } = tx;
+  const unit = unitOrThrow(state, cmd.unit);
+  const ctx = new HookContext(state, unit, null);
+  const out = runToolLine(ctx, cmd.commandLine);
+  if (out.exitCode === 0 && ctx.hasWrites) {
+    const seq = ++state.seq;
+    const { changes, files } = ctx.commit(seq);
+    if (changes.length > 0 || files.length > 0) sink?.({ type: 'exec', seq, unit: unit.name, commandLine: cmd.commandLine, changes, files });
+  }
+  return out;
+}
+
+function resolve(tx: Tx, cmd: Extract<Command, { type: 'resolve' }>): CommandResult {
+  const unit = unitOrThrow(tx.state, cmd.unit);
+  const failed = unit.agent.failed;
+  if (!failed) throw new JujuError(`unit "${cmd.unit}" is not in an error state`);
+  unit.agent.failed = null;
+  if (cmd.noRetry) advance(tx, unit, failed);
+  else unit.agent.retry = { ...failed, rule: 'retry' };
+  tx.state.touched.add(unit.name);
+  return OK;
+}
+
+function apply(tx: Tx, cmd: Command, sink: TraceSink | null): CommandResult {
+  const { state } = tx;
+  switch (cmd.type) {
+    case 'deploy':
+      return deploy(tx, cmd);
+    case 'add-unit': {
+      const app = appOrThrow(state, cmd.app);
+      if (app.meta.subordinate) throw new JujuError(`cannot add unit to application "${cmd.app}": application is subordinate`);
+      if (app.life !== 'alive') throw new JujuError(`cannot add unit to application "${cmd.app}": application is not alive`);
+      if (cmd.units < 1) throw new JujuError('--num-units must be a positive integer');
+      for (let i = 0; i < cmd.units; i++) addUnit(tx, app, null);
+      return OK;
+    }
+    case 'remove-unit':
+      return removeUnits(tx, cmd.units);
+    case 'integrate': {
+      const pair = chooseNewRelation(state, cmd.a, cmd.b);
+      addRelation(tx, [pair.provider, pair.requirer], pair.container);
+      return OK;
+    }
+    case 'remove-relation':
+      killRelation(tx, findRelation(state, cmd.a, cmd.b));
+      return OK;
+    case 'remove-application': {
+      const app = appOrThrow(state, cmd.app);
+      if (app.life === 'alive') {
+        app.life = 'dying';
+        for (const rel of [...state.relations.values()]) if (rel.endpoints.some((e) => e.app === app.name)) killRelation(tx, rel);
+        for (const name of [...app.units]) {
+          const unit = state.units.get(name);
+          if (unit) destroyUnit(tx, unit);
+        }
+        maybeRemoveApp(tx, app);
+      }
+      return OK;
+    }
+    case 'run-action':
+      return runAction(tx, cmd);
+    case 'exec':
+      return exec(tx, cmd, sink);
+    case 'fail':
+      unitOrThrow(state, cmd.unit).agent.failNext.push(cmd.hook);
+      state.touched.add(cmd.unit);
+      return OK;
+    case 'resolve':
+      return resolve(tx, cmd);
+    case 'status':
+      return { exitCode: 0, stdout: formatStatus(state, cmd.relations), stderr: '' };
+    case 'show-unit':
+      return { exitCode: 0, stdout: formatShowUnit(state, unitOrThrow(state, cmd.unit)), stderr: '' };
+    case 'step':
+    case 'wait':
+      return OK;
+    default:
+      return assertNever(cmd);
+  }
+}
+
+/**
+ * Applies a command's model change (not the hooks it causes). Emits the command
+ * record first, then the controller events it caused. A refused command changes
+ * nothing and comes back as exit code 1 with Juju's `ERROR …` on stderr.
+ */
+export function applyCommand(state: SimState, cmd: Command, sink: TraceSink | null, text = formatCommand(cmd)): CommandResult {
+  const events: TraceRecord[] = [];
+  const buffer: TraceSink = (r) => events.push(r);
+  const tx: Tx = { state, sink: sink ? buffer : null, seq: state.seq };
+  let result: CommandResult;
+  try {
+    validate(state, cmd);
+    result = apply(tx, cmd, sink ? buffer : null);
+  } catch (e) {
+    if (!(e instanceof JujuError)) throw e;
+    result = { exitCode: 1, stdout: '', stderr: `ERROR ${e.message}\n` };
+  }
+  settleReadiness(state);
+  if (sink) {
+    sink({ type: 'command', command: text, exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr });
+    for (const r of events) sink(r);
+  }
+  return result;
+}
+
+/** Checks that can refuse a command before anything changes (commands must be all-or-nothing). */
+function validate(state: SimState, cmd: Command): void {
+  switch (cmd.type) {
+    case 'add-unit':
+    case 'remove-application':
+      appOrThrow(state, cmd.app);
+      return;
+    case 'integrate':
+      chooseNewRelation(state, cmd.a, cmd.b);
+      return;
+    case 'step':
+      if (cmd.unit !== null) unitOrThrow(state, cmd.unit);
+      return;
+    default:
+      return;
+  }
+}

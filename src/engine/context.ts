@@ -1,0 +1,326 @@
+/**
+ * The hook context: exactly the hook tools Juju gives a charm (relation-ids,
+ * relation-list, relation-get, relation-set, is-leader, status-set, juju-log,
+ * action-get) plus the unit's little file system and a deterministic random().
+ * Reads see committed data plus the caller's own buffered writes; writes are
+ * buffered and committed together only if the hook succeeds (uniter
+ * `runner/context/context.go` Flush, JUJU-SEMANTICS §4). The same context serves
+ * hooks, actions and `juju exec`.
+ */
+import { FileNotFoundError, HookExit, HookToolError } from './errors.ts';
+import { counterpartApp, endpointOf, getBag, relationName, type Relation, type SimState, type Unit, type WorkloadStatus } from './model.ts';
+import { hookName, type HookOp } from './ops.ts';
+import { nextFloat } from './prng.ts';
+import type { BagChange, BagDiff, FileChange } from './trace.ts';
+import { emptyDiff, diffIsEmpty } from './trace.ts';
+import { touch } from './tx.ts';
+import { getApp } from './world.ts';
+
+export const MODEL_NAME = 'relviz';
+
+export interface RelationGetArgs {
+  relation?: string;
+  key?: string;
+  /** A unit name, or with `app` an application (or one of its units). */
+  target?: string;
+  app?: boolean;
+}
+
+export interface RelationSetArgs {
+  relation?: string;
+  app?: boolean;
+  settings: Record<string, string>;
+}
+
+export class HookContext {
+  readonly env: Readonly<Record<string, string>>;
+  readonly logs: string[] = [];
+  private readonly unitWrites = new Map<number, Map<string, string>>();
+  private readonly appWrites = new Map<number, Map<string, string>>();
+  private readonly fileWrites = new Map<string, string | null>();
+  private statusWrite: { workload: WorkloadStatus; message: string } | null = null;
+
+  constructor(
+    private readonly state: SimState,
+    readonly unit: Unit,
+    /** The hook or action running, or null for `juju exec`. */
+    readonly op: HookOp | null,
+  ) {
+    this.env = hookEnv(state, unit, op);
+  }
+
+  /** relation-ids: `<endpoint>:<id>` of this unit's relations on an endpoint, sorted by id. */
+  relationIds(endpoint?: string): string[] {
+    const ep = endpoint ?? this.env['JUJU_RELATION'];
+    if (ep === undefined) throw new HookToolError('no endpoint name specified');
+    const ids: number[] = [];
+    for (const local of this.unit.agent.relations.values()) {
+      if (local.silent || local.endpoint !== ep) continue;
+      if (this.op?.kind === 'relation-broken' && this.op.relationId === local.relationId) continue;
+      ids.push(local.relationId);
+    }
+    return ids.sort((a, b) => a - b).map((id) => `${ep}:${id}`);
+  }
+
+  /** relation-list: the remote units the charm knows in a relation, sorted (never the caller). */
+  relationList(relation?: string): string[] {
+    const rel = this.relation(relation);
+    const local = this.unit.agent.relations.get(rel.id);
+    const names = new Set(local ? local.members.keys() : []);
+    const op = this.op;
+    if (op && op.relationId === rel.id && op.remoteUnit) {
+      if (op.kind === 'relation-joined') names.add(op.remoteUnit);
+      if (op.kind === 'relation-departed') names.delete(op.remoteUnit);
+    }
+    if (op && op.relationId === rel.id && op.kind === 'relation-broken') names.clear();
+    return [...names].sort();
+  }
+
+  /** relation-list --app: the remote application's name. */
+  relationListApp(relation?: string): string {
+    return counterpartApp(this.relation(relation), this.unit.app);
+  }
+
+  /** relation-get: a whole bag (no key) or one value ('' when unset). */
+  relationGet(args: RelationGetArgs = {}): Map<string, string> {
+    const rel = this.relation(args.relation);
+    if (args.app) return this.readAppBag(rel, args.target);
+    const target = args.target || this.env['JUJU_REMOTE_UNIT'] || '';
+    if (target === '') throw new HookToolError('no unit id specified');
+    const targetApp = target.includes('/') ? target.slice(0, target.lastIndexOf('/')) : target;
+    if (!endpointOf(rel, targetApp)) throw new HookToolError('permission denied');
+    const bag = rel.unitBags.get(target);
+    if (!bag && target !== this.unit.name) {
+      throw new HookToolError(
+        `cannot read settings for unit "${target}" in relation "${relationName(rel, this.unit.app)}": unit "${target}": settings not found`,
+      );
+    }
+    const data = new Map(bag ? bag.data : []);
+    if (target === this.unit.name) overlay(data, this.unitWrites.get(rel.id));
+    return sorted(data);
+  }
+
+  /** relation-get with a key: the value, or '' when the key is not set. */
+  relationGetValue(key: string, args: Omit<RelationGetArgs, 'key'> = {}): string {
+    return this.relationGet(args).get(key) ?? '';
+  }
+
+  /** relation-set: this unit's own bag, or with `app` (leader only) its application's bag. '' deletes. */
+  relationSet(args: RelationSetArgs): void {
+    const rel = this.relation(args.relation);
+    if (args.app && !this.isLeader()) throw new HookToolError('cannot write relation settings');
+    const writes = args.app ? this.appWrites : this.unitWrites;
+    let buffer = writes.get(rel.id);
+    if (!buffer) {
+      buffer = new Map();
+      writes.set(rel.id, buffer);
+    }
+    for (const [k, v] of Object.entries(args.settings)) {
+      if (typeof v !== 'string') throw new HookToolError(`relation data values must be strings, not ${typeof v}`);
+      buffer.set(k, v);
+    }
+  }
+
+  /** is-leader: the controller's truth at this moment. */
+  isLeader(): boolean {
+    return getApp(this.state, this.unit.app).leader === this.unit.name;
+  }
+
+  statusSet(workload: WorkloadStatus, message = ''): void {
+    this.statusWrite = { workload, message };
+  }
+
+  jujuLog(message: string, level = 'INFO'): void {
+    this.logs.push(level === 'INFO' ? message : `${level}: ${message}`);
+  }
+
+  /** action-get: one parameter ('' when unset), or all of them. */
+  actionGet(): Map<string, string>;
+  actionGet(key: string): string;
+  actionGet(key?: string): string | Map<string, string> {
+    const action = this.op?.action;
+    if (!action) throw new HookToolError('not running an action');
+    if (key === undefined) return new Map(action.params);
+    return action.params.get(key) ?? '';
+  }
+
+  readFile(path: string): string | null {
+    if (this.fileWrites.has(path)) return this.fileWrites.get(path) ?? null;
+    return this.unit.files.get(path) ?? null;
+  }
+
+  writeFile(path: string, content: string): void {
+    this.fileWrites.set(path, content);
+  }
+
+  /** Removes a file; like os.remove, raises FileNotFoundError when there is none. */
+  removeFile(path: string): void {
+    if (this.readFile(path) === null) throw new FileNotFoundError(`[Errno 2] No such file or directory: '${path}'`);
+    this.fileWrites.set(path, null);
+  }
+
+  /** A deterministic random float in [0, 1), drawn from the simulation's seeded PRNG. */
+  random(): number {
+    return nextFloat(this.state.rng);
+  }
+
+  /** Ends the hook with an exit code; non-zero fails it. */
+  exit(code: number): never {
+    throw new HookExit(code);
+  }
+
+  /** The relation named by `-r` (`master:1` or `1`), or the hook's own relation. */
+  relation(name?: string): Relation {
+    let id: number;
+    if (name === undefined || name === '') {
+      const own = this.op?.relationId;
+      if (own === null || own === undefined) throw new HookToolError('no relation id specified');
+      id = own;
+    } else {
+      const m = /^(?:([\w-]+):)?(\d+)$/.exec(name);
+      if (!m) throw new HookToolError(`invalid value "${name}" for option -r: invalid relation id`);
+      id = Number(m[2]);
+      const local = this.unit.agent.relations.get(id);
+      if (!local || local.silent || (m[1] !== undefined && m[1] !== local.endpoint)) {
+        throw new HookToolError(`invalid value "${name}" for option -r: relation not found`);
+      }
+    }
+    const rel = this.state.relations.get(id);
+    if (!rel) throw new HookToolError(`invalid value "${name ?? id}" for option -r: relation not found`);
+    return rel;
+  }
+
+  private readAppBag(rel: Relation, target?: string): Map<string, string> {
+    const app = target ? (target.includes('/') ? target.slice(0, target.lastIndexOf('/')) : target) : counterpartApp(rel, this.unit.app);
+    if (!endpointOf(rel, app)) throw new HookToolError('permission denied');
+    // A non-leader may not read its own application's bag in a regular relation (§6).
+    if (app === this.unit.app && !rel.peer && !this.isLeader()) throw new HookToolError('permission denied');
+    const data = new Map(rel.appBags.get(app)?.data ?? []);
+    if (app === this.unit.app) overlay(data, this.appWrites.get(rel.id));
+    return sorted(data);
+  }
+
+  /**
+   * Commits the buffered writes (after a successful hook): bag versions move only
+   * when content changes, and each change queues relation-changed on the units that
+   * see it (§3). Returns what changed.
+   */
+  commit(seq: number): { changes: BagChange[]; files: FileChange[] } {
+    const changes: BagChange[] = [];
+    for (const [relId, writes] of this.unitWrites) {
+      const rel = this.state.relations.get(relId);
+      if (!rel) continue;
+      const change = applyWrites(rel, 'unit', this.unit.name, writes, seq);
+      if (change) {
+        changes.push(change);
+        notifyUnitBagChange(this.state, rel, this.unit.name);
+      }
+    }
+    for (const [relId, writes] of this.appWrites) {
+      const rel = this.state.relations.get(relId);
+      if (!rel) continue;
+      const change = applyWrites(rel, 'app', this.unit.app, writes, seq);
+      if (change) {
+        changes.push(change);
+        notifyAppBagChange(this.state, rel, this.unit.app);
+      }
+    }
+    const files: FileChange[] = [];
+    for (const [path, content] of this.fileWrites) {
+      const before = this.unit.files.get(path) ?? null;
+      if (before === content) continue;
+      if (content === null) this.unit.files.delete(path);
+      else this.unit.files.set(path, content);
+      files.push({ path, content });
+    }
+    if (this.statusWrite) this.unit.status = this.statusWrite;
+    return { changes, files };
+  }
+
+  /** Whether anything would be committed (relation data, files or status). */
+  get hasWrites(): boolean {
+    return this.unitWrites.size > 0 || this.appWrites.size > 0 || this.fileWrites.size > 0 || this.statusWrite !== null;
+  }
+
+  get pendingStatus(): { workload: WorkloadStatus; message: string } | null {
+    return this.statusWrite;
+  }
+}
+
+function overlay(data: Map<string, string>, writes: Map<string, string> | undefined): void {
+  if (!writes) return;
+  for (const [k, v] of writes) {
+    if (v === '') data.delete(k);
+    else data.set(k, v);
+  }
+}
+
+function sorted(data: Map<string, string>): Map<string, string> {
+  return new Map([...data].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function applyWrites(rel: Relation, scope: 'unit' | 'app', owner: string, writes: Map<string, string>, seq: number): BagChange | null {
+  const bag = getBag(scope === 'unit' ? rel.unitBags : rel.appBags, owner);
+  const diff: BagDiff = emptyDiff();
+  for (const [k, v] of writes) {
+    const old = bag.data.get(k);
+    if (v === '') {
+      if (old !== undefined) {
+        diff.removed[k] = old;
+        bag.data.delete(k);
+      }
+    } else if (old === undefined) {
+      diff.added[k] = v;
+      bag.data.set(k, v);
+    } else if (old !== v) {
+      diff.updated[k] = [old, v];
+      bag.data.set(k, v);
+    }
+  }
+  if (diffIsEmpty(diff)) return null;
+  bag.version += 1;
+  bag.writtenBy = seq;
+  return { relationId: rel.id, owner, scope, diff, version: bag.version };
+}
+
+/** A unit bag moved: relation-changed on every unit that has joined the writer (never the writer). */
+function notifyUnitBagChange(state: SimState, rel: Relation, writer: string): void {
+  for (const name of rel.scope.keys()) {
+    if (name === writer) continue;
+    const local = state.units.get(name)?.agent.relations.get(rel.id);
+    if (!local || local.silent || local.tearDown || !local.members.has(writer)) continue;
+    if (!local.changedQueued.has(writer)) {
+      local.changedQueued.add(writer);
+      local.changedQueue.push(writer);
+    }
+    touch(state, name);
+  }
+}
+
+/** An app bag moved: app-level changed on the remote application's units; for peers on every unit, the leader included (juju#20178). */
+function notifyAppBagChange(state: SimState, rel: Relation, writerApp: string): void {
+  for (const name of rel.scope.keys()) {
+    const unit = state.units.get(name);
+    if (!unit) continue;
+    if (rel.peer || unit.app !== writerApp) touch(state, name);
+  }
+}
+
+/** The hook environment (JUJU-SEMANTICS §8). */
+export function hookEnv(state: SimState, unit: Unit, op: HookOp | null): Record<string, string> {
+  const env: Record<string, string> = { JUJU_UNIT_NAME: unit.name, JUJU_MODEL_NAME: MODEL_NAME };
+  if (!op) return env;
+  env['JUJU_HOOK_NAME'] = hookName(op);
+  if (op.kind === 'action') {
+    env['JUJU_ACTION_NAME'] = op.action?.name ?? '';
+    env['JUJU_ACTION_UUID'] = String(op.action?.id ?? '');
+    return env;
+  }
+  if (op.relationId === null) return env;
+  env['JUJU_RELATION'] = op.endpoint ?? '';
+  env['JUJU_RELATION_ID'] = `${op.endpoint}:${op.relationId}`;
+  env['JUJU_REMOTE_UNIT'] = op.remoteUnit ?? '';
+  env['JUJU_REMOTE_APP'] = op.remoteApp ?? '';
+  if (op.departingUnit) env['JUJU_DEPARTING_UNIT'] = op.departingUnit;
+  return env;
+}

@@ -1,0 +1,26 @@
+/** A model-level refusal, worded like Juju's CLI (`ERROR …` is added when printed). */
+export class JujuError extends Error {
+  override name = 'JujuError';
+}
+
+/** A hook tool failing inside a hook or `juju exec`: prints `ERROR <message>`, exits 1. */
+export class HookToolError extends Error {
+  override name = 'HookToolError';
+}
+
+/** What a charm raises for a missing file (Python's FileNotFoundError in masterworker). */
+export class FileNotFoundError extends Error {
+  override name = 'FileNotFoundError';
+}
+
+/** A hook ending with a non-zero exit code: the fault-injection path and `exit 1` in handlers. */
+export class HookExit extends Error {
+  override name = 'HookExit';
+  constructor(readonly code: number, message = `exit status ${code}`) {
+    super(message);
+  }
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,136 @@
+/**
+ * `juju integrate` / `juju remove-relation` endpoint inference and the refusals
+ * Juju gives (JUJU-SEMANTICS §7): no relations found, ambiguous, quota limit
+ * exceeded, already exists, unknown application, peer relations by hand.
+ */
+import { allEndpoints, type EndpointMeta } from './charm.ts';
+import { JujuError } from './errors.ts';
+import type { Relation, RelationEndpoint, SimState } from './model.ts';
+
+export interface EndpointRef {
+  readonly app: string;
+  readonly endpoint: string | null;
+}
+
+export function formatRef(ref: EndpointRef): string {
+  return ref.endpoint === null ? ref.app : `${ref.app}:${ref.endpoint}`;
+}
+
+/** Parses `app` or `app:endpoint`. */
+export function parseRef(text: string): EndpointRef {
+  const i = text.indexOf(':');
+  return i < 0 ? { app: text, endpoint: null } : { app: text.slice(0, i), endpoint: text.slice(i + 1) };
+}
+
+interface Pair {
+  provider: RelationEndpoint;
+  requirer: RelationEndpoint;
+  container: boolean;
+}
+
+function toRelEndpoint(app: string, ep: EndpointMeta): RelationEndpoint {
+  return { app, endpoint: ep.name, role: ep.role, interface: ep.interface, implicit: ep.implicit };
+}
+
+export function relationKey(pair: { provider: RelationEndpoint; requirer: RelationEndpoint }): string {
+  return `${pair.provider.app}:${pair.provider.endpoint} ${pair.requirer.app}:${pair.requirer.endpoint}`;
+}
+
+function endpointsOf(state: SimState, ref: EndpointRef): EndpointMeta[] {
+  const app = state.apps.get(ref.app);
+  if (!app) throw new JujuError(`application "${ref.app}" not found`);
+  const eps = allEndpoints(app.meta);
+  if (ref.endpoint === null) return [...eps];
+  const ep = eps.find((e) => e.name === ref.endpoint);
+  if (!ep) throw new JujuError(`application "${ref.app}" has no "${ref.endpoint}" relation`);
+  return [ep];
+}
+
+/** Juju's InferEndpoints: every provides/requires pair with the same interface; explicit endpoints beat implicit juju-info. */
+export function inferPairs(state: SimState, a: EndpointRef, b: EndpointRef): Pair[] {
+  const as = endpointsOf(state, a);
+  const bs = endpointsOf(state, b);
+  if (a.app === b.app) {
+    const peer = as.find((e) => e.role === 'peers');
+    if (peer) throw new JujuError(`peer relation "${a.app}:${peer.name}" is created by Juju and cannot be added by hand`);
+    throw new JujuError(`cannot relate application "${a.app}" to itself`);
+  }
+  const pairs: Pair[] = [];
+  for (const x of as) {
+    for (const y of bs) {
+      if (x.interface !== y.interface) continue;
+      let provider: RelationEndpoint, requirer: RelationEndpoint;
+      if (x.role === 'provides' && y.role === 'requires') {
+        provider = toRelEndpoint(a.app, x);
+        requirer = toRelEndpoint(b.app, y);
+      } else if (x.role === 'requires' && y.role === 'provides') {
+        provider = toRelEndpoint(b.app, y);
+        requirer = toRelEndpoint(a.app, x);
+      } else continue;
+      pairs.push({ provider, requirer, container: x.scope === 'container' || y.scope === 'container' });
+    }
+  }
+  const explicit = pairs.filter((p) => !p.provider.implicit && !p.requirer.implicit);
+  return explicit.length > 0 ? explicit : pairs;
+}
+
+function ambiguous(a: EndpointRef, b: EndpointRef, pairs: Array<{ provider: RelationEndpoint; requirer: RelationEndpoint }>): JujuError {
+  const options = pairs.map((p) => `"${relationKey(p)}"`).join('; ');
+  return new JujuError(`ambiguous relation: "${formatRef(a)} ${formatRef(b)}" could refer to ${options}`);
+}
+
+function countOn(state: SimState, app: string, endpoint: string): number {
+  let n = 0;
+  for (const rel of state.relations.values()) {
+    if (rel.endpoints.some((e) => e.app === app && e.endpoint === endpoint)) n++;
+  }
+  return n;
+}
+
+/** Chooses the one relation `juju integrate a b` means, or throws Juju's refusal. */
+export function chooseNewRelation(state: SimState, a: EndpointRef, b: EndpointRef): Pair {
+  const pairs = inferPairs(state, a, b);
+  if (pairs.length === 0) throw new JujuError('no relations found');
+  if (pairs.length > 1) throw ambiguous(a, b, pairs);
+  const pair = pairs[0] as Pair;
+  const key = relationKey(pair);
+  for (const rel of state.relations.values()) {
+    if (rel.key !== key) continue;
+    if (rel.life === 'dying') throw new JujuError(`cannot add relation "${key}": relation is dying, but not yet removed`);
+    throw new JujuError(`relation ${key} already exists\nUse 'juju status --relations' to view the current relations.`);
+  }
+  for (const side of [pair.provider, pair.requirer]) {
+    const app = state.apps.get(side.app);
+    if (app && app.life !== 'alive') throw new JujuError(`cannot add relation "${key}": application "${side.app}" is not alive`);
+    const meta = app ? allEndpoints(app.meta).find((e) => e.name === side.endpoint) : undefined;
+    if (meta?.limit != null && countOn(state, side.app, side.endpoint) >= meta.limit) {
+      throw new JujuError(
+        `cannot add relation "${key}": establishing a new relation for ${side.app}:${side.endpoint} would exceed its maximum relation limit of ${meta.limit} (quota limit exceeded)`,
+      );
+    }
+  }
+  if (pair.container) {
+    const subs = [pair.provider, pair.requirer].filter((s) => state.apps.get(s.app)?.meta.subordinate);
+    if (subs.length === 0) {
+      throw new JujuError(`cannot add relation "${key}": a container-scoped relation needs a subordinate application`);
+    }
+  }
+  return pair;
+}
+
+/** Finds the existing relation `juju remove-relation a b` means. */
+export function findRelation(state: SimState, a: EndpointRef, b: EndpointRef): Relation {
+  for (const ref of [a, b]) if (!state.apps.has(ref.app)) throw new JujuError(`application "${ref.app}" not found`);
+  const matches = (rel: Relation, ref: EndpointRef) =>
+    rel.endpoints.some((e) => e.app === ref.app && (ref.endpoint === null || e.endpoint === ref.endpoint));
+  const found = [...state.relations.values()].filter((rel) => {
+    if (rel.peer) return false;
+    const [x, y] = rel.endpoints as [RelationEndpoint, RelationEndpoint];
+    return (matches(rel, a) && matches(rel, b) && x.app !== y.app && (a.app !== b.app));
+  });
+  if (found.length === 0) throw new JujuError(`relation "${formatRef(a)} ${formatRef(b)}" not found`);
+  if (found.length > 1) {
+    throw ambiguous(a, b, found.map((r) => ({ provider: r.endpoints[0] as RelationEndpoint, requirer: r.endpoints[1] as RelationEndpoint })));
+  }
+  return found[0] as Relation;
+}

@@ -1,0 +1,210 @@
+/**
+ * The simulation state: the controller's view of the model (applications, units,
+ * relations, databags) plus one unit agent's local state per unit (what it has
+ * already told its charm). The resolver compares the two, exactly as the uniter
+ * compares remote state with local state (JUJU-SEMANTICS §2).
+ *
+ * The state is a plain mutable object owned by whoever holds it; `cloneState`
+ * (clone.ts) copies it for checkpoints. All collections are Maps or arrays whose
+ * order is deterministic, so replaying a command log gives the identical state.
+ */
+import type { CharmMeta } from './charm.ts';
+import type { NameHeap } from './heap.ts';
+import type { RngState } from './prng.ts';
+import type { HookOp } from './ops.ts';
+
+export type Life = 'alive' | 'dying';
+export type JujuVersion = '3.6' | '4.0';
+export type WorkloadStatus = 'unknown' | 'maintenance' | 'waiting' | 'active' | 'blocked' | 'error';
+
+export interface Databag {
+  data: Map<string, string>;
+  /** Moves only when the content changes (an identical write is not a change). */
+  version: number;
+  /** seq of the operation that committed the current version (0: none yet). */
+  writtenBy: number;
+}
+
+export interface Application {
+  readonly name: string;
+  /** Catalog name, or the path a charm was deployed from. */
+  readonly charmName: string;
+  /** Built-in charm with behaviour, or metadata only (hooks run and do nothing). */
+  readonly catalog: boolean;
+  readonly meta: CharmMeta;
+  /** Names of the application's units, in unit-number order. */
+  units: string[];
+  nextUnitNumber: number;
+  life: Life;
+  leader: string | null;
+}
+
+export interface QueuedAction {
+  readonly id: number;
+  readonly name: string;
+  readonly params: ReadonlyMap<string, string>;
+}
+
+export interface Agent {
+  installed: boolean;
+  configured: boolean;
+  started: boolean;
+  stopped: boolean;
+  /** Leadership as last told to the charm (leader-elected ran). */
+  leader: boolean;
+  /** The leader this agent last ran a leadership hook about (3.6 leader-settings-changed). */
+  leaderSeen: string | null;
+  relations: Map<number, LocalRelation>;
+  /** The hook that failed and waits for `juju resolve`. */
+  failed: HookOp | null;
+  /** A hook to re-run first (set by `juju resolve`). */
+  retry: HookOp | null;
+  /** Hook names whose next run exits 1 (fault injection). */
+  failNext: string[];
+  actions: QueuedAction[];
+}
+
+/** What one unit has told its charm about one relation (uniter relation state). */
+export interface LocalRelation {
+  readonly relationId: number;
+  /** The unit's own endpoint name. */
+  readonly endpoint: string;
+  /** relation-created has run (or was skipped silently). */
+  created: boolean;
+  /** Remote units the charm has seen join, with the bag version it last saw. */
+  members: Map<string, number>;
+  /** Version of the counterpart application bag last seen (0: never changed). */
+  appVersion: number;
+  /** A joined just ran for this unit: its changed comes next in this relation. */
+  changedPending: string | null;
+  /** Unit or relation dying: remote state is treated as empty. */
+  tearDown: boolean;
+  /** Implicit juju-info relation on the principal side: no hooks ever run. */
+  readonly silent: boolean;
+  joinQueue: NameHeap;
+  changedQueue: NameHeap;
+  changedQueued: Set<string>;
+  departQueue: NameHeap;
+}
+
+export interface Unit {
+  readonly name: string;
+  readonly app: string;
+  readonly number: number;
+  readonly machine: number;
+  readonly address: string;
+  /** For a subordinate unit, the principal unit it lives beside. */
+  readonly principal: string | null;
+  subordinates: string[];
+  life: Life;
+  status: { workload: WorkloadStatus; message: string };
+  files: Map<string, string>;
+  agent: Agent;
+}
+
+export interface RelationEndpoint {
+  readonly app: string;
+  readonly endpoint: string;
+  readonly role: 'provides' | 'requires' | 'peers';
+  readonly interface: string;
+  readonly implicit: boolean;
+}
+
+export interface ScopeEntry {
+  /** Prepared to leave: the other units already see it as departed. */
+  departing: boolean;
+}
+
+export interface Relation {
+  readonly id: number;
+  /** `"<provider app>:<ep> <requirer app>:<ep>"`, or `"<app>:<ep>"` for a peer relation. */
+  readonly key: string;
+  /** [provider, requirer], or a single endpoint for a peer relation. */
+  readonly endpoints: readonly RelationEndpoint[];
+  readonly peer: boolean;
+  readonly container: boolean;
+  life: Life;
+  /** Units in scope, in the order they entered. */
+  scope: Map<string, ScopeEntry>;
+  unitBags: Map<string, Databag>;
+  appBags: Map<string, Databag>;
+}
+
+export interface SimOptions {
+  readonly juju: JujuVersion;
+}
+
+export interface SimState {
+  options: SimOptions;
+  rng: RngState;
+  apps: Map<string, Application>;
+  units: Map<string, Unit>;
+  relations: Map<number, Relation>;
+  nextRelationId: number;
+  nextMachine: number;
+  nextActionId: number;
+  /** Operations run so far (hooks, actions, exec): the `seq` of the next one is seq + 1. */
+  seq: number;
+  /** Units that have a next operation to run, in a deterministic order. */
+  ready: string[];
+  readyIndex: Map<string, number>;
+  /** Units whose readiness must be recomputed at the end of the current operation (empty between operations). */
+  touched: Set<string>;
+}
+
+export function emptyBag(): Databag {
+  return { data: new Map(), version: 0, writtenBy: 0 };
+}
+
+export function newAgent(): Agent {
+  return {
+    installed: false,
+    configured: false,
+    started: false,
+    stopped: false,
+    leader: false,
+    leaderSeen: null,
+    relations: new Map(),
+    failed: null,
+    retry: null,
+    failNext: [],
+    actions: [],
+  };
+}
+
+export function unitAppName(unit: string): string {
+  const i = unit.lastIndexOf('/');
+  return i < 0 ? unit : unit.slice(0, i);
+}
+
+/** The endpoint of `app` in a relation (for a peer relation, its only endpoint). */
+export function endpointOf(rel: Relation, app: string): RelationEndpoint | undefined {
+  return rel.endpoints.find((e) => e.app === app);
+}
+
+/** The other application in a relation (for a peer relation, the application itself). */
+export function counterpartApp(rel: Relation, app: string): string {
+  if (rel.peer) return app;
+  const other = rel.endpoints.find((e) => e.app !== app);
+  return other ? other.app : app;
+}
+
+/** `<endpoint>:<id>`, the name a unit of `app` uses for the relation. */
+export function relationName(rel: Relation, app: string): string {
+  return `${endpointOf(rel, app)?.endpoint ?? '?'}:${rel.id}`;
+}
+
+export function getBag(bags: Map<string, Databag>, owner: string): Databag {
+  let bag = bags.get(owner);
+  if (!bag) {
+    bag = emptyBag();
+    bags.set(owner, bag);
+  }
+  return bag;
+}
+
+/** A deterministic fake address per machine: 10.0.0.10 for machine 0, and so on. */
+export function machineAddress(machine: number): string {
+  const n = machine + 10;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}

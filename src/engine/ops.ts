@@ -1,0 +1,85 @@
+/**
+ * What a unit agent runs next: a hook (or an action), with the hook environment
+ * and the rule that queued it, so the UI can say *why* it fired.
+ */
+export const HookKinds = [
+  'install',
+  'leader-elected',
+  'leader-settings-changed',
+  'config-changed',
+  'start',
+  'relation-created',
+  'relation-joined',
+  'relation-changed',
+  'relation-departed',
+  'relation-broken',
+  'stop',
+  'remove',
+  'action',
+] as const;
+export type HookKind = (typeof HookKinds)[number];
+
+/** The resolver rule that queued an operation (JUJU-SEMANTICS §2). */
+export const Rules = {
+  retry: 'juju resolve: re-run the hook that failed, against current data (§4)',
+  install: 'a new unit installs first, exactly once (§2, G1)',
+  'relation-created': 'the unit has not yet seen this relation; it enters scope right before the hook (§2 rule 1)',
+  'leader-elected': 'the controller made this unit leader and the charm has not been told (§2 rule 2)',
+  'leader-settings-changed': 'Juju 3.6 tells non-leaders about the leader at startup and when it changes (§2 rule 2, §11)',
+  action: 'an action queued with juju run runs between hooks (§2 rule 3)',
+  'config-changed': 'after install, config-changed runs once at startup (§2 rule 4)',
+  start: 'the first config-changed queues start, which runs right after it (§2 rule 4, G2)',
+  'changed-after-joined': 'a relation-joined is always followed by relation-changed for the same unit (relation rule 1, G5)',
+  departed: 'a unit the charm knew is no longer in scope (relation rule 2)',
+  broken: 'the relation is ending for this unit and every known unit has departed (relation rule 3)',
+  'app-changed': "the remote application's databag version moved (relation rule 4)",
+  joined: 'a remote unit entered scope that the charm has not seen yet (relation rule 5)',
+  changed: "a known remote unit's databag version moved (relation rule 6)",
+  stop: 'a dying unit stops once every relation is departed and broken (§2 rule 5, G9)',
+  remove: 'remove is the last hook of a dying unit (§2 rule 5, G9)',
+} as const;
+export type RuleId = keyof typeof Rules;
+
+export interface ActionRun {
+  readonly id: number;
+  readonly name: string;
+  readonly params: ReadonlyMap<string, string>;
+}
+
+export interface HookOp {
+  readonly kind: HookKind;
+  readonly unit: string;
+  readonly relationId: number | null;
+  /** The unit's own endpoint for relation hooks. */
+  readonly endpoint: string | null;
+  readonly remoteUnit: string | null;
+  readonly remoteApp: string | null;
+  readonly departingUnit: string | null;
+  readonly action: ActionRun | null;
+  readonly rule: RuleId;
+  /** seq of the commit that moved the version this hook reports (changed hooks), else 0. */
+  readonly cause: number;
+}
+
+/** The hook name as Juju reports it: `install`, `master-relation-joined`, or the action name. */
+export function hookName(op: HookOp): string {
+  if (op.kind === 'action') return op.action?.name ?? 'action';
+  if (op.kind.startsWith('relation-')) return `${op.endpoint ?? ''}-${op.kind}`;
+  return op.kind;
+}
+
+export function makeOp(unit: string, kind: HookKind, rule: RuleId, rest: Partial<HookOp> = {}): HookOp {
+  return {
+    kind,
+    unit,
+    relationId: null,
+    endpoint: null,
+    remoteUnit: null,
+    remoteApp: null,
+    departingUnit: null,
+    action: null,
+    cause: 0,
+    ...rest,
+    rule,
+  };
+}

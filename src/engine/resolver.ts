@@ -1,0 +1,167 @@
+/**
+ * The unit agent's "what next?" (uniter `resolver.go` and `relation/resolver.go`):
+ * compares the controller's state with what the agent has told its charm and lists
+ * the operations it may run next. Usually there is one; where Juju leaves the order
+ * open (hooks of different relations on one unit, which relation-created first)
+ * there are several, and the scheduler (or the user, in manual mode) picks.
+ */
+import { counterpartApp, endpointOf, type LocalRelation, type Relation, type SimState, type Unit } from './model.ts';
+import { makeOp, type HookOp } from './ops.ts';
+import { eligible, getApp, visibleTo } from './world.ts';
+
+/** Every operation the unit could legally run next; empty when it has nothing to do. */
+export function candidates(state: SimState, unitName: string): HookOp[] {
+  const unit = state.units.get(unitName);
+  if (!unit) return [];
+  const agent = unit.agent;
+  if (agent.failed) return [];
+  if (agent.retry) return [agent.retry];
+  if (!agent.installed) return unit.life === 'alive' ? [makeOp(unit.name, 'install', 'install')] : [];
+  const dying = unit.life === 'dying';
+  if (!dying) {
+    const created = createdOps(state, unit);
+    if (created.length > 0) return created;
+    const leadership = leadershipOp(state, unit);
+    if (leadership) return [leadership];
+    const action = agent.actions[0];
+    if (action) return [makeOp(unit.name, 'action', 'action', { action })];
+    if (!agent.configured) return [makeOp(unit.name, 'config-changed', 'config-changed')];
+    if (!agent.started) return [makeOp(unit.name, 'start', 'start')];
+  }
+  const ops: HookOp[] = [];
+  for (const local of agent.relations.values()) {
+    if (local.silent) continue;
+    const rel = state.relations.get(local.relationId);
+    if (!rel) continue;
+    const op = nextRelationHook(state, unit, rel, local);
+    if (op) ops.push(op);
+  }
+  if (ops.length > 0 || !dying) return ops;
+  for (const local of agent.relations.values()) if (!local.silent) return [];
+  // "The stop hook will not run while relations remain to be broken" (hooks.go).
+  return [makeOp(unit.name, agent.stopped ? 'remove' : 'stop', agent.stopped ? 'remove' : 'stop')];
+}
+
+function createdOps(state: SimState, unit: Unit): HookOp[] {
+  const ops: HookOp[] = [];
+  for (const rel of state.relations.values()) {
+    if (rel.life !== 'alive') continue;
+    const ep = endpointOf(rel, unit.app);
+    if (!ep || ep.implicit) continue;
+    const local = unit.agent.relations.get(rel.id);
+    if (local ? local.created : !eligible(state, unit, rel)) continue;
+    ops.push(
+      makeOp(unit.name, 'relation-created', 'relation-created', {
+        relationId: rel.id,
+        endpoint: ep.endpoint,
+        remoteApp: counterpartApp(rel, unit.app),
+      }),
+    );
+  }
+  return ops;
+}
+
+function leadershipOp(state: SimState, unit: Unit): HookOp | null {
+  const app = getApp(state, unit.app);
+  const agent = unit.agent;
+  if (app.leader === unit.name) return agent.leader ? null : makeOp(unit.name, 'leader-elected', 'leader-elected');
+  if (state.options.juju === '3.6' && app.leader !== null && agent.leaderSeen !== app.leader) {
+    return makeOp(unit.name, 'leader-settings-changed', 'leader-settings-changed');
+  }
+  return null;
+}
+
+function bagVersion(rel: Relation, owner: string, unitBag: boolean): number {
+  return (unitBag ? rel.unitBags : rel.appBags).get(owner)?.version ?? 0;
+}
+
+function bagWriter(rel: Relation, owner: string, unitBag: boolean): number {
+  return (unitBag ? rel.unitBags : rel.appBags).get(owner)?.writtenBy ?? 0;
+}
+
+/** The next hook of one relation on one unit: the uniter's six rules, first match wins. */
+export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, local: LocalRelation): HookOp | null {
+  const base = { relationId: rel.id, endpoint: local.endpoint };
+  const dying = unit.life === 'dying';
+  const relationOp = (kind: HookOp['kind'], rule: HookOp['rule'], remote: string | null, remoteApp: string, cause = 0) =>
+    makeOp(unit.name, kind, rule, {
+      ...base,
+      remoteUnit: remote,
+      remoteApp,
+      departingUnit: kind === 'relation-departed' ? (dying ? unit.name : remote) : null,
+      cause,
+    });
+  const appOf = (u: string) => state.units.get(u)?.app ?? u.slice(0, u.lastIndexOf('/'));
+
+  // 1. A joined is always followed by changed for the same unit.
+  const pending = local.changedPending;
+  if (pending !== null) {
+    return relationOp('relation-changed', 'changed-after-joined', pending, appOf(pending), bagWriter(rel, pending, true));
+  }
+  if (local.tearDown) {
+    // Remote state is empty: depart every known unit (sorted), then break.
+    const q = local.departQueue;
+    while (q.size > 0 && !local.members.has(q.peek() as string)) q.pop();
+    const departing = q.peek();
+    if (departing !== undefined) return relationOp('relation-departed', 'departed', departing, appOf(departing));
+    if (rel.peer) return null;
+    return relationOp('relation-broken', 'broken', null, counterpartApp(rel, unit.app));
+  }
+  // 2. A known member no longer in remote state departs.
+  const dq = local.departQueue;
+  while (dq.size > 0) {
+    const v = dq.peek() as string;
+    if (local.members.has(v) && !visibleTo(state, unit, v, rel)) {
+      return relationOp('relation-departed', 'departed', v, appOf(v));
+    }
+    dq.pop();
+  }
+  // 4. The counterpart application bag moved (the application's own bag for peers).
+  const remoteApp = counterpartApp(rel, unit.app);
+  if (bagVersion(rel, remoteApp, false) !== local.appVersion) {
+    return relationOp('relation-changed', 'app-changed', null, remoteApp, bagWriter(rel, remoteApp, false));
+  }
+  // 5. A remote unit in scope that the charm has not seen joins.
+  const jq = local.joinQueue;
+  while (jq.size > 0) {
+    const v = jq.peek() as string;
+    if (!local.members.has(v) && visibleTo(state, unit, v, rel)) {
+      return relationOp('relation-joined', 'joined', v, appOf(v));
+    }
+    jq.pop();
+  }
+  // 6. A known unit whose bag version moved.
+  const cq = local.changedQueue;
+  while (cq.size > 0) {
+    const v = cq.peek() as string;
+    const seen = local.members.get(v);
+    if (seen !== undefined && seen !== bagVersion(rel, v, true) && visibleTo(state, unit, v, rel)) {
+      return relationOp('relation-changed', 'changed', v, appOf(v), bagWriter(rel, v, true));
+    }
+    cq.pop();
+    local.changedQueued.delete(v);
+  }
+  return null;
+}
+
+/** Keeps the ready list (units with a next operation) in step with the touched units. */
+export function settleReadiness(state: SimState): void {
+  if (state.touched.size === 0) return;
+  const names = [...state.touched];
+  state.touched.clear();
+  for (const name of names) {
+    const ready = candidates(state, name).length > 0;
+    const at = state.readyIndex.get(name);
+    if (ready && at === undefined) {
+      state.readyIndex.set(name, state.ready.length);
+      state.ready.push(name);
+    } else if (!ready && at !== undefined) {
+      const last = state.ready.pop() as string;
+      if (last !== name) {
+        state.ready[at] = last;
+        state.readyIndex.set(last, at);
+      }
+      state.readyIndex.delete(name);
+    }
+  }
+}

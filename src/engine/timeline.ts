@@ -1,0 +1,243 @@
+/**
+ * Time travel as raftscope and Redux DevTools do it: the history is a log of
+ * commands plus checkpoints. Every log entry is one "command tick" (the model
+ * change) followed by the hook ticks it ran; `seek(t)` restores the nearest
+ * checkpoint at or before t and replays; applying a command while rewound forks
+ * (drops the future). Replaying a log gives a bit-identical state and trace,
+ * because every choice comes from the PRNG inside the state.
+ */
+import { cloneState } from './clone.ts';
+import { applyCommand, formatCommand, type Command, type CommandResult } from './commands.ts';
+import { JujuError } from './errors.ts';
+import type { JujuVersion, SimState } from './model.ts';
+import { createState, step } from './sim.ts';
+import type { TraceRecord, TraceSink } from './trace.ts';
+
+export interface LogEntry {
+  readonly command: Command;
+  /** The command as the user wrote it. */
+  readonly text: string;
+  /** Hooks run after the command (its implicit or explicit wait, or its steps). */
+  readonly hooks: number;
+}
+
+export interface TimelineLog {
+  readonly seed: number;
+  readonly juju: JujuVersion;
+  readonly entries: readonly LogEntry[];
+}
+
+export interface ApplyOptions {
+  /** The text to show for the command (defaults to its canonical form). */
+  readonly text?: string;
+  /** Run hooks after it: 'idle' until no unit has work, a number for that many, 'none'. */
+  readonly run?: 'idle' | 'none' | number;
+}
+
+interface Checkpoint {
+  readonly tick: number;
+  readonly state: SimState;
+}
+
+/** Ticks between checkpoints: replay from one costs well under a frame. */
+export const CHECKPOINT_INTERVAL = 1024;
+/** Safety stop for 'idle' runs (a charm that keeps writing could run forever). */
+export const MAX_HOOKS_PER_COMMAND = 10_000_000;
+
+/** How many hooks a command runs by default: steps run their count, juju commands settle. */
+export function defaultRun(cmd: Command): 'idle' | number {
+  if (cmd.type === 'step') return cmd.count;
+  return 'idle';
+}
+
+export class Timeline {
+  readonly seed: number;
+  readonly juju: JujuVersion;
+  private entries: LogEntry[] = [];
+  /** First tick of each entry. */
+  private entryStart: number[] = [];
+  /** trace length before tick t, for t in [0, length]. */
+  private traceStart: number[] = [0];
+  private records: TraceRecord[] = [];
+  private checkpoints: Checkpoint[];
+  private live: SimState;
+  private view: SimState;
+  private viewTick = 0;
+  private total = 0;
+
+  constructor(opts: { seed?: number; juju?: JujuVersion } = {}) {
+    this.seed = opts.seed ?? 1;
+    this.juju = opts.juju ?? '3.6';
+    this.live = createState({ seed: this.seed, juju: this.juju });
+    this.view = this.live;
+    this.checkpoints = [{ tick: 0, state: cloneState(this.live) }];
+  }
+
+  /** Rebuilds a timeline from a log (seed, version, entries), cursor at the end. */
+  static fromLog(log: TimelineLog): Timeline {
+    const t = new Timeline({ seed: log.seed, juju: log.juju });
+    for (const e of log.entries) t.apply(e.command, { text: e.text, run: e.hooks });
+    return t;
+  }
+
+  get log(): TimelineLog {
+    return { seed: this.seed, juju: this.juju, entries: [...this.entries] };
+  }
+
+  /** The state at the cursor. Treat as read-only. */
+  get state(): SimState {
+    return this.view;
+  }
+
+  get cursor(): number {
+    return this.viewTick;
+  }
+
+  get length(): number {
+    return this.total;
+  }
+
+  /** Trace records up to the cursor. */
+  get trace(): readonly TraceRecord[] {
+    return this.viewTick === this.total ? this.records : this.records.slice(0, this.traceStart[this.viewTick]);
+  }
+
+  /** All trace records of the whole history (past the cursor too). */
+  get fullTrace(): readonly TraceRecord[] {
+    return this.records;
+  }
+
+  /** Index into `fullTrace` of the first record of tick t. */
+  traceIndexAt(tick: number): number {
+    return this.traceStart[Math.max(0, Math.min(tick, this.total))] ?? this.records.length;
+  }
+
+  /** Which log entry tick t (0-based, t < length) belongs to. */
+  entryAt(tick: number): number {
+    let lo = 0;
+    let hi = this.entryStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.entryStart[mid] as number) <= tick) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * Applies a command at the cursor (forking if rewound), then runs its hooks.
+   * Returns the command's result; records go to the trace (and to `sink`).
+   */
+  apply(command: Command, opts: ApplyOptions = {}, sink?: TraceSink): CommandResult {
+    if (this.viewTick < this.total) this.fork();
+    const state = this.live;
+    const push: TraceSink = (r) => {
+      this.records.push(r);
+      sink?.(r);
+    };
+    const text = opts.text ?? formatCommand(command);
+    let result = applyCommand(state, command, push, text);
+    this.tickDone();
+    const run = opts.run ?? defaultRun(command);
+    const limit = run === 'none' ? 0 : run === 'idle' ? MAX_HOOKS_PER_COMMAND : run;
+    let hooks = 0;
+    const manual = command.type === 'step' && command.unit !== null ? { unit: command.unit, pick: command.pick } : undefined;
+    try {
+      while (hooks < limit && step(state, push, manual) !== null) {
+        hooks++;
+        this.tickDone();
+      }
+    } catch (e) {
+      if (!(e instanceof JujuError)) throw e;
+      result = { exitCode: 1, stdout: result.stdout, stderr: `${result.stderr}ERROR ${e.message}\n` };
+    }
+    this.entryStart.push(this.total - hooks - 1);
+    this.entries.push({ command, text, hooks });
+    this.viewTick = this.total;
+    this.view = this.live;
+    return result;
+  }
+
+  private tickDone(): void {
+    this.total++;
+    this.traceStart.push(this.records.length);
+    if (this.total - (this.checkpoints[this.checkpoints.length - 1] as Checkpoint).tick >= CHECKPOINT_INTERVAL) {
+      this.checkpoints.push({ tick: this.total, state: cloneState(this.live) });
+    }
+  }
+
+  /** Drops the future beyond the cursor; the state at the cursor becomes the live state. */
+  private fork(): void {
+    const t = this.viewTick;
+    const e = t < this.total ? this.entryAt(t) : this.entries.length;
+    const start = this.entryStart[e] ?? this.total;
+    if (start < t) {
+      // The cursor is inside entry e: keep its command and the hooks run so far.
+      const entry = this.entries[e] as LogEntry;
+      this.entries[e] = { ...entry, hooks: t - start - 1 };
+      this.entries.length = e + 1;
+      this.entryStart.length = e + 1;
+    } else {
+      this.entries.length = e;
+      this.entryStart.length = e;
+    }
+    this.records.length = this.traceStart[t] as number;
+    this.traceStart.length = t + 1;
+    this.checkpoints = this.checkpoints.filter((c) => c.tick <= t);
+    this.total = t;
+    this.live = this.view;
+  }
+
+  /** Moves the cursor to tick t (0 … length): the state after t ticks. */
+  seek(tick: number): void {
+    const t = Math.max(0, Math.min(Math.floor(tick), this.total));
+    if (t === this.viewTick) return;
+    if (t === this.total) {
+      this.view = this.live;
+      this.viewTick = t;
+      return;
+    }
+    let from: number;
+    let state: SimState;
+    const cp = this.nearestCheckpoint(t);
+    if (this.view !== this.live && this.viewTick <= t && this.viewTick >= cp.tick) {
+      from = this.viewTick; // Continue forward from the view: no copy needed.
+      state = this.view;
+    } else {
+      from = cp.tick;
+      state = cloneState(cp.state);
+    }
+    this.replay(state, from, t);
+    this.view = state;
+    this.viewTick = t;
+  }
+
+  private nearestCheckpoint(t: number): Checkpoint {
+    let lo = 0;
+    let hi = this.checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.checkpoints[mid] as Checkpoint).tick <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.checkpoints[lo] as Checkpoint;
+  }
+
+  /** Re-runs ticks [from, to) on `state`, with no trace (it is already recorded). */
+  private replay(state: SimState, from: number, to: number): void {
+    let t = from;
+    while (t < to) {
+      const e = this.entryAt(t);
+      const entry = this.entries[e] as LogEntry;
+      const start = this.entryStart[e] as number;
+      if (t === start) {
+        applyCommand(state, entry.command, null, entry.text);
+        t++;
+        continue;
+      }
+      const manual = entry.command.type === 'step' && entry.command.unit !== null ? { unit: entry.command.unit, pick: entry.command.pick } : undefined;
+      const end = Math.min(to, start + 1 + entry.hooks);
+      for (; t < end; t++) step(state, null, manual);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * What the engine reports as it runs: a closed union of trace records. A command
+ * record comes before the records it causes. Databag commits are diffs
+ * (`{added, updated: [from, to], removed}`, as tldraw's RecordsDiff) so panels can
+ * render what just changed directly.
+ */
+import type { HookKind, RuleId } from './ops.ts';
+
+export interface BagDiff {
+  added: Record<string, string>;
+  updated: Record<string, [string, string]>;
+  removed: Record<string, string>;
+}
+
+export interface BagChange {
+  readonly relationId: number;
+  /** A unit name for a unit bag, an application name for an app bag. */
+  readonly owner: string;
+  readonly scope: 'unit' | 'app';
+  readonly diff: BagDiff;
+  /** The bag version after the commit. */
+  readonly version: number;
+}
+
+export interface FileChange {
+  readonly path: string;
+  /** The new content, or null when removed. */
+  readonly content: string | null;
+}
+
+export interface CommandRecord {
+  readonly type: 'command';
+  readonly command: string;
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface HookRecord {
+  readonly type: 'hook';
+  readonly seq: number;
+  readonly unit: string;
+  /** Full hook name (`master-relation-joined`), or the action name for an action. */
+  readonly hook: string;
+  readonly kind: HookKind;
+  readonly relationId: number | null;
+  /** The relation as this unit names it (`master:0`), null for non-relation hooks. */
+  readonly relation: string | null;
+  readonly remoteUnit: string | null;
+  readonly remoteApp: string | null;
+  readonly departingUnit: string | null;
+  readonly result: 'ok' | 'error';
+  readonly rule: RuleId;
+  /** For relation-changed: seq of the commit whose data it reports (0: scope entry or none). */
+  readonly cause: number;
+  readonly changes: readonly BagChange[];
+  readonly files: readonly FileChange[];
+  readonly logs: readonly string[];
+  readonly status: { readonly workload: string; readonly message: string } | null;
+  /** Why it failed (exception text), for result "error". */
+  readonly error: string | null;
+}
+
+/** Commits made by `juju exec` / `juju run --unit`: like a hook's, but outside any hook. */
+export interface ExecRecord {
+  readonly type: 'exec';
+  readonly seq: number;
+  readonly unit: string;
+  readonly commandLine: string;
+  readonly changes: readonly BagChange[];
+  readonly files: readonly FileChange[];
+}
+
+export const ModelEvents = [
+  'unit-added',
+  'unit-dying',
+  'unit-removed',
+  'relation-added',
+  'relation-dying',
+  'relation-removed',
+  'scope-entered',
+  'scope-left',
+  'leader-changed',
+  'application-added',
+  'application-removed',
+] as const;
+export type ModelEvent = (typeof ModelEvents)[number];
+
+/** Controller-side changes that run no hook themselves (scope entry, leader election, removal). */
+export interface EventRecord {
+  readonly type: 'event';
+  readonly event: ModelEvent;
+  readonly unit: string | null;
+  readonly app: string | null;
+  readonly relationId: number | null;
+  readonly detail: string;
+}
+
+export type TraceRecord = CommandRecord | HookRecord | ExecRecord | EventRecord;
+export type TraceSink = (record: TraceRecord) => void;
+
+export function emptyDiff(): BagDiff {
+  return { added: {}, updated: {}, removed: {} };
+}
+
+export function diffIsEmpty(d: BagDiff): boolean {
+  for (const _ in d.added) return false;
+  for (const _ in d.updated) return false;
+  for (const _ in d.removed) return false;
+  return true;
+}

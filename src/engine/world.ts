@@ -1,0 +1,376 @@
+/**
+ * The controller side of the model: scope entry and exit, departures, teardown,
+ * unit and relation removal, subordinates and leader election. These are the
+ * changes that run no hook themselves but decide which hooks every unit agent will
+ * run next (JUJU-SEMANTICS §5, §7).
+ */
+import { allEndpoints } from './charm.ts';
+import { NameHeap } from './heap.ts';
+import {
+  counterpartApp,
+  endpointOf,
+  getBag,
+  newAgent,
+  type Application,
+  type LocalRelation,
+  type Relation,
+  type SimState,
+  type Unit,
+  machineAddress,
+} from './model.ts';
+import { emitEvent, touch, type Tx } from './tx.ts';
+
+export function getUnit(state: SimState, name: string): Unit {
+  const u = state.units.get(name);
+  if (!u) throw new Error(`internal: no unit ${name}`);
+  return u;
+}
+
+export function getApp(state: SimState, name: string): Application {
+  const a = state.apps.get(name);
+  if (!a) throw new Error(`internal: no application ${name}`);
+  return a;
+}
+
+/**
+ * Whether `other` is in `unit`'s remote state for `rel`: in scope and not departing,
+ * on the other side (or a fellow peer), and on the same machine for container scope.
+ */
+export function visibleTo(state: SimState, unit: Unit, other: string, rel: Relation): boolean {
+  if (other === unit.name) return false;
+  const entry = rel.scope.get(other);
+  if (!entry || entry.departing) return false;
+  const o = state.units.get(other);
+  if (!o) return false;
+  if (rel.peer ? o.app !== unit.app : o.app === unit.app) return false;
+  return !rel.container || o.machine === unit.machine;
+}
+
+/** Whether a unit takes part in a relation at all (container scope pairs a subordinate with its own principal). */
+export function eligible(state: SimState, unit: Unit, rel: Relation): boolean {
+  if (!endpointOf(rel, unit.app)) return false;
+  if (!rel.container || rel.peer) return true;
+  const other = counterpartApp(rel, unit.app);
+  if (unit.principal !== null) return getUnit(state, unit.principal).app === other;
+  const otherApp = state.apps.get(other);
+  return otherApp !== undefined && otherApp.meta.subordinate;
+}
+
+function newLocal(rel: Relation, unit: Unit, silent: boolean): LocalRelation {
+  return {
+    relationId: rel.id,
+    endpoint: endpointOf(rel, unit.app)?.endpoint ?? '',
+    created: silent,
+    members: new Map(),
+    appVersion: 0,
+    changedPending: null,
+    tearDown: false,
+    silent,
+    joinQueue: new NameHeap(),
+    changedQueue: new NameHeap(),
+    changedQueued: new Set(),
+    departQueue: new NameHeap(),
+  };
+}
+
+/**
+ * The unit enters the relation's scope (right before its relation-created, or
+ * silently for an implicit juju-info relation on the principal side): Juju writes
+ * its addresses into its unit bag in the same transaction, and from now on the other
+ * side sees it join. A principal entering a container relation gets its subordinate.
+ */
+export function enterScope(tx: Tx, unit: Unit, rel: Relation, silent: boolean): void {
+  const { state } = tx;
+  if (rel.scope.has(unit.name)) return;
+  rel.scope.set(unit.name, { departing: false });
+  const bag = getBag(rel.unitBags, unit.name);
+  const egress = `${unit.address}/32`;
+  if (
+    bag.data.get('private-address') !== unit.address ||
+    bag.data.get('ingress-address') !== unit.address ||
+    bag.data.get('egress-subnets') !== egress
+  ) {
+    bag.data.set('egress-subnets', egress);
+    bag.data.set('ingress-address', unit.address);
+    bag.data.set('private-address', unit.address);
+    bag.version += 1;
+    bag.writtenBy = tx.seq;
+  }
+  const local = newLocal(rel, unit, silent);
+  unit.agent.relations.set(rel.id, local);
+  emitEvent(tx, 'scope-entered', { unit: unit.name, relationId: rel.id });
+  for (const other of rel.scope.keys()) {
+    if (!visibleTo(state, unit, other, rel)) continue;
+    if (!silent) local.joinQueue.push(other);
+    const otherLocal = getUnit(state, other).agent.relations.get(rel.id);
+    if (otherLocal && !otherLocal.silent && !otherLocal.tearDown) {
+      otherLocal.joinQueue.push(unit.name);
+      touch(state, other);
+    }
+  }
+  touch(state, unit.name);
+  if (rel.container && unit.principal === null) ensureSubordinate(tx, unit, rel);
+}
+
+function ensureSubordinate(tx: Tx, principal: Unit, rel: Relation): void {
+  const subApp = tx.state.apps.get(counterpartApp(rel, principal.app));
+  if (!subApp || !subApp.meta.subordinate || subApp.life !== 'alive') return;
+  const exists = principal.subordinates.some((s) => tx.state.units.get(s)?.app === subApp.name);
+  if (!exists) addUnit(tx, subApp, principal);
+}
+
+/** Adds one unit to an application; subordinates live on their principal's machine. */
+export function addUnit(tx: Tx, app: Application, principal: Unit | null): Unit {
+  const { state } = tx;
+  const number = app.nextUnitNumber++;
+  const machine = principal ? principal.machine : state.nextMachine++;
+  const unit: Unit = {
+    name: `${app.name}/${number}`,
+    app: app.name,
+    number,
+    machine,
+    address: machineAddress(machine),
+    principal: principal ? principal.name : null,
+    subordinates: [],
+    life: 'alive',
+    status: { workload: principal ? 'waiting' : 'waiting', message: 'agent initialising' },
+    files: new Map(),
+    agent: newAgent(),
+  };
+  state.units.set(unit.name, unit);
+  app.units.push(unit.name);
+  if (principal) principal.subordinates.push(unit.name);
+  if (app.leader === null) setLeader(tx, app, unit.name);
+  emitEvent(tx, 'unit-added', { unit: unit.name, app: app.name, detail: `machine ${machine}` });
+  touch(state, unit.name);
+  return unit;
+}
+
+/** After install, a principal silently enters every implicit juju-info relation of its application. */
+export function enterImplicitScopes(tx: Tx, unit: Unit): void {
+  for (const rel of tx.state.relations.values()) {
+    if (rel.life !== 'alive') continue;
+    const ep = endpointOf(rel, unit.app);
+    if (ep && ep.implicit && eligible(tx.state, unit, rel)) enterScope(tx, unit, rel, true);
+  }
+}
+
+function notifyDeparture(tx: Tx, unitName: string, rel: Relation): void {
+  for (const other of rel.scope.keys()) {
+    if (other === unitName) continue;
+    const local = getUnit(tx.state, other).agent.relations.get(rel.id);
+    if (local && !local.silent && !local.tearDown && local.members.has(unitName)) {
+      local.departQueue.push(unitName);
+      touch(tx.state, other);
+    }
+  }
+}
+
+/**
+ * Remote state becomes empty for this unit in this relation: it will depart every
+ * unit it knew (sorted) and then, unless it is a peer relation, run broken.
+ */
+export function startTearDown(tx: Tx, unit: Unit, local: LocalRelation): void {
+  if (local.tearDown) return;
+  local.tearDown = true;
+  local.departQueue = new NameHeap([...local.members.keys()].sort());
+  touch(tx.state, unit.name);
+  finishIfDone(tx, unit, local);
+}
+
+/** A torn-down relation with nothing left to run (silent, or a peer relation all departed) is left at once. */
+export function finishIfDone(tx: Tx, unit: Unit, local: LocalRelation): void {
+  if (!local.tearDown) return;
+  const rel = tx.state.relations.get(local.relationId);
+  if (!rel) return;
+  if (local.silent || (rel.peer && local.members.size === 0 && local.changedPending === null)) leaveScope(tx, unit, rel);
+}
+
+/** The unit leaves scope (after its relation-broken): the relation goes once its scope is empty. */
+export function leaveScope(tx: Tx, unit: Unit, rel: Relation): void {
+  const entry = rel.scope.get(unit.name);
+  unit.agent.relations.delete(rel.id);
+  if (!entry) return;
+  rel.scope.delete(unit.name);
+  emitEvent(tx, 'scope-left', { unit: unit.name, relationId: rel.id });
+  if (!entry.departing) notifyDeparture(tx, unit.name, rel);
+  touch(tx.state, unit.name);
+  if (rel.life === 'dying' && rel.scope.size === 0) removeRelation(tx, rel);
+  // A subordinate with no container relation left to its principal removes itself (§7).
+  if (rel.container && unit.principal !== null && unit.life === 'alive' && !hasContainerRelation(tx.state, unit)) {
+    destroyUnit(tx, unit);
+  }
+}
+
+function hasContainerRelation(state: SimState, unit: Unit): boolean {
+  for (const rel of state.relations.values()) {
+    if (rel.container && rel.life === 'alive' && eligible(state, unit, rel)) return true;
+  }
+  return false;
+}
+
+/** remove-relation (or its application going): every unit in scope tears it down. */
+export function killRelation(tx: Tx, rel: Relation): void {
+  if (rel.life === 'dying') return;
+  rel.life = 'dying';
+  emitEvent(tx, 'relation-dying', { relationId: rel.id, detail: rel.key });
+  for (const name of [...rel.scope.keys()]) {
+    const unit = getUnit(tx.state, name);
+    const local = unit.agent.relations.get(rel.id);
+    if (local) startTearDown(tx, unit, local);
+    else leaveScope(tx, unit, rel);
+  }
+  if (rel.scope.size === 0 && tx.state.relations.has(rel.id)) removeRelation(tx, rel);
+}
+
+function removeRelation(tx: Tx, rel: Relation): void {
+  tx.state.relations.delete(rel.id);
+  emitEvent(tx, 'relation-removed', { relationId: rel.id, detail: rel.key });
+  for (const ep of rel.endpoints) {
+    const app = tx.state.apps.get(ep.app);
+    if (app) {
+      for (const u of app.units) touch(tx.state, u);
+      maybeRemoveApp(tx, app);
+    }
+  }
+  // Subordinates whose last container relation just went remove themselves.
+  if (rel.container) {
+    for (const ep of rel.endpoints) {
+      const app = tx.state.apps.get(ep.app);
+      if (!app || !app.meta.subordinate) continue;
+      for (const name of [...app.units]) {
+        const unit = tx.state.units.get(name);
+        if (unit && unit.life === 'alive' && !hasContainerRelation(tx.state, unit)) destroyUnit(tx, unit);
+      }
+    }
+  }
+}
+
+/**
+ * The unit becomes dying: the other side sees it depart at once (PrepareLeaveScope),
+ * it tears down each relation itself, and its subordinates go with it. A unit that
+ * never installed never entered any scope and simply goes.
+ */
+export function destroyUnit(tx: Tx, unit: Unit): void {
+  if (unit.life === 'dying') return;
+  const { state } = tx;
+  if (!unit.agent.installed) {
+    removeUnitNow(tx, unit);
+    return;
+  }
+  unit.life = 'dying';
+  emitEvent(tx, 'unit-dying', { unit: unit.name, app: unit.app });
+  const app = getApp(state, unit.app);
+  if (app.leader === unit.name) electLeader(tx, app);
+  for (const rel of state.relations.values()) {
+    const entry = rel.scope.get(unit.name);
+    if (!entry) continue;
+    if (!entry.departing) {
+      entry.departing = true;
+      notifyDeparture(tx, unit.name, rel);
+    }
+  }
+  for (const local of [...unit.agent.relations.values()]) startTearDown(tx, unit, local);
+  for (const sub of [...unit.subordinates]) {
+    const s = state.units.get(sub);
+    if (s) destroyUnit(tx, s);
+  }
+  touch(state, unit.name);
+}
+
+/** After its remove hook (or at once if it never installed) the unit leaves the model. */
+export function removeUnitNow(tx: Tx, unit: Unit): void {
+  const { state } = tx;
+  for (const rel of [...state.relations.values()]) {
+    if (rel.scope.has(unit.name)) leaveScope(tx, unit, rel);
+  }
+  state.units.delete(unit.name);
+  const app = getApp(state, unit.app);
+  app.units = app.units.filter((u) => u !== unit.name);
+  if (unit.principal) {
+    const p = state.units.get(unit.principal);
+    if (p) p.subordinates = p.subordinates.filter((s) => s !== unit.name);
+  }
+  for (const sub of unit.subordinates) {
+    const s = state.units.get(sub);
+    if (s) destroyUnit(tx, s);
+  }
+  touch(state, unit.name);
+  emitEvent(tx, 'unit-removed', { unit: unit.name, app: app.name });
+  if (app.leader === unit.name) electLeader(tx, app);
+  maybeRemoveApp(tx, app);
+}
+
+/**
+ * Leader election after the leader goes: the lowest-numbered alive unit wins.
+ * Juju promises no particular unit; relviz picks this one so runs are
+ * reproducible. The old leader resigns without a hook (§5).
+ */
+export function electLeader(tx: Tx, app: Application): void {
+  const { state } = tx;
+  const old = app.leader;
+  if (old) {
+    const u = state.units.get(old);
+    if (u) u.agent.leader = false;
+  }
+  let next: string | null = null;
+  for (const name of app.units) {
+    const u = getUnit(state, name);
+    if (u.life === 'alive' && name !== old) {
+      next = name;
+      break;
+    }
+  }
+  setLeader(tx, app, next);
+}
+
+function setLeader(tx: Tx, app: Application, leader: string | null): void {
+  app.leader = leader;
+  if (leader) emitEvent(tx, 'leader-changed', { unit: leader, app: app.name });
+  for (const u of app.units) touch(tx.state, u);
+}
+
+export function maybeRemoveApp(tx: Tx, app: Application): void {
+  if (app.life !== 'dying' || app.units.length > 0) return;
+  for (const rel of tx.state.relations.values()) if (endpointOf(rel, app.name)) return;
+  tx.state.apps.delete(app.name);
+  emitEvent(tx, 'application-removed', { app: app.name });
+}
+
+/** Peer relations take their ids at deploy time, in endpoint order (§1). */
+export function createPeerRelations(tx: Tx, app: Application): void {
+  for (const ep of allEndpoints(app.meta)) {
+    if (ep.role !== 'peers') continue;
+    addRelation(tx, [{ app: app.name, endpoint: ep.name, role: 'peers', interface: ep.interface, implicit: false }], ep.scope === 'container');
+  }
+}
+
+export function addRelation(tx: Tx, endpoints: Relation['endpoints'], container: boolean): Relation {
+  const { state } = tx;
+  const peer = endpoints.length === 1;
+  const key = endpoints.map((e) => `${e.app}:${e.endpoint}`).join(' ');
+  const rel: Relation = {
+    id: state.nextRelationId++,
+    key,
+    endpoints,
+    peer,
+    container,
+    life: 'alive',
+    scope: new Map(),
+    unitBags: new Map(),
+    appBags: new Map(),
+  };
+  state.relations.set(rel.id, rel);
+  emitEvent(tx, 'relation-added', { relationId: rel.id, detail: key });
+  for (const ep of endpoints) {
+    const app = getApp(state, ep.app);
+    for (const name of app.units) {
+      const unit = getUnit(state, name);
+      touch(state, name);
+      if (ep.implicit && unit.agent.installed && unit.life === 'alive' && eligible(state, unit, rel)) {
+        enterScope(tx, unit, rel, true);
+      }
+    }
+  }
+  return rel;
+}

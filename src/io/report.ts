@@ -1,0 +1,99 @@
+/**
+ * How trace records are reported outside the engine: the CLI's fixed JSON-lines
+ * contract (snake_case fields) and the readable, aligned log (like `jhack tail`).
+ */
+import type { CommandRecord, HookRecord, TraceRecord } from '../engine/trace.ts';
+
+export interface JsonCommandRecord {
+  type: 'command';
+  line: number;
+  command: string;
+  exit_code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface JsonHookRecord {
+  type: 'hook';
+  seq: number;
+  unit: string;
+  hook: string;
+  relation_id: string | null;
+  remote_unit: string | null;
+  remote_app: string | null;
+  departing_unit: string | null;
+  result: 'ok' | 'error';
+}
+
+export interface JsonActionRecord {
+  type: 'action';
+  seq: number;
+  unit: string;
+  action: string;
+  result: 'ok' | 'error';
+}
+
+export type JsonRecord = JsonCommandRecord | JsonHookRecord | JsonActionRecord;
+
+export function commandToJson(r: CommandRecord, line: number): JsonCommandRecord {
+  return { type: 'command', line, command: r.command, exit_code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function hookToJson(r: HookRecord): JsonHookRecord | JsonActionRecord {
+  if (r.kind === 'action') return { type: 'action', seq: r.seq, unit: r.unit, action: r.hook, result: r.result };
+  return {
+    type: 'hook',
+    seq: r.seq,
+    unit: r.unit,
+    hook: r.hook,
+    relation_id: r.relation,
+    remote_unit: r.remoteUnit,
+    remote_app: r.remoteApp,
+    departing_unit: r.departingUnit,
+    result: r.result,
+  };
+}
+
+/** Column widths that fit the hooks to print, so lines align. */
+export interface HookColumns {
+  seq: number;
+  unit: number;
+  hook: number;
+  remote: number;
+}
+
+export function measureHooks(records: readonly TraceRecord[]): HookColumns {
+  const w: HookColumns = { seq: 3, unit: 4, hook: 4, remote: 1 };
+  for (const r of records) {
+    if (r.type !== 'hook') continue;
+    w.seq = Math.max(w.seq, String(r.seq).length);
+    w.unit = Math.max(w.unit, r.unit.length);
+    w.hook = Math.max(w.hook, hookLabel(r).length);
+    w.remote = Math.max(w.remote, (r.remoteUnit ?? '').length);
+  }
+  return w;
+}
+
+function hookLabel(r: HookRecord): string {
+  return r.kind === 'action' ? `${r.hook} (action)` : r.hook;
+}
+
+/** One aligned line: seq, unit, hook, remote unit, relation id, then departing unit and failures. */
+export function formatHookLine(r: HookRecord, w: HookColumns): string {
+  const cols = [
+    String(r.seq).padStart(w.seq),
+    r.unit.padEnd(w.unit),
+    hookLabel(r).padEnd(w.hook),
+    (r.remoteUnit ?? '').padEnd(w.remote),
+    r.relation ?? '',
+  ];
+  let line = cols.join('  ');
+  if (r.departingUnit) line = `${line.padEnd(line.length)}  departing=${r.departingUnit}`;
+  if (r.result === 'error') line += `  ✗ ${r.error ?? 'failed'}`;
+  return line.trimEnd();
+}
+
+/** `$ <command>` followed by its output, as a terminal would show it. */
+export function formatCommandBlock(r: CommandRecord): string {
+  return `$ ${r.command}\n${r.stdout}${r.stderr}`;
+}
