@@ -294,7 +294,11 @@ function validate(state: SimState, cmd: Command): void {
       chooseNewRelation(state, cmd.a, cmd.b);
       return;
     case 'step':
-      if (cmd.unit !== null) unitOrThrow(state, cmd.unit);
+      if (cmd.unit !== null) {
+        unitOrThrow(state, cmd.unit);
+        settleReadiness(state);
+        if (!state.readyIndex.has(cmd.unit)) throw new JujuError(`unit "${cmd.unit}" has no hook to run`);
+      }
       return;
     default:
       return;

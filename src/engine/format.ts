@@ -16,7 +16,7 @@ export function formatYamlMap(data: ReadonlyMap<string, unknown> | Record<string
 
 /** A YAML document of any value, for show-unit and --format=yaml. */
 export function formatYaml(value: unknown): string {
-  return stringify(value, { version: '1.1', sortMapEntries: false, lineWidth: 0 });
+  return stringify(value, { version: '1.1', sortMapEntries: false, lineWidth: 0, indentSeq: false });
 }
 
 const SEVERITY: Record<string, number> = { error: 5, blocked: 4, maintenance: 3, waiting: 2, active: 1, unknown: 0 };
@@ -120,7 +120,7 @@ export function formatShowUnit(state: SimState, unit: Unit): string {
     const otherApp = counterpartApp(rel, unit.app);
     const related = rel.peer ? own : endpointOf(rel, otherApp);
     const relatedUnits: Record<string, unknown> = {};
-    for (const [name, entry] of rel.scope) {
+    for (const [name, entry] of [...rel.scope].sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (name === unit.name) continue;
       const other = state.units.get(name);
       if (!other || (rel.peer ? other.app !== unit.app : other.app === unit.app)) continue;

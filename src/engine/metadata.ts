@@ -33,7 +33,8 @@ function parse(file: string, text: string): Parsed {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
-    const line = first.linePos?.[0]?.line ?? null;
+    // linePos is only filled in with prettyErrors; compute the line from the offset.
+    const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
     throw new MetadataError(file, line, first.message.split('\n')[0] ?? 'invalid YAML');
   }
   return { file, doc, lines };

@@ -11,7 +11,7 @@ import type { SimState, Unit } from './model.ts';
 import { hookName, type HookOp } from './ops.ts';
 import type { BagChange, FileChange, HookRecord } from './trace.ts';
 import { emit, type Tx } from './tx.ts';
-import { enterImplicitScopes, enterScope, finishIfDone, getUnit, leaveScope, removeUnitNow } from './world.ts';
+import { enterImplicitScopes, enterScope, finishIfDone, getUnit, leaveScope, removeUnitNow, resignIfDyingLeader } from './world.ts';
 
 export type BehaviourLookup = (state: SimState, app: string) => CharmBehaviour;
 
@@ -24,6 +24,7 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   const name = hookName(op);
   const relation = op.relationId === null ? null : `${op.endpoint}:${op.relationId}`;
 
+  resignIfDyingLeader(tx, unit);
   // Juju enters scope as it prepares relation-created: it stays entered even if the hook fails.
   if (op.kind === 'relation-created' && rel) enterScope(tx, unit, rel, false);
   unit.agent.retry = null;

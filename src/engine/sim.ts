@@ -71,11 +71,12 @@ export interface StepChoice {
 export function step(state: SimState, sink: TraceSink | null, choice: StepChoice = {}): HookRecord | null {
   settleReadiness(state);
   const ready = state.ready;
-  if (ready.length === 0) return null;
   let unit: string;
   if (choice.unit) {
     if (!state.readyIndex.has(choice.unit)) throw new JujuError(`unit "${choice.unit}" has no hook to run`);
     unit = choice.unit;
+  } else if (ready.length === 0) {
+    return null;
   } else {
     unit = ready.length === 1 ? (ready[0] as string) : (ready[nextInt(state.rng, ready.length)] as string);
   }

@@ -138,7 +138,7 @@ export class Timeline {
     const text = opts.text ?? formatCommand(command);
     let result = applyCommand(state, command, push, text);
     this.tickDone();
-    const run = opts.run ?? defaultRun(command);
+    const run = result.exitCode !== 0 && command.type === 'step' ? 'none' : (opts.run ?? defaultRun(command));
     const limit = run === 'none' ? 0 : run === 'idle' ? MAX_HOOKS_PER_COMMAND : run;
     let hooks = 0;
     const manual = command.type === 'step' && command.unit !== null ? { unit: command.unit, pick: command.pick } : undefined;

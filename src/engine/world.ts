@@ -260,8 +260,6 @@ export function destroyUnit(tx: Tx, unit: Unit): void {
   }
   unit.life = 'dying';
   emitEvent(tx, 'unit-dying', { unit: unit.name, app: unit.app });
-  const app = getApp(state, unit.app);
-  if (app.leader === unit.name) electLeader(tx, app);
   for (const rel of state.relations.values()) {
     const entry = rel.scope.get(unit.name);
     if (!entry) continue;
@@ -299,6 +297,18 @@ export function removeUnitNow(tx: Tx, unit: Unit): void {
   emitEvent(tx, 'unit-removed', { unit: unit.name, app: app.name });
   if (app.leader === unit.name) electLeader(tx, app);
   maybeRemoveApp(tx, app);
+}
+
+/**
+ * A dying leader resigns as its agent starts tearing down (right before its first
+ * hook as a dying unit), without a hook of its own. Until then it is still leader,
+ * so the new leader's leader-elected and the departed hooks have no promised order
+ * (LP#1964582).
+ */
+export function resignIfDyingLeader(tx: Tx, unit: Unit): void {
+  if (unit.life !== 'dying') return;
+  const app = tx.state.apps.get(unit.app);
+  if (app && app.leader === unit.name) electLeader(tx, app);
 }
 
 /**

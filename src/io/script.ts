@@ -55,7 +55,7 @@ export function stripComment(line: string): string {
     const c = line[i];
     if (quote) {
       if (c === quote) quote = null;
-      else if (c === '\\') i++;
+      else if (c === '\\' && quote === '"') i++; // POSIX: no escapes inside single quotes
     } else if (c === '"' || c === "'") quote = c;
     else if (c === '\\') i++;
     else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) return line.slice(0, i);
@@ -207,14 +207,16 @@ function parseJuju(sub: string, rest: string[], raw: string, line: number): Comm
     }
     case 'exec': {
       const p: LineParser = usage('juju exec --unit <unit> -- <hook tool command line>');
-      const dd = raw.indexOf(' -- ');
+      // A trailing space lets a bare final `--` be found, so it reports the missing command line.
+      const padded = `${raw} `;
+      const dd = padded.indexOf(' -- ');
       if (dd < 0) p.fail('expected " -- " before the command line');
-      const head = shellSplit(raw.slice(0, dd)).slice(2);
+      const head = shellSplit(padded.slice(0, dd)).slice(2);
       const hp: LineParser = new LineParser(head, line, 'juju exec --unit <unit> -- <hook tool command line>');
       const { positional, options } = hp.take(['--unit', '-u']);
       hp.exact(positional, 0);
       const unit = hp.unit((options.get('--unit') ?? options.get('-u')) as string | undefined);
-      const commandLine = raw.slice(dd + 4).trim();
+      const commandLine = padded.slice(dd + 4).trim();
       if (commandLine === '') p.fail('expected a command line after --');
       return { type: 'exec', unit, commandLine, syntax: '3' };
     }
@@ -287,6 +289,7 @@ function parseSimCommand(head: string, rest: string[], line: number): Command {
       if (n !== undefined && !/^[1-9]\d*$/.test(n)) p.fail(`expected a positive number of hooks, got "${n}"`);
       const unitOpt = options.get('--unit');
       const pick = p.count(options, ['--pick']);
+      if (pick !== null && typeof unitOpt !== 'string') p.fail('--pick needs --unit');
       return { type: 'step', count: n === undefined ? 1 : Number(n), unit: typeof unitOpt === 'string' ? p.unit(unitOpt) : null, pick };
     }
     case 'wait': {

@@ -1,0 +1,110 @@
+/** Hook tools and permissions as a charm sees them (JUJU-SEMANTICS §6, §8, §9). */
+import { describe, expect, it } from 'vitest';
+import { shellSplit } from '../../src/engine/hooktools.ts';
+import { sim } from '../helpers.ts';
+
+const model = 'juju deploy postgresql -n 2\njuju deploy webapp -n 2\njuju integrate webapp postgresql';
+const exec = (unit: string, line: string) => `juju exec --unit ${unit} -- ${line}`;
+
+describe('hook tool output', () => {
+  it('prints relation-ids one per line, sorted by id', () => {
+    const s = sim('juju deploy master\njuju deploy worker\njuju relate master worker\njuju remove-relation master worker\njuju relate master worker');
+    s.run(exec('worker/0', 'relation-ids master'));
+    expect(s.lastOutput()).toBe('master:1\n');
+  });
+
+  it('prints a bag as a YAML map with sorted keys and numeric-looking strings quoted', () => {
+    const s = sim('juju deploy master\njuju deploy worker\njuju relate master worker');
+    s.run(exec('master/0', 'relation-set -r 0 zz=5914 aa=ADA1 t=true'));
+    s.run(exec('worker/0', 'relation-get -r master:0 - master/0'));
+    const out = s.lastOutput();
+    expect(out).toMatch(/^aa: ADA1\negress-subnets: 10\.0\.0\.10\/32\n/);
+    expect(out).toContain('t: "true"\n');
+    expect(out).toContain('zz: "5914"\n');
+  });
+
+  it('prints {} for an empty app bag and nothing for an unset key', () => {
+    const s = sim('juju deploy master\njuju deploy worker\njuju relate master worker');
+    s.run(exec('worker/0', 'relation-get -r 0 --app - master'));
+    expect(s.lastOutput()).toBe('{}\n');
+    s.run(exec('worker/0', 'relation-get -r 0 nothing-here master/0'));
+    expect(s.lastOutput()).toBe('');
+  });
+
+  it('lists remote units sorted, never the caller, and the remote app with --app', () => {
+    const s = sim(model);
+    s.run(exec('postgresql/1', 'relation-list -r database:1'));
+    expect(s.lastOutput()).toBe('webapp/0\nwebapp/1\n');
+    s.run(exec('postgresql/1', 'relation-list -r 0'));
+    expect(s.lastOutput()).toBe('postgresql/0\n');
+    s.run(exec('postgresql/1', 'relation-list -r 1 --app'));
+    expect(s.lastOutput()).toBe('webapp\n');
+  });
+
+  it('accepts -r as endpoint:id or a bare id, and refuses an unknown relation', () => {
+    const s = sim(model);
+    s.run(exec('webapp/0', 'relation-get -r 1 credentials --app postgresql'));
+    const bare = s.lastOutput();
+    s.run(exec('webapp/0', 'relation-get -r db:1 credentials --app postgresql'));
+    expect(s.lastOutput()).toBe(bare);
+    expect(bare).toMatch(/^secret:/);
+    s.run(exec('webapp/0', 'relation-get -r db:7 - postgresql/0'));
+    expect(s.lastOutput()).toBe('ERROR invalid value "db:7" for option -r: relation not found\n');
+  });
+
+  it('prints True or False for is-leader', () => {
+    const s = sim(model);
+    s.run(exec('webapp/0', 'is-leader'));
+    expect(s.lastOutput()).toBe('True\n');
+    s.run(exec('webapp/1', 'is-leader'));
+    expect(s.lastOutput()).toBe('False\n');
+  });
+
+  it('says command not found for something that is not a hook tool', () => {
+    const s = sim('juju deploy ubuntu');
+    s.run(exec('ubuntu/0', 'frobnicate'));
+    expect(s.lastOutput()).toBe('bash: line 1: frobnicate: command not found\n');
+  });
+
+  it('splits command lines like a shell', () => {
+    expect(shellSplit(`relation-set -r 0 "message=Hello there" 'a=b c' d=e\\ f`)).toEqual(['relation-set', '-r', '0', 'message=Hello there', 'a=b c', 'd=e f']);
+  });
+});
+
+describe('permissions', () => {
+  it('lets only the leader write its app bag', () => {
+    const s = sim(model);
+    s.run(exec('webapp/1', 'relation-set -r 1 --app k=v'));
+    expect(s.lastOutput()).toBe('ERROR cannot write relation settings\n');
+    s.run(exec('webapp/0', 'relation-set -r 1 --app k=v'));
+    expect(s.lastOutput()).toBe('');
+  });
+
+  it('denies a non-leader its own app bag in a regular relation, but not the remote app bag', () => {
+    const s = sim(model);
+    s.run(exec('webapp/1', 'relation-get -r 1 --app - webapp'));
+    expect(s.lastOutput()).toBe('ERROR permission denied\n');
+    s.run(exec('webapp/1', 'relation-get -r 1 --app - postgresql'));
+    expect(s.lastOutput()).toMatch(/^credentials: secret:/);
+  });
+
+  it('lets a non-leader read (not write) its own app bag in a peer relation', () => {
+    const s = sim(model);
+    s.run(exec('postgresql/1', 'relation-get -r 0 --app primary postgresql'));
+    expect(s.lastOutput()).toBe('postgresql/0\n');
+    s.run(exec('postgresql/1', 'relation-set -r 0 --app primary=me'));
+    expect(s.lastOutput()).toBe('ERROR cannot write relation settings\n');
+  });
+
+  it('denies reading a unit of an application that is not in the relation', () => {
+    const s = sim(model + '\njuju deploy ubuntu');
+    s.run(exec('webapp/0', 'relation-get -r 1 - ubuntu/0'));
+    expect(s.lastOutput()).toBe('ERROR permission denied\n');
+  });
+
+  it('shows the writer its own uncommitted writes within the same context', () => {
+    const s = sim(model);
+    s.run(exec('webapp/0', 'relation-set -r 1 k=v && relation-get -r 1 k webapp/0'));
+    expect(s.lastOutput()).toBe('v\n');
+  });
+});
