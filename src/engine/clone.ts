@@ -56,6 +56,7 @@ export function cloneState(s: SimState): SimState {
     relations,
     ready: [...s.ready],
     readyIndex: new Map(s.readyIndex),
+    unitSequence: new Map(s.unitSequence),
     touched: new Set(s.touched),
   };
 }
@@ -102,6 +103,7 @@ export function fingerprint(s: SimState): string {
     units,
     relations,
     counters: [s.nextRelationId, s.nextMachine, s.nextActionId, s.seq],
+    unitSequence: [...s.unitSequence],
     ready: s.ready,
   });
 }

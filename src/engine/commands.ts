@@ -138,7 +138,7 @@ function deploy(tx: Tx, cmd: Extract<Command, { type: 'deploy' }>): CommandResul
   if (meta.subordinate && cmd.units !== null && cmd.units !== 0) throw new JujuError('subordinate application must be deployed without units');
   const units = meta.subordinate ? 0 : (cmd.units ?? 1);
   if (units < 0) throw new JujuError(`--num-units must be a positive integer`);
-  const app: Application = { name, charmName, catalog, meta, units: [], nextUnitNumber: 0, life: 'alive', leader: null };
+  const app: Application = { name, charmName, catalog, meta, units: [], life: 'alive', leader: null };
   state.apps.set(name, app);
   createPeerRelations(tx, app);
   for (let i = 0; i < units; i++) addUnit(tx, app, null);

@@ -34,7 +34,6 @@ export interface Application {
   readonly meta: CharmMeta;
   /** Names of the application's units, in unit-number order. */
   units: string[];
-  nextUnitNumber: number;
   life: Life;
   leader: string | null;
 }
@@ -141,6 +140,8 @@ export interface SimState {
   units: Map<string, Unit>;
   relations: Map<number, Relation>;
   nextRelationId: number;
+  /** Next unit number per application name (Juju's per-name sequence outlives the application). */
+  unitSequence: Map<string, number>;
   nextMachine: number;
   nextActionId: number;
   /** Operations run so far (hooks, actions, exec): the `seq` of the next one is seq + 1. */

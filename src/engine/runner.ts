@@ -9,7 +9,7 @@ import { HookContext } from './context.ts';
 import { FileNotFoundError, HookExit, HookToolError, assertNever } from './errors.ts';
 import type { SimState, Unit } from './model.ts';
 import { hookName, type HookOp } from './ops.ts';
-import type { BagChange, FileChange, HookRecord } from './trace.ts';
+import type { BagChange, FileChange, HookRecord, TraceRecord } from './trace.ts';
 import { emit, type Tx } from './tx.ts';
 import { enterImplicitScopes, enterScope, finishIfDone, getUnit, leaveScope, removeUnitNow, resignIfDyingLeader } from './world.ts';
 
@@ -56,8 +56,10 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
     }
   }
 
+  // Effects of the commit (leaving scope, leaving the model) are reported after the hook itself.
+  const after: TraceRecord[] = [];
   if (error === null) {
-    advance(tx, unit, op);
+    advance({ ...tx, sink: sink ? (r) => after.push(r) : null }, unit, op);
   } else if (op.kind === 'action') {
     unit.agent.actions.shift(); // A failed action fails alone; the unit carries on.
   } else {
@@ -87,6 +89,7 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
     error,
   };
   emit(tx, record);
+  for (const r of after) emit(tx, r);
   return record;
 }
 

@@ -29,6 +29,7 @@ export function createState(opts: CreateOptions = {}): SimState {
     units: new Map(),
     relations: new Map(),
     nextRelationId: 0,
+    unitSequence: new Map(),
     nextMachine: 0,
     nextActionId: 0,
     seq: 0,

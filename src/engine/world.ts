@@ -122,7 +122,9 @@ function ensureSubordinate(tx: Tx, principal: Unit, rel: Relation): void {
 /** Adds one unit to an application; subordinates live on their principal's machine. */
 export function addUnit(tx: Tx, app: Application, principal: Unit | null): Unit {
   const { state } = tx;
-  const number = app.nextUnitNumber++;
+  // Unit numbers are never reused, not even by a later application of the same name.
+  const number = state.unitSequence.get(app.name) ?? 0;
+  state.unitSequence.set(app.name, number + 1);
   const machine = principal ? principal.machine : state.nextMachine++;
   const unit: Unit = {
     name: `${app.name}/${number}`,
@@ -155,14 +157,13 @@ export function enterImplicitScopes(tx: Tx, unit: Unit): void {
   }
 }
 
+/** The unit left (or is leaving) the others' remote state: knowers depart it, and a pending join of it is off. */
 function notifyDeparture(tx: Tx, unitName: string, rel: Relation): void {
   for (const other of rel.scope.keys()) {
     if (other === unitName) continue;
+    touch(tx.state, other);
     const local = getUnit(tx.state, other).agent.relations.get(rel.id);
-    if (local && !local.silent && !local.tearDown && local.members.has(unitName)) {
-      local.departQueue.push(unitName);
-      touch(tx.state, other);
-    }
+    if (local && !local.silent && !local.tearDown && local.members.has(unitName)) local.departQueue.push(unitName);
   }
 }
 
@@ -214,6 +215,8 @@ export function killRelation(tx: Tx, rel: Relation): void {
   if (rel.life === 'dying') return;
   rel.life = 'dying';
   emitEvent(tx, 'relation-dying', { relationId: rel.id, detail: rel.key });
+  // Units that had not yet run relation-created for it no longer will.
+  for (const ep of rel.endpoints) for (const u of tx.state.apps.get(ep.app)?.units ?? []) touch(tx.state, u);
   for (const name of [...rel.scope.keys()]) {
     const unit = getUnit(tx.state, name);
     const local = unit.agent.relations.get(rel.id);

@@ -1,0 +1,191 @@
+/**
+ * The ordering guarantees of JUJU-SEMANTICS §10 (G1–G11) as checks over a trace and
+ * a final state. Returns the violations found (empty when all hold).
+ */
+import { counterpartApp, type SimState } from '../../src/engine/model.ts';
+import type { HookRecord, TraceRecord } from '../../src/engine/trace.ts';
+import { candidates } from '../../src/engine/resolver.ts';
+import { visibleTo } from '../../src/engine/world.ts';
+
+const LEADERSHIP = new Set(['leader-elected', 'leader-settings-changed']);
+
+interface RelState {
+  created: boolean;
+  broken: boolean;
+  joined: Set<string>;
+  departed: Set<string>;
+  pendingChanged: string | null;
+}
+
+/** Hooks that took effect: successes, plus failures later resolved with --no-retry. */
+function effectiveHooks(trace: readonly TraceRecord[]): Array<{ rec: HookRecord; at: number }> {
+  const out: Array<{ rec: HookRecord; at: number }> = [];
+  const lastFailure = new Map<string, { rec: HookRecord; at: number }>();
+  trace.forEach((r, at) => {
+    if (r.type === 'hook') {
+      if (r.result === 'ok') out.push({ rec: r, at });
+      else if (r.kind !== 'action') lastFailure.set(r.unit, { rec: r, at });
+    } else if (r.type === 'command' && r.exitCode === 0) {
+      const m = /^juju resolve --no-retry (\S+)$/.exec(r.command);
+      const failed = m ? lastFailure.get(m[1] as string) : undefined;
+      if (failed) {
+        out.push({ rec: failed.rec, at });
+        lastFailure.delete(m?.[1] as string);
+      }
+    }
+  });
+  return out;
+}
+
+export function checkTrace(trace: readonly TraceRecord[]): string[] {
+  const errors: string[] = [];
+  const fail = (msg: string) => errors.push(msg);
+  const relAddedAt = new Map<number, number>();
+  const removedAt = new Map<string, number>();
+  const leaderOf = new Map<string, string | null>();
+  const electedSince = new Map<string, number>();
+  trace.forEach((r, at) => {
+    if (r.type === 'event' && r.event === 'relation-added' && r.relationId !== null) relAddedAt.set(r.relationId, at);
+    if (r.type === 'event' && r.event === 'unit-removed' && r.unit) removedAt.set(r.unit, at);
+    if (r.type === 'hook' && removedAt.has(r.unit)) fail(`hook ${r.seq} ${r.hook} ran on removed unit ${r.unit}`);
+    // G11: after a leader change, at most one leader-elected, on the new leader.
+    if (r.type === 'event' && r.event === 'leader-changed' && r.app) {
+      leaderOf.set(r.app, r.unit);
+      electedSince.set(r.app, 0);
+    }
+    if (r.type === 'hook' && r.result === 'ok' && r.kind === 'leader-elected') {
+      const app = r.unit.slice(0, r.unit.lastIndexOf('/'));
+      if (leaderOf.get(app) !== r.unit) fail(`G11: ${r.unit} ran leader-elected but the leader is ${leaderOf.get(app)}`);
+      const n = (electedSince.get(app) ?? 0) + 1;
+      electedSince.set(app, n);
+      if (n > 1) fail(`G11: more than one leader-elected in ${app} after one leader change`);
+    }
+  });
+
+  const byUnit = new Map<string, Array<{ rec: HookRecord; at: number }>>();
+  for (const h of effectiveHooks(trace)) {
+    const list = byUnit.get(h.rec.unit) ?? [];
+    list.push(h);
+    byUnit.set(h.rec.unit, list);
+  }
+  for (const [unit, hooks] of byUnit) {
+    const app = unit.slice(0, unit.lastIndexOf('/'));
+    const kinds = hooks.map((h) => h.rec.kind);
+    // G1
+    if (kinds[0] !== 'install') fail(`G1: ${unit} first hook is ${kinds[0]}`);
+    if (kinds.filter((k) => k === 'install').length !== 1) fail(`G1: ${unit} installed ${kinds.filter((k) => k === 'install').length} times`);
+    // G2
+    const firstConfig = kinds.indexOf('config-changed');
+    const firstStart = kinds.indexOf('start');
+    if (firstStart >= 0) {
+      if (firstConfig < 0 || firstConfig > firstStart) fail(`G2: ${unit} started before config-changed`);
+      for (const k of kinds.slice(firstConfig + 1, firstStart)) {
+        if (k !== 'relation-created' && k !== 'action' && !LEADERSHIP.has(k)) fail(`G2: ${unit} ran ${k} between config-changed and start`);
+      }
+    }
+    // G3: relations that existed before the unit's config-changed/start/leadership are created first.
+    const firstLeadership = kinds.findIndex((k) => LEADERSHIP.has(k));
+    hooks.forEach((h, i) => {
+      if (h.rec.kind !== 'relation-created' || h.rec.relationId === null) return;
+      const added = relAddedAt.get(h.rec.relationId) ?? -1;
+      for (const [name, idx] of [['config-changed', firstConfig], ['start', firstStart], ['leadership', firstLeadership]] as const) {
+        if (idx >= 0 && i > idx && added < (hooks[idx] as { at: number }).at) fail(`G3: ${unit} ran ${h.rec.hook} after ${name} though the relation existed`);
+      }
+    });
+    // G9
+    const stop = kinds.indexOf('stop');
+    const remove = kinds.indexOf('remove');
+    if (remove >= 0 && remove !== kinds.length - 1) fail(`G9: ${unit} ran hooks after remove`);
+    if (remove >= 0 && (stop < 0 || stop > remove)) fail(`G9: ${unit} removed without stop first`);
+    if (stop >= 0 && kinds.slice(stop).some((k) => k.startsWith('relation-'))) fail(`G9: ${unit} ran relation hooks after stop`);
+    checkRelations(unit, app, hooks.map((h) => h.rec), remove >= 0, fail);
+  }
+  return errors;
+}
+
+function checkRelations(unit: string, app: string, hooks: HookRecord[], removed: boolean, fail: (m: string) => void): void {
+  const rels = new Map<number, RelState>();
+  for (const h of hooks) {
+    if (h.relationId === null) continue;
+    let st = rels.get(h.relationId);
+    if (!st) {
+      st = { created: false, broken: false, joined: new Set(), departed: new Set(), pendingChanged: null };
+      rels.set(h.relationId, st);
+    }
+    const tag = `${unit} ${h.hook}${h.remoteUnit ? `[${h.remoteUnit}]` : ''} (seq ${h.seq})`;
+    if (st.broken) fail(`G4/G8: ${tag} after relation-broken`);
+    if (!st.created && h.kind !== 'relation-created') fail(`G4: ${tag} before relation-created`);
+    // G5: a joined's changed is the next hook of that relation.
+    if (st.pendingChanged !== null && !(h.kind === 'relation-changed' && h.remoteUnit === st.pendingChanged)) {
+      fail(`G5: ${tag} ran between joined and changed of ${st.pendingChanged}`);
+    }
+    st.pendingChanged = null;
+    const x = h.remoteUnit;
+    if (x && st.departed.has(x)) fail(`G7: ${tag} after ${x} departed`);
+    switch (h.kind) {
+      case 'relation-created':
+        if (st.created) fail(`G4: ${tag} twice`);
+        st.created = true;
+        break;
+      case 'relation-joined':
+        if (!x || st.joined.has(x)) fail(`G6: ${tag} joined twice`);
+        if (x) st.joined.add(x);
+        st.pendingChanged = x;
+        break;
+      case 'relation-changed':
+        if (x && !st.joined.has(x)) fail(`G6: ${tag} changed before joined`);
+        break;
+      case 'relation-departed':
+        if (!x || !st.joined.has(x)) fail(`G6: ${tag} departed without joining`);
+        if (x) st.departed.add(x);
+        break;
+      case 'relation-broken':
+        if (h.remoteApp === app) fail(`G8: ${tag}: a peer relation was broken`);
+        if (st.joined.size !== st.departed.size) fail(`G8: ${tag} before every known unit departed`);
+        st.broken = true;
+        break;
+      default:
+        break;
+    }
+  }
+  if (removed) {
+    for (const [id, st] of rels) if (st.joined.size !== st.departed.size) fail(`G6: ${unit} removed with joins ≠ departs in relation ${id}`);
+  }
+}
+
+/**
+ * State checks at idle: every unit that is not in error has seen the latest data
+ * of every unit and application it can see (G10), and the leader knows it (G11).
+ */
+export function checkIdleState(state: SimState): string[] {
+  const errors: string[] = [];
+  for (const unit of state.units.values()) {
+    // A unit with work that the scheduler never offered means a missed readiness update.
+    const pending = candidates(state, unit.name);
+    if (pending.length > 0) errors.push(`idle, but ${unit.name} still has ${pending[0]?.kind} to run`);
+    if (unit.agent.failed) continue;
+    for (const local of unit.agent.relations.values()) {
+      if (local.silent || local.tearDown) continue;
+      const rel = state.relations.get(local.relationId);
+      if (!rel) continue;
+      for (const other of rel.scope.keys()) {
+        if (!visibleTo(state, unit, other, rel)) continue;
+        const seen = local.members.get(other);
+        const version = rel.unitBags.get(other)?.version ?? 0;
+        if (seen === undefined) errors.push(`G6/G10: ${unit.name} never joined ${other} in relation ${rel.id}`);
+        else if (seen !== version) errors.push(`G10: ${unit.name} saw version ${seen} of ${other}, current ${version}`);
+      }
+      const appVersion = rel.appBags.get(counterpartApp(rel, unit.app))?.version ?? 0;
+      if (local.appVersion !== appVersion) errors.push(`G10: ${unit.name} saw app version ${local.appVersion}, current ${appVersion}`);
+    }
+  }
+  for (const app of state.apps.values()) {
+    const leader = app.leader ? state.units.get(app.leader) : undefined;
+    if (leader && leader.life === 'alive' && leader.agent.installed && !leader.agent.failed && !leader.agent.leader) {
+      errors.push(`G11: ${leader.name} is leader but never ran leader-elected`);
+    }
+    const knowing = app.units.filter((u) => state.units.get(u)?.agent.leader);
+    if (knowing.length > 1) errors.push(`G11: ${knowing.join(', ')} all believe they lead ${app.name}`);
+  }
+  return errors;
+}
