@@ -7,27 +7,29 @@
  * a syntax error (nothing runs).
  */
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Timeline } from '../engine/timeline.ts';
 import type { CommandRecord, HookRecord, TraceRecord } from '../engine/trace.ts';
-import { commandToJson, formatCommandBlock, formatHookLine, hookToJson, measureHooks } from '../io/report.ts';
+import { commandToJson, formatCommandBlock, formatHookDetails, formatHookLine, hookToJson, measureHooks } from '../io/report.ts';
 import { ScriptSyntaxError, parseScript, runAfter, type ScriptLine } from '../io/script.ts';
 import { loadCharmSource } from './charmFiles.ts';
 
-const USAGE = 'usage: npm run --silent sim -- <script> [--seed <n>] [--json] [--juju 3.6|4.0] [--logs]';
+const USAGE = 'usage: npm run --silent sim -- <script> [--seed <n>] [--json] [--juju 3.6|4.0] [--verbose]';
 
 export interface CliOptions {
   script: string;
   seed: number;
   json: boolean;
   juju: '3.6' | '4.0';
-  logs: boolean;
+  /** Under each hook: its log lines, databag changes, files and status. */
+  verbose: boolean;
 }
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: Partial<CliOptions> = { seed: 1, json: false, juju: '3.6', logs: false };
+  const opts: Partial<CliOptions> = { seed: 1, json: false, juju: '3.6', verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -41,7 +43,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (!/^\d+$/.test(v) || Number(v) > 0xffffffff) throw new UsageError(`--seed expects a whole number from 0 to 4294967295, got "${v}"`);
       opts.seed = Number(v);
     } else if (flag === '--json') opts.json = true;
-    else if (flag === '--logs') opts.logs = true;
+    else if (flag === '--verbose' || flag === '-v') opts.verbose = true;
     else if (flag === '--juju') {
       const v = value();
       if (v !== '3.6' && v !== '4.0') throw new UsageError(`--juju expects 3.6 or 4.0, got "${v}"`);
@@ -77,18 +79,18 @@ export function runScript(lines: readonly ScriptLine[], opts: Omit<CliOptions, '
     const result = timeline.apply(line.command, { text: line.text, run: runAfter(line) }, sink);
     if (result.exitCode !== 0) failed = true;
   }
-  if (!opts.json) io.out(formatReadable(readable, opts.logs));
+  if (!opts.json) io.out(formatReadable(readable, opts.verbose));
   return failed ? 1 : 0;
 }
 
-function formatReadable(records: readonly TraceRecord[], logs: boolean): string {
+function formatReadable(records: readonly TraceRecord[], verbose: boolean): string {
   const widths = measureHooks(records);
   let out = '';
   for (const r of records) {
     if (r.type === 'command') out += formatCommandBlock(r as CommandRecord);
     else if (r.type === 'hook') {
       out += `${formatHookLine(r as HookRecord, widths)}\n`;
-      if (logs) for (const l of (r as HookRecord).logs) out += `${' '.repeat(widths.seq)}  │ ${l}\n`;
+      if (verbose) for (const l of formatHookDetails(r as HookRecord, ' '.repeat(widths.seq + 2))) out += `${l}\n`;
     }
   }
   return out;
@@ -127,7 +129,7 @@ export function main(argv: readonly string[], io: CliIo): number {
   return runScript(resolved, opts, io);
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
 if (isMain) {
   let out = '';
   const code = main(process.argv.slice(2), {

@@ -12,7 +12,7 @@ import { runToolLine } from './hooktools.ts';
 import { chooseNewRelation, findRelation, formatRef, type EndpointRef } from './integrate.ts';
 import { MetadataError, parseCharmFiles } from './metadata.ts';
 import type { Application, SimState } from './model.ts';
-import { settleReadiness } from './resolver.ts';
+import { candidates, settleReadiness } from './resolver.ts';
 import { advance } from './runner.ts';
 import type { TraceRecord, TraceSink } from './trace.ts';
 import { type Tx } from './tx.ts';
@@ -298,6 +298,8 @@ function validate(state: SimState, cmd: Command): void {
         unitOrThrow(state, cmd.unit);
         settleReadiness(state);
         if (!state.readyIndex.has(cmd.unit)) throw new JujuError(`unit "${cmd.unit}" has no hook to run`);
+        const n = candidates(state, cmd.unit).length;
+        if (cmd.pick !== null && cmd.pick >= n) throw new JujuError(`unit "${cmd.unit}" has ${n} possible next hook${n === 1 ? '' : 's'}; --pick must be below ${n}`);
       }
       return;
     default:

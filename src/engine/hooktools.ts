@@ -206,6 +206,7 @@ export function runToolLine(ctx: HookContext, line: string): ToolOutput {
     if (w === ';' || w === '&&') commands.push({ words: [], and: w === '&&' });
     else (commands[commands.length - 1] as { words: string[] }).words.push(w);
   }
+  let stderr = '';
   let exitCode = 0;
   for (const cmd of commands) {
     if (cmd.words.length === 0) continue;
@@ -214,10 +215,14 @@ export function runToolLine(ctx: HookContext, line: string): ToolOutput {
       stdout += runTool(ctx, cmd.words);
       exitCode = 0;
     } catch (e) {
-      if (e instanceof HookToolError) return { stdout, stderr: `ERROR ${e.message}\n`, exitCode: 1 };
-      if (e instanceof CommandNotFound) return { stdout, stderr: `bash: line 1: ${e.message}: command not found\n`, exitCode: 127 };
-      throw e;
+      if (e instanceof HookToolError) {
+        stderr += `ERROR ${e.message}\n`;
+        exitCode = 1;
+      } else if (e instanceof CommandNotFound) {
+        stderr += `bash: line 1: ${e.message}: command not found\n`;
+        exitCode = 127;
+      } else throw e;
     }
   }
-  return { stdout, stderr: '', exitCode };
+  return { stdout, stderr, exitCode };
 }

@@ -11,7 +11,7 @@ import type { SimState, Unit } from './model.ts';
 import { hookName, type HookOp } from './ops.ts';
 import type { BagChange, FileChange, HookRecord, TraceRecord } from './trace.ts';
 import { emit, type Tx } from './tx.ts';
-import { enterImplicitScopes, enterScope, finishIfDone, getUnit, leaveScope, removeUnitNow, resignIfDyingLeader } from './world.ts';
+import { JUJU_STATUS, enterImplicitScopes, enterScope, finishIfDone, getUnit, leaveScope, removeUnitNow, resignIfDyingLeader } from './world.ts';
 
 export type BehaviourLookup = (state: SimState, app: string) => CharmBehaviour;
 
@@ -25,6 +25,7 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   const relation = op.relationId === null ? null : `${op.endpoint}:${op.relationId}`;
 
   resignIfDyingLeader(tx, unit);
+  if (op.kind === 'install') unit.status = { ...JUJU_STATUS.installing };
   // Juju enters scope as it prepares relation-created: it stays entered even if the hook fails.
   if (op.kind === 'relation-created' && rel) enterScope(tx, unit, rel, false);
   unit.agent.retry = null;
@@ -128,6 +129,10 @@ export function advance(tx: Tx, unit: Unit, op: HookOp): void {
       return;
     case 'start':
       agent.started = true;
+      // A charm that set no status of its own by now shows "unknown", as in Juju.
+      if (unit.status.workload === JUJU_STATUS.installing.workload && unit.status.message === JUJU_STATUS.installing.message) {
+        unit.status = { workload: 'unknown', message: '' };
+      }
       return;
     case 'action':
       agent.actions.shift();

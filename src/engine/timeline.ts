@@ -8,9 +8,8 @@
  */
 import { cloneState } from './clone.ts';
 import { applyCommand, formatCommand, type Command, type CommandResult } from './commands.ts';
-import { JujuError } from './errors.ts';
 import type { JujuVersion, SimState } from './model.ts';
-import { createState, step } from './sim.ts';
+import { createState, step, type StepChoice } from './sim.ts';
 import type { TraceRecord, TraceSink } from './trace.ts';
 
 export interface LogEntry {
@@ -43,6 +42,12 @@ interface Checkpoint {
 export const CHECKPOINT_INTERVAL = 1024;
 /** Safety stop for 'idle' runs (a charm that keeps writing could run forever). */
 export const MAX_HOOKS_PER_COMMAND = 10_000_000;
+
+/** The unit (and, for the first hook only, the candidate) a manual step chooses; none for other commands. */
+export function manualChoice(command: Command, hookIndex: number): StepChoice | undefined {
+  if (command.type !== 'step' || command.unit === null) return undefined;
+  return { unit: command.unit, pick: hookIndex === 0 ? command.pick : null };
+}
 
 /** How many hooks a command runs by default: steps run their count, juju commands settle. */
 export function defaultRun(cmd: Command): 'idle' | number {
@@ -136,20 +141,16 @@ export class Timeline {
       sink?.(r);
     };
     const text = opts.text ?? formatCommand(command);
-    let result = applyCommand(state, command, push, text);
+    const result = applyCommand(state, command, push, text);
     this.tickDone();
     const run = result.exitCode !== 0 && command.type === 'step' ? 'none' : (opts.run ?? defaultRun(command));
     const limit = run === 'none' ? 0 : run === 'idle' ? MAX_HOOKS_PER_COMMAND : run;
     let hooks = 0;
-    const manual = command.type === 'step' && command.unit !== null ? { unit: command.unit, pick: command.pick } : undefined;
-    try {
-      while (hooks < limit && step(state, push, manual) !== null) {
-        hooks++;
-        this.tickDone();
-      }
-    } catch (e) {
-      if (!(e instanceof JujuError)) throw e;
-      result = { exitCode: 1, stdout: result.stdout, stderr: `${result.stderr}ERROR ${e.message}\n` };
+    // A manual `step n --unit u` stops early, quietly, once u has nothing more to run.
+    const manualUnit = command.type === 'step' ? command.unit : null;
+    while (hooks < limit && (manualUnit === null || state.readyIndex.has(manualUnit)) && step(state, push, manualChoice(command, hooks)) !== null) {
+      hooks++;
+      this.tickDone();
     }
     this.entryStart.push(this.total - hooks - 1);
     this.entries.push({ command, text, hooks });
@@ -235,9 +236,8 @@ export class Timeline {
         t++;
         continue;
       }
-      const manual = entry.command.type === 'step' && entry.command.unit !== null ? { unit: entry.command.unit, pick: entry.command.pick } : undefined;
       const end = Math.min(to, start + 1 + entry.hooks);
-      for (; t < end; t++) step(state, null, manual);
+      for (; t < end; t++) step(state, null, manualChoice(entry.command, t - start - 1));
     }
   }
 }

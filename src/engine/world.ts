@@ -20,6 +20,12 @@ import {
 } from './model.ts';
 import { emitEvent, touch, type Tx } from './tx.ts';
 
+/** Workload statuses Juju itself sets around startup (not the charm). */
+export const JUJU_STATUS = {
+  allocating: { workload: 'waiting', message: 'waiting for machine' },
+  installing: { workload: 'maintenance', message: 'installing charm software' },
+} as const;
+
 export function getUnit(state: SimState, name: string): Unit {
   const u = state.units.get(name);
   if (!u) throw new Error(`internal: no unit ${name}`);
@@ -135,7 +141,7 @@ export function addUnit(tx: Tx, app: Application, principal: Unit | null): Unit 
     principal: principal ? principal.name : null,
     subordinates: [],
     life: 'alive',
-    status: { workload: principal ? 'waiting' : 'waiting', message: 'agent initialising' },
+    status: { ...JUJU_STATUS.allocating },
     files: new Map(),
     agent: newAgent(),
   };

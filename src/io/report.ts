@@ -60,16 +60,18 @@ export interface HookColumns {
   unit: number;
   hook: number;
   remote: number;
+  relation: number;
 }
 
 export function measureHooks(records: readonly TraceRecord[]): HookColumns {
-  const w: HookColumns = { seq: 3, unit: 4, hook: 4, remote: 1 };
+  const w: HookColumns = { seq: 3, unit: 4, hook: 4, remote: 1, relation: 1 };
   for (const r of records) {
     if (r.type !== 'hook') continue;
     w.seq = Math.max(w.seq, String(r.seq).length);
     w.unit = Math.max(w.unit, r.unit.length);
     w.hook = Math.max(w.hook, hookLabel(r).length);
     w.remote = Math.max(w.remote, (r.remoteUnit ?? '').length);
+    w.relation = Math.max(w.relation, (r.relation ?? '').length);
   }
   return w;
 }
@@ -85,15 +87,34 @@ export function formatHookLine(r: HookRecord, w: HookColumns): string {
     r.unit.padEnd(w.unit),
     hookLabel(r).padEnd(w.hook),
     (r.remoteUnit ?? '').padEnd(w.remote),
-    r.relation ?? '',
+    (r.relation ?? '').padEnd(w.relation),
+    r.departingUnit ? `departing=${r.departingUnit}` : '',
   ];
-  let line = cols.join('  ');
-  if (r.departingUnit) line = `${line.padEnd(line.length)}  departing=${r.departingUnit}`;
+  let line = cols.join('  ').trimEnd();
   if (r.result === 'error') line += `  ✗ ${r.error ?? 'failed'}`;
-  return line.trimEnd();
+  return line;
 }
 
 /** `$ <command>` followed by its output, as a terminal would show it. */
 export function formatCommandBlock(r: CommandRecord): string {
   return `$ ${r.command}\n${r.stdout}${r.stderr}`;
+}
+
+/**
+ * The details under a hook line in verbose output: what the charm logged, the
+ * databag changes it committed (+ added, ~ updated old → new, - removed), files and
+ * the status it set.
+ */
+export function formatHookDetails(r: HookRecord, indent: string): string[] {
+  const out: string[] = [];
+  for (const l of r.logs) out.push(`${indent}│ ${l}`);
+  for (const c of r.changes) {
+    const bag = `${c.scope === 'app' ? 'app ' : ''}${c.owner} @ ${c.relationId}`;
+    for (const [k, v] of Object.entries(c.diff.added)) out.push(`${indent}+ ${bag}: ${k}=${v}`);
+    for (const [k, [from, to]] of Object.entries(c.diff.updated)) out.push(`${indent}~ ${bag}: ${k}: ${from} → ${to}`);
+    for (const k of Object.keys(c.diff.removed)) out.push(`${indent}- ${bag}: ${k}`);
+  }
+  for (const f of r.files) out.push(`${indent}${f.content === null ? '- file' : '+ file'} ${f.path}`);
+  if (r.status) out.push(`${indent}status ${r.status.workload}${r.status.message ? ` "${r.status.message}"` : ''}`);
+  return out;
 }

@@ -108,3 +108,13 @@ describe('permissions', () => {
     expect(s.lastOutput()).toBe('v\n');
   });
 });
+
+describe('command lines in juju exec', () => {
+  it('runs commands after ; even when one fails, and skips the rest of an && chain', () => {
+    const s = sim('juju deploy master\njuju deploy worker\njuju relate master worker');
+    s.run("juju exec --unit worker/0 -- relation-get -r 9 - master/0 ; relation-ids master");
+    expect(s.lastOutput()).toBe('master:0\nERROR invalid value "9" for option -r: relation not found\n');
+    s.run("juju exec --unit worker/0 -- relation-get -r 9 - master/0 && relation-ids master");
+    expect(s.lastOutput()).toBe('ERROR invalid value "9" for option -r: relation not found\n');
+  });
+});

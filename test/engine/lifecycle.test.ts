@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nextHooks } from '../../src/engine/sim.ts';
-import { deployMeta, hookRecords, isSubsequence, PEERED, PROVIDER, REQUIRER, sim } from '../helpers.ts';
+import { deployMeta, hookRecords, PEERED, PROVIDER, REQUIRER, sim } from '../helpers.ts';
 
 describe('startup', () => {
   it('runs install, leader-elected, config-changed, start on a lone new unit', () => {

@@ -11,7 +11,7 @@ import { allEndpoints } from '../../src/engine/charm.ts';
 import { fingerprint } from '../../src/engine/clone.ts';
 import { applyCommand, type Command } from '../../src/engine/commands.ts';
 import { createState, step } from '../../src/engine/sim.ts';
-import { Timeline, type TimelineLog } from '../../src/engine/timeline.ts';
+import { Timeline, manualChoice, type TimelineLog } from '../../src/engine/timeline.ts';
 import { checkIdleState, checkTrace } from './invariants.ts';
 
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 1000);
@@ -151,8 +151,7 @@ function stateAt(log: TimelineLog, ticks: number) {
     if (t === ticks) break;
     applyCommand(state, e.command, null, e.text);
     t++;
-    const manual = e.command.type === 'step' && e.command.unit !== null ? { unit: e.command.unit, pick: e.command.pick } : {};
-    for (let i = 0; i < e.hooks && t < ticks; i++, t++) step(state, null, manual);
+    for (let i = 0; i < e.hooks && t < ticks; i++, t++) step(state, null, manualChoice(e.command, i));
   }
   return state;
 }
@@ -241,7 +240,7 @@ describe('properties over random command sequences', () => {
       }),
       { numRuns: RUNS, examples: REGRESSIONS.map((r): [Scenario] => [r]) },
     );
-  });
+  }, Math.max(60_000, RUNS * 30));
 
   it('forks when a command is applied in the past: the result equals a fresh run of the truncated log plus that command', () => {
     fc.assert(
