@@ -6,7 +6,7 @@
  * there are several, and the scheduler (or the user, in manual mode) picks.
  */
 import { counterpartApp, endpointOf, type LocalRelation, type Relation, type SimState, type Unit } from './model.ts';
-import { makeOp, type HookOp } from './ops.ts';
+import { makeOp, makeRelationOp, type HookKind, type HookOp, type RuleId } from './ops.ts';
 import { eligible, getApp, visibleTo } from './world.ts';
 
 /** Every operation the unit could legally run next; empty when it has nothing to do. */
@@ -24,7 +24,7 @@ export function candidates(state: SimState, unitName: string): HookOp[] {
     const leadership = leadershipOp(state, unit);
     if (leadership) return [leadership];
     const action = agent.actions[0];
-    if (action) return [makeOp(unit.name, 'action', 'action', { action })];
+    if (action) return [makeOp(unit.name, 'action', 'action', action)];
     if (!agent.configured) return [makeOp(unit.name, 'config-changed', 'config-changed')];
     if (!agent.started) return [makeOp(unit.name, 'start', 'start')];
   }
@@ -50,13 +50,7 @@ function createdOps(state: SimState, unit: Unit): HookOp[] {
     if (!ep || ep.implicit) continue;
     const local = unit.agent.relations.get(rel.id);
     if (local ? local.created : !eligible(state, unit, rel)) continue;
-    ops.push(
-      makeOp(unit.name, 'relation-created', 'relation-created', {
-        relationId: rel.id,
-        endpoint: ep.endpoint,
-        remoteApp: counterpartApp(rel, unit.app),
-      }),
-    );
+    ops.push(makeRelationOp(unit.name, 'relation-created', 'relation-created', rel.id, ep.endpoint, null, counterpartApp(rel, unit.app), null, 0));
   }
   return ops;
 }
@@ -79,54 +73,52 @@ function bagWriter(rel: Relation, owner: string, unitBag: boolean): number {
   return (unitBag ? rel.unitBags : rel.appBags).get(owner)?.writtenBy ?? 0;
 }
 
+function appOf(unit: string): string {
+  return unit.slice(0, unit.lastIndexOf('/'));
+}
+
+function relationOp(unit: Unit, local: LocalRelation, kind: HookKind, rule: RuleId, remote: string | null, remoteApp: string, cause = 0): HookOp {
+  // JUJU_DEPARTING_UNIT: the remote unit, or the local unit itself when it is the one dying (§8).
+  const departing = kind === 'relation-departed' ? (unit.life === 'dying' ? unit.name : remote) : null;
+  return makeRelationOp(unit.name, kind, rule, local.relationId, local.endpoint, remote, remoteApp, departing, cause);
+}
+
 /** The next hook of one relation on one unit: the uniter's six rules, first match wins. */
 export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, local: LocalRelation): HookOp | null {
-  const base = { relationId: rel.id, endpoint: local.endpoint };
-  const dying = unit.life === 'dying';
-  const relationOp = (kind: HookOp['kind'], rule: HookOp['rule'], remote: string | null, remoteApp: string, cause = 0) =>
-    makeOp(unit.name, kind, rule, {
-      ...base,
-      remoteUnit: remote,
-      remoteApp,
-      departingUnit: kind === 'relation-departed' ? (dying ? unit.name : remote) : null,
-      cause,
-    });
-  const appOf = (u: string) => state.units.get(u)?.app ?? u.slice(0, u.lastIndexOf('/'));
-
   // 1. A joined is always followed by changed for the same unit.
   const pending = local.changedPending;
   if (pending !== null) {
-    return relationOp('relation-changed', 'changed-after-joined', pending, appOf(pending), bagWriter(rel, pending, true));
+    return relationOp(unit, local, 'relation-changed', 'changed-after-joined', pending, appOf(pending), bagWriter(rel, pending, true));
   }
   if (local.tearDown) {
     // Remote state is empty: depart every known unit (sorted), then break.
     const q = local.departQueue;
     while (q.size > 0 && !local.members.has(q.peek() as string)) q.pop();
     const departing = q.peek();
-    if (departing !== undefined) return relationOp('relation-departed', 'departed', departing, appOf(departing));
+    if (departing !== undefined) return relationOp(unit, local, 'relation-departed', 'departed', departing, appOf(departing));
     if (rel.peer) return null;
-    return relationOp('relation-broken', 'broken', null, counterpartApp(rel, unit.app));
+    return relationOp(unit, local, 'relation-broken', 'broken', null, counterpartApp(rel, unit.app));
   }
   // 2. A known member no longer in remote state departs.
   const dq = local.departQueue;
   while (dq.size > 0) {
     const v = dq.peek() as string;
     if (local.members.has(v) && !visibleTo(state, unit, v, rel)) {
-      return relationOp('relation-departed', 'departed', v, appOf(v));
+      return relationOp(unit, local, 'relation-departed', 'departed', v, appOf(v));
     }
     dq.pop();
   }
   // 4. The counterpart application bag moved (the application's own bag for peers).
   const remoteApp = counterpartApp(rel, unit.app);
   if (bagVersion(rel, remoteApp, false) !== local.appVersion) {
-    return relationOp('relation-changed', 'app-changed', null, remoteApp, bagWriter(rel, remoteApp, false));
+    return relationOp(unit, local, 'relation-changed', 'app-changed', null, remoteApp, bagWriter(rel, remoteApp, false));
   }
   // 5. A remote unit in scope that the charm has not seen joins.
   const jq = local.joinQueue;
   while (jq.size > 0) {
     const v = jq.peek() as string;
     if (!local.members.has(v) && visibleTo(state, unit, v, rel)) {
-      return relationOp('relation-joined', 'joined', v, appOf(v));
+      return relationOp(unit, local, 'relation-joined', 'joined', v, appOf(v));
     }
     jq.pop();
   }
@@ -136,7 +128,7 @@ export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, loc
     const v = cq.peek() as string;
     const seen = local.members.get(v);
     if (seen !== undefined && seen !== bagVersion(rel, v, true) && visibleTo(state, unit, v, rel)) {
-      return relationOp('relation-changed', 'changed', v, appOf(v), bagWriter(rel, v, true));
+      return relationOp(unit, local, 'relation-changed', 'changed', v, appOf(v), bagWriter(rel, v, true));
     }
     cq.pop();
     local.changedQueued.delete(v);
@@ -147,9 +139,8 @@ export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, loc
 /** Keeps the ready list (units with a next operation) in step with the touched units. */
 export function settleReadiness(state: SimState): void {
   if (state.touched.size === 0) return;
-  const names = [...state.touched];
-  state.touched.clear();
-  for (const name of names) {
+  // The resolver never touches, so the set can be walked in place.
+  for (const name of state.touched) {
     const ready = candidates(state, name).length > 0;
     const at = state.readyIndex.get(name);
     if (ready && at === undefined) {
@@ -164,4 +155,5 @@ export function settleReadiness(state: SimState): void {
       state.readyIndex.delete(name);
     }
   }
+  state.touched.clear();
 }

@@ -4,10 +4,10 @@
  * either the commit of its buffered writes and the agent's local-state update, or —
  * if it failed — nothing but the unit going into error state (JUJU-SEMANTICS §4).
  */
-import type { CharmBehaviour } from './charm.ts';
+import { NO_BEHAVIOUR, type CharmBehaviour } from './charm.ts';
 import { HookContext } from './context.ts';
 import { FileNotFoundError, HookExit, HookToolError, assertNever } from './errors.ts';
-import type { SimState, Unit } from './model.ts';
+import type { Relation, SimState, Unit } from './model.ts';
 import { hookName, type HookOp } from './ops.ts';
 import type { BagChange, FileChange, HookRecord, TraceRecord } from './trace.ts';
 import { emit, type Tx } from './tx.ts';
@@ -31,14 +31,14 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   unit.agent.retry = null;
 
   const behaviour = behaviourOf(state, unit.app);
-  const handler = op.kind === 'action' ? behaviour.actions[name] : behaviour.hooks[name];
+  const handler = op.kind === 'action' ? behaviour.actions[name] : behaviour === NO_BEHAVIOUR ? undefined : behaviour.hooks[name];
   let error: string | null = null;
   let changes: BagChange[] = [];
   let files: FileChange[] = [];
   let logs: readonly string[] = [];
   let status: HookRecord['status'] = null;
 
-  const injected = unit.agent.failNext.indexOf(name);
+  const injected = unit.agent.failNext.length === 0 ? -1 : unit.agent.failNext.indexOf(name);
   if (injected >= 0) {
     unit.agent.failNext.splice(injected, 1);
     error = 'exit status 1 (injected failure)';
@@ -60,7 +60,7 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   // Effects of the commit (leaving scope, leaving the model) are reported after the hook itself.
   const after: TraceRecord[] = [];
   if (error === null) {
-    advance({ ...tx, sink: sink ? (r) => after.push(r) : null }, unit, op);
+    advance({ state, seq, sink: sink ? (r) => after.push(r) : null }, unit, op);
   } else if (op.kind === 'action') {
     unit.agent.actions.shift(); // A failed action fails alone; the unit carries on.
   } else {
@@ -102,6 +102,10 @@ function describeFailure(e: unknown): string {
   return String(e);
 }
 
+function unitBagVersion(rel: Relation | undefined, owner: string): number {
+  return rel?.unitBags.get(owner)?.version ?? 0;
+}
+
 /**
  * The agent records that the hook ran (uniter `CommitHook`): what it has now told
  * the charm, and the controller-side effects that follow a hook (leaving scope after
@@ -111,7 +115,6 @@ export function advance(tx: Tx, unit: Unit, op: HookOp): void {
   const agent = unit.agent;
   const rel = op.relationId === null ? undefined : tx.state.relations.get(op.relationId);
   const local = op.relationId === null ? undefined : agent.relations.get(op.relationId);
-  const version = (owner: string) => rel?.unitBags.get(owner)?.version ?? 0;
   switch (op.kind) {
     case 'install':
       agent.installed = true;
@@ -142,7 +145,7 @@ export function advance(tx: Tx, unit: Unit, op: HookOp): void {
       return;
     case 'relation-joined':
       if (local && op.remoteUnit) {
-        local.members.set(op.remoteUnit, version(op.remoteUnit));
+        local.members.set(op.remoteUnit, unitBagVersion(rel, op.remoteUnit));
         local.changedPending = op.remoteUnit;
       }
       return;
@@ -151,7 +154,7 @@ export function advance(tx: Tx, unit: Unit, op: HookOp): void {
       if (op.remoteUnit === null) {
         local.appVersion = rel?.appBags.get(op.remoteApp ?? '')?.version ?? 0;
       } else {
-        if (local.members.has(op.remoteUnit)) local.members.set(op.remoteUnit, version(op.remoteUnit));
+        if (local.members.has(op.remoteUnit)) local.members.set(op.remoteUnit, unitBagVersion(rel, op.remoteUnit));
         if (local.changedPending === op.remoteUnit) local.changedPending = null;
         local.changedQueued.delete(op.remoteUnit);
       }
