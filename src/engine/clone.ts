@@ -4,7 +4,7 @@
  * several times faster on big models, keeps Map order, and leaves the charm
  * metadata (immutable) shared.
  */
-import type { Agent, Databag, LocalRelation, Relation, SimState, Unit } from './model.ts';
+import type { Agent, Databag, LocalRelation, Relation, ScopeEntry, SimState, Unit } from './model.ts';
 import type { RngState } from './prng.ts';
 
 function cloneBags(bags: Map<string, Databag>): Map<string, Databag> {
@@ -16,7 +16,7 @@ function cloneBags(bags: Map<string, Databag>): Map<string, Databag> {
 function cloneLocal(l: LocalRelation): LocalRelation {
   return {
     ...l,
-    members: new Map(l.members),
+    members: l.members.clone(),
     joinQueue: l.joinQueue.clone(),
     changedQueue: l.changedQueue.clone(),
     changedQueued: new Set(l.changedQueued),
@@ -35,8 +35,8 @@ function cloneUnit(u: Unit): Unit {
 }
 
 function cloneRelation(r: Relation): Relation {
-  const scope = new Map<string, { departing: boolean }>();
-  for (const [k, e] of r.scope) scope.set(k, { departing: e.departing });
+  const scope = new Map<string, ScopeEntry>();
+  for (const [k, e] of r.scope) scope.set(k, { ...e });
   return { ...r, scope, unitBags: cloneBags(r.unitBags), appBags: cloneBags(r.appBags) };
 }
 
@@ -58,6 +58,7 @@ export function cloneState(s: SimState): SimState {
     readyIndex: new Map(s.readyIndex),
     unitSequence: new Map(s.unitSequence),
     touched: new Set(s.touched),
+    nextOps: new Map(),
   };
 }
 
@@ -78,7 +79,7 @@ export function fingerprint(s: SimState): string {
         id: l.relationId,
         endpoint: l.endpoint,
         created: l.created,
-        members: sortedEntries(l.members),
+        members: l.members.entries(),
         appVersion: l.appVersion,
         changedPending: l.changedPending,
         tearDown: l.tearDown,

@@ -66,7 +66,7 @@ export class HookContext {
   relationList(relation?: string): string[] {
     const rel = this.relation(relation);
     const local = this.unit.agent.relations.get(rel.id);
-    const names = new Set(local ? local.members.keys() : []);
+    const names = new Set(local ? local.members.names() : []);
     const op = this.op;
     if (op && op.relationId === rel.id && op.remoteUnit) {
       if (op.kind === 'relation-joined') names.add(op.remoteUnit);

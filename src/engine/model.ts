@@ -9,7 +9,7 @@
  * order is deterministic, so replaying a command log gives the identical state.
  */
 import type { CharmMeta } from './charm.ts';
-import type { NameHeap } from './heap.ts';
+import type { MemberTable, UnitHeap } from './heap.ts';
 import type { RngState } from './prng.ts';
 import type { HookOp } from './ops.ts';
 
@@ -70,8 +70,10 @@ export interface LocalRelation {
   readonly endpoint: string;
   /** relation-created has run (or was skipped silently). */
   created: boolean;
+  /** The application whose units this relation's remote units are (the own one for peers). */
+  readonly remoteApp: string;
   /** Remote units the charm has seen join, with the bag version it last saw. */
-  members: Map<string, number>;
+  members: MemberTable;
   /** Version of the counterpart application bag last seen (0: never changed). */
   appVersion: number;
   /** A joined just ran for this unit: its changed comes next in this relation. */
@@ -80,10 +82,10 @@ export interface LocalRelation {
   tearDown: boolean;
   /** Implicit juju-info relation on the principal side: no hooks ever run. */
   readonly silent: boolean;
-  joinQueue: NameHeap;
-  changedQueue: NameHeap;
+  joinQueue: UnitHeap;
+  changedQueue: UnitHeap;
   changedQueued: Set<string>;
-  departQueue: NameHeap;
+  departQueue: UnitHeap;
 }
 
 export interface Unit {
@@ -112,6 +114,9 @@ export interface RelationEndpoint {
 export interface ScopeEntry {
   /** Prepared to leave: the other units already see it as departed. */
   departing: boolean;
+  /** The unit's application and machine, copied here so visibility checks stay in one small object. */
+  readonly app: string;
+  readonly machine: number;
 }
 
 export interface Relation {
@@ -151,6 +156,11 @@ export interface SimState {
   readyIndex: Map<string, number>;
   /** Units whose readiness must be recomputed at the end of the current operation (empty between operations). */
   touched: Set<string>;
+  /**
+   * Cache of each ready unit's candidate operations, refreshed with readiness. Derived
+   * (a clone starts it empty and recomputes on demand); saves resolving twice per hook.
+   */
+  nextOps: Map<string, HookOp[]>;
 }
 
 export function emptyBag(): Databag {

@@ -9,6 +9,11 @@ import { counterpartApp, endpointOf, type LocalRelation, type Relation, type Sim
 import { makeOp, makeRelationOp, type HookKind, type HookOp, type RuleId } from './ops.ts';
 import { eligible, getApp, visibleTo } from './world.ts';
 
+/** The unit's candidates, from the readiness cache when it is fresh. */
+export function cachedCandidates(state: SimState, unitName: string): HookOp[] {
+  return state.nextOps.get(unitName) ?? candidates(state, unitName);
+}
+
 /** Every operation the unit could legally run next; empty when it has nothing to do. */
 export function candidates(state: SimState, unitName: string): HookOp[] {
   const unit = state.units.get(unitName);
@@ -103,7 +108,7 @@ export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, loc
   const dq = local.departQueue;
   while (dq.size > 0) {
     const v = dq.peek() as string;
-    if (local.members.has(v) && !visibleTo(state, unit, v, rel)) {
+    if (local.members.has(v) && !visibleTo(unit, v, rel)) {
       return relationOp(unit, local, 'relation-departed', 'departed', v, appOf(v));
     }
     dq.pop();
@@ -117,7 +122,7 @@ export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, loc
   const jq = local.joinQueue;
   while (jq.size > 0) {
     const v = jq.peek() as string;
-    if (!local.members.has(v) && visibleTo(state, unit, v, rel)) {
+    if (!local.members.has(v) && visibleTo(unit, v, rel)) {
       return relationOp(unit, local, 'relation-joined', 'joined', v, appOf(v));
     }
     jq.pop();
@@ -127,7 +132,7 @@ export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, loc
   while (cq.size > 0) {
     const v = cq.peek() as string;
     const seen = local.members.get(v);
-    if (seen !== undefined && seen !== bagVersion(rel, v, true) && visibleTo(state, unit, v, rel)) {
+    if (seen !== undefined && seen !== bagVersion(rel, v, true) && visibleTo(unit, v, rel)) {
       return relationOp(unit, local, 'relation-changed', 'changed', v, appOf(v), bagWriter(rel, v, true));
     }
     cq.pop();
@@ -141,7 +146,10 @@ export function settleReadiness(state: SimState): void {
   if (state.touched.size === 0) return;
   // The resolver never touches, so the set can be walked in place.
   for (const name of state.touched) {
-    const ready = candidates(state, name).length > 0;
+    const ops = candidates(state, name);
+    const ready = ops.length > 0;
+    if (ready) state.nextOps.set(name, ops);
+    else state.nextOps.delete(name);
     const at = state.readyIndex.get(name);
     if (ready && at === undefined) {
       state.readyIndex.set(name, state.ready.length);

@@ -10,19 +10,18 @@ import { FileNotFoundError, HookExit, HookToolError, assertNever } from './error
 import type { Relation, SimState, Unit } from './model.ts';
 import { hookName, type HookOp } from './ops.ts';
 import type { BagChange, FileChange, HookRecord, TraceRecord } from './trace.ts';
-import { emit, type Tx } from './tx.ts';
+import type { Tx } from './tx.ts';
 import { JUJU_STATUS, enterImplicitScopes, enterScope, finishIfDone, getUnit, leaveScope, removeUnitNow, resignIfDyingLeader } from './world.ts';
 
 export type BehaviourLookup = (state: SimState, app: string) => CharmBehaviour;
 
-/** Runs `op` (one of the unit's candidates) and returns its trace record. */
-export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf: BehaviourLookup): HookRecord {
+/** Runs `op` (one of the unit's candidates) and reports its trace record to `sink`. */
+export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf: BehaviourLookup): void {
   const seq = ++state.seq;
   const tx: Tx = { state, sink, seq };
   const unit = getUnit(state, op.unit);
   const rel = op.relationId === null ? undefined : state.relations.get(op.relationId);
   const name = hookName(op);
-  const relation = op.relationId === null ? null : `${op.endpoint}:${op.relationId}`;
 
   resignIfDyingLeader(tx, unit);
   if (op.kind === 'install') unit.status = { ...JUJU_STATUS.installing };
@@ -69,6 +68,7 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   unit.agent.retry = null;
   tx.state.touched.add(unit.name);
 
+  if (!sink) return;
   const record: HookRecord = {
     type: 'hook',
     seq,
@@ -76,7 +76,7 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
     hook: name,
     kind: op.kind,
     relationId: op.relationId,
-    relation,
+    relation: op.relationId === null ? null : `${op.endpoint}:${op.relationId}`,
     remoteUnit: op.remoteUnit,
     remoteApp: op.remoteApp,
     departingUnit: op.departingUnit,
@@ -89,9 +89,8 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
     status,
     error,
   };
-  emit(tx, record);
-  for (const r of after) emit(tx, r);
-  return record;
+  sink(record);
+  for (const r of after) sink(r);
 }
 
 function describeFailure(e: unknown): string {

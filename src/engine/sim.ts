@@ -10,9 +10,9 @@ import { JujuError } from './errors.ts';
 import type { JujuVersion, SimState } from './model.ts';
 import type { HookOp } from './ops.ts';
 import { nextInt, seedRng } from './prng.ts';
-import { candidates, settleReadiness } from './resolver.ts';
+import { cachedCandidates, candidates, settleReadiness } from './resolver.ts';
 import { runOp } from './runner.ts';
-import type { HookRecord, TraceSink } from './trace.ts';
+import type { TraceSink } from './trace.ts';
 
 export interface CreateOptions {
   readonly seed?: number;
@@ -36,6 +36,7 @@ export function createState(opts: CreateOptions = {}): SimState {
     ready: [],
     readyIndex: new Map(),
     touched: new Set(),
+    nextOps: new Map(),
   };
 }
 
@@ -68,8 +69,8 @@ export interface StepChoice {
   readonly pick?: number | null;
 }
 
-/** Runs one hook (or action) on one unit; null when no unit has work. */
-export function step(state: SimState, sink: TraceSink | null, choice: StepChoice = {}): HookRecord | null {
+/** Runs one hook (or action) on one unit, reporting it to `sink`; false when no unit has work. */
+export function step(state: SimState, sink: TraceSink | null, choice: StepChoice = {}): boolean {
   settleReadiness(state);
   const ready = state.ready;
   let unit: string;
@@ -77,11 +78,11 @@ export function step(state: SimState, sink: TraceSink | null, choice: StepChoice
     if (!state.readyIndex.has(choice.unit)) throw new JujuError(`unit "${choice.unit}" has no hook to run`);
     unit = choice.unit;
   } else if (ready.length === 0) {
-    return null;
+    return false;
   } else {
     unit = ready.length === 1 ? (ready[0] as string) : (ready[nextInt(state.rng, ready.length)] as string);
   }
-  const ops = candidates(state, unit);
+  const ops = cachedCandidates(state, unit);
   let op: HookOp | undefined;
   if (choice.pick !== undefined && choice.pick !== null) {
     op = ops[choice.pick];
@@ -90,14 +91,14 @@ export function step(state: SimState, sink: TraceSink | null, choice: StepChoice
     op = ops.length === 1 ? ops[0] : ops[nextInt(state.rng, ops.length)];
   }
   if (!op) throw new Error(`internal: ready unit ${unit} has no operation`);
-  const record = runOp(state, op, sink, behaviourOf);
+  runOp(state, op, sink, behaviourOf);
   settleReadiness(state);
-  return record;
+  return true;
 }
 
 /** Runs hooks until no unit has work (or `limit` hooks ran); returns how many ran. */
 export function runUntilIdle(state: SimState, sink: TraceSink | null, limit = Number.POSITIVE_INFINITY): number {
   let n = 0;
-  while (n < limit && step(state, sink) !== null) n++;
+  while (n < limit && step(state, sink)) n++;
   return n;
 }

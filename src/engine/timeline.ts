@@ -148,7 +148,7 @@ export class Timeline {
     let hooks = 0;
     // A manual `step n --unit u` stops early, quietly, once u has nothing more to run.
     const manualUnit = command.type === 'step' ? command.unit : null;
-    while (hooks < limit && (manualUnit === null || state.readyIndex.has(manualUnit)) && step(state, push, manualChoice(command, hooks)) !== null) {
+    while (hooks < limit && (manualUnit === null || state.readyIndex.has(manualUnit)) && step(state, push, manualChoice(command, hooks))) {
       hooks++;
       this.tickDone();
     }

@@ -5,7 +5,7 @@
  * run next (JUJU-SEMANTICS §5, §7).
  */
 import { allEndpoints } from './charm.ts';
-import { NameHeap } from './heap.ts';
+import { MemberTable, UnitHeap } from './heap.ts';
 import {
   counterpartApp,
   endpointOf,
@@ -42,14 +42,12 @@ export function getApp(state: SimState, name: string): Application {
  * Whether `other` is in `unit`'s remote state for `rel`: in scope and not departing,
  * on the other side (or a fellow peer), and on the same machine for container scope.
  */
-export function visibleTo(state: SimState, unit: Unit, other: string, rel: Relation): boolean {
+export function visibleTo(unit: Unit, other: string, rel: Relation): boolean {
   if (other === unit.name) return false;
   const entry = rel.scope.get(other);
   if (!entry || entry.departing) return false;
-  const o = state.units.get(other);
-  if (!o) return false;
-  if (rel.peer ? o.app !== unit.app : o.app === unit.app) return false;
-  return !rel.container || o.machine === unit.machine;
+  if (rel.peer ? entry.app !== unit.app : entry.app === unit.app) return false;
+  return !rel.container || entry.machine === unit.machine;
 }
 
 /** Whether a unit takes part in a relation at all (container scope pairs a subordinate with its own principal). */
@@ -63,19 +61,21 @@ export function eligible(state: SimState, unit: Unit, rel: Relation): boolean {
 }
 
 function newLocal(rel: Relation, unit: Unit, silent: boolean): LocalRelation {
+  const remoteApp = counterpartApp(rel, unit.app);
   return {
     relationId: rel.id,
     endpoint: endpointOf(rel, unit.app)?.endpoint ?? '',
+    remoteApp,
     created: silent,
-    members: new Map(),
+    members: new MemberTable(remoteApp),
     appVersion: 0,
     changedPending: null,
     tearDown: false,
     silent,
-    joinQueue: new NameHeap(),
-    changedQueue: new NameHeap(),
+    joinQueue: new UnitHeap(remoteApp),
+    changedQueue: new UnitHeap(remoteApp),
     changedQueued: new Set(),
-    departQueue: new NameHeap(),
+    departQueue: new UnitHeap(remoteApp),
   };
 }
 
@@ -88,7 +88,7 @@ function newLocal(rel: Relation, unit: Unit, silent: boolean): LocalRelation {
 export function enterScope(tx: Tx, unit: Unit, rel: Relation, silent: boolean): void {
   const { state } = tx;
   if (rel.scope.has(unit.name)) return;
-  rel.scope.set(unit.name, { departing: false });
+  rel.scope.set(unit.name, { departing: false, app: unit.app, machine: unit.machine });
   const bag = getBag(rel.unitBags, unit.name);
   const egress = `${unit.address}/32`;
   if (
@@ -106,7 +106,7 @@ export function enterScope(tx: Tx, unit: Unit, rel: Relation, silent: boolean): 
   unit.agent.relations.set(rel.id, local);
   emitEvent(tx, 'scope-entered', { unit: unit.name, relationId: rel.id });
   for (const other of rel.scope.keys()) {
-    if (!visibleTo(state, unit, other, rel)) continue;
+    if (!visibleTo(unit, other, rel)) continue;
     if (!silent) local.joinQueue.push(other);
     const otherLocal = getUnit(state, other).agent.relations.get(rel.id);
     if (otherLocal && !otherLocal.silent && !otherLocal.tearDown) {
@@ -180,7 +180,7 @@ function notifyDeparture(tx: Tx, unitName: string, rel: Relation): void {
 export function startTearDown(tx: Tx, unit: Unit, local: LocalRelation): void {
   if (local.tearDown) return;
   local.tearDown = true;
-  local.departQueue = new NameHeap([...local.members.keys()].sort());
+  local.departQueue = UnitHeap.of(local.remoteApp, local.members.names());
   touch(tx.state, unit.name);
   finishIfDone(tx, unit, local);
 }

@@ -169,7 +169,7 @@ export function checkIdleState(state: SimState): string[] {
       const rel = state.relations.get(local.relationId);
       if (!rel) continue;
       for (const other of rel.scope.keys()) {
-        if (!visibleTo(state, unit, other, rel)) continue;
+        if (!visibleTo(unit, other, rel)) continue;
         const seen = local.members.get(other);
         const version = rel.unitBags.get(other)?.version ?? 0;
         if (seen === undefined) errors.push(`G6/G10: ${unit.name} never joined ${other} in relation ${rel.id}`);
