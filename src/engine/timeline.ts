@@ -117,6 +117,11 @@ export class Timeline {
     return this.traceStart[Math.max(0, Math.min(tick, this.total))] ?? this.records.length;
   }
 
+  /** The first tick of log entry e (its command tick). */
+  entryStartTick(e: number): number {
+    return this.entryStart[e] ?? this.total;
+  }
+
   /** Which log entry tick t (0-based, t < length) belongs to. */
   entryAt(tick: number): number {
     let lo = 0;

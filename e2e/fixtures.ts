@@ -1,0 +1,68 @@
+/**
+ * The relviz page object, shared by every e2e spec (test.extend): opens the app in a
+ * fresh context (the masterworker example loaded), finds controls by role and
+ * accessible name (labels shared with the components), and fails the test on any
+ * console error or page error.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { Label } from '../src/ui/labels.ts';
+
+export class RelvizPage {
+  constructor(readonly page: Page) {}
+
+  async open(path = '/') {
+    await this.page.goto(path);
+    await expect(this.region(Label.regionGraph)).toBeVisible();
+  }
+
+  region(name: string): Locator {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  get timeline(): Locator {
+    return this.page.getByRole('slider', { name: Label.timeline });
+  }
+
+  get command(): Locator {
+    return this.page.getByRole('textbox', { name: Label.command });
+  }
+
+  /** A unit chip on the graph (canvas items are found by data attribute). */
+  unit(name: string): Locator {
+    return this.page.locator(`[data-unit="${name}"]`).first();
+  }
+
+  /** Moves the cursor to the end of the history. */
+  async toEnd() {
+    const max = await this.timeline.getAttribute('max');
+    await this.timeline.fill(max ?? '0');
+  }
+
+  /** Types a command in the console and runs it. */
+  async run(line: string) {
+    await this.command.fill(line);
+    await this.command.press('Enter');
+  }
+
+  async cursor(): Promise<number> {
+    return Number(await this.timeline.inputValue());
+  }
+}
+
+export const test = base.extend<{ relviz: RelvizPage }>({
+  relviz: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await use(new RelvizPage(page));
+    expect(problems, 'no console errors').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,42 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import masterworker from '../examples/masterworker.juju?raw';
+import './index.css';
+import { SESSION_KEY, restoreSession, type SessionV1 } from './store/session.ts';
+import { createRelvizStore } from './store/store.ts';
+import { App } from './ui/App.tsx';
+import { StoreProvider } from './ui/StoreContext.tsx';
+
+/** The saved session, if there is a valid one; a broken one is ignored (and reported), never half-loaded. */
+function savedSession(): SessionV1 | undefined {
+  const raw = localStorage.getItem(SESSION_KEY);
+  if (!raw) return undefined;
+  try {
+    return restoreSession(JSON.parse(raw));
+  } catch (e) {
+    console.warn(`relviz: ignoring the saved session (${(e as Error).message})`);
+    return undefined;
+  }
+}
+
+const session = savedSession();
+const store = createRelvizStore(session ? { session } : { script: masterworker });
+
+// Persist the session (seed, command log, cursor, layout) so a reload restores it.
+let timer: ReturnType<typeof setTimeout> | undefined;
+store.subscribe((s, prev) => {
+  if (s.inputs === prev.inputs && s.cursor === prev.cursor && s.positions === prev.positions && s.seed === prev.seed && s.juju === prev.juju) return;
+  clearTimeout(timer);
+  timer = setTimeout(() => localStorage.setItem(SESSION_KEY, JSON.stringify(store.getState().exportSession())), 250);
+});
+addEventListener('pagehide', () => localStorage.setItem(SESSION_KEY, JSON.stringify(store.getState().exportSession())));
+
+const root = document.getElementById('root');
+if (!root) throw new Error('no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,137 @@
+/**
+ * What the UI draws: a plain, immutable projection of the engine state at the cursor.
+ * React components and React Flow nodes are derived from this, never from the engine
+ * state directly (which the timeline mutates in place).
+ */
+import { allEndpoints, type EndpointMeta } from '../engine/charm.ts';
+import { displayStatus } from '../engine/format.ts';
+import type { Databag, Relation, RelationEndpoint, SimState } from '../engine/model.ts';
+import { hookName, type HookOp } from '../engine/ops.ts';
+import { nextHooks } from '../engine/sim.ts';
+
+export interface UnitView {
+  readonly name: string;
+  readonly app: string;
+  readonly number: number;
+  readonly leader: boolean;
+  readonly life: 'alive' | 'dying';
+  /** What `juju status` shows: the charm's status, or error while a failed hook waits. */
+  readonly workload: string;
+  readonly message: string;
+  readonly failedHook: string | null;
+  readonly principal: string | null;
+  readonly subordinates: readonly string[];
+  readonly machine: number;
+  readonly address: string;
+  readonly installed: boolean;
+  readonly files: ReadonlyArray<readonly [string, string]>;
+}
+
+export interface AppView {
+  readonly name: string;
+  readonly charm: string;
+  readonly subordinate: boolean;
+  readonly life: 'alive' | 'dying';
+  readonly endpoints: readonly EndpointMeta[];
+  readonly units: readonly string[];
+  readonly leader: string | null;
+  readonly actions: ReadonlyArray<{ readonly name: string; readonly params: readonly string[] }>;
+  /** Ids of the application's peer relations. */
+  readonly peerRelations: readonly number[];
+}
+
+export interface BagView {
+  /** Unit name (unit bag) or application name (app bag). */
+  readonly owner: string;
+  readonly scope: 'unit' | 'app';
+  readonly data: ReadonlyArray<readonly [string, string]>;
+  readonly version: number;
+}
+
+export interface RelationView {
+  readonly id: number;
+  readonly key: string;
+  readonly peer: boolean;
+  readonly container: boolean;
+  readonly life: 'alive' | 'dying';
+  readonly endpoints: readonly RelationEndpoint[];
+  /** Units in scope, with whether they are departing. */
+  readonly scope: ReadonlyArray<{ readonly unit: string; readonly departing: boolean }>;
+  readonly unitBags: readonly BagView[];
+  readonly appBags: readonly BagView[];
+}
+
+export interface NextHookView {
+  readonly unit: string;
+  readonly hooks: ReadonlyArray<{ readonly hook: string; readonly op: HookOp }>;
+}
+
+export interface ModelView {
+  readonly apps: readonly AppView[];
+  readonly units: Readonly<Record<string, UnitView>>;
+  readonly relations: readonly RelationView[];
+  /** Units that have a next hook, with every hook Juju could run next there. */
+  readonly next: readonly NextHookView[];
+  readonly juju: '3.6' | '4.0';
+}
+
+const sortedEntries = (m: ReadonlyMap<string, string>) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+function bags(map: Map<string, Databag>, scope: 'unit' | 'app'): BagView[] {
+  return [...map]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([owner, b]) => ({ owner, scope, data: sortedEntries(b.data), version: b.version }));
+}
+
+function relationView(rel: Relation): RelationView {
+  return {
+    id: rel.id,
+    key: rel.key,
+    peer: rel.peer,
+    container: rel.container,
+    life: rel.life,
+    endpoints: rel.endpoints,
+    scope: [...rel.scope].map(([unit, e]) => ({ unit, departing: e.departing })),
+    unitBags: bags(rel.unitBags, 'unit'),
+    appBags: bags(rel.appBags, 'app'),
+  };
+}
+
+/** Projects the engine state for drawing. Cheap for classroom-sized models; called once per cursor move. */
+export function deriveView(state: SimState): ModelView {
+  const units: Record<string, UnitView> = {};
+  for (const u of state.units.values()) {
+    const s = displayStatus(u);
+    const app = state.apps.get(u.app);
+    units[u.name] = {
+      name: u.name,
+      app: u.app,
+      number: u.number,
+      leader: app?.leader === u.name,
+      life: u.life,
+      workload: s.workload,
+      message: s.message,
+      failedHook: u.agent.failed ? hookName(u.agent.failed) : null,
+      principal: u.principal,
+      subordinates: [...u.subordinates],
+      machine: u.machine,
+      address: u.address,
+      installed: u.agent.installed,
+      files: sortedEntries(u.files),
+    };
+  }
+  const relations = [...state.relations.values()].map(relationView);
+  const apps = [...state.apps.values()].map((a) => ({
+    name: a.name,
+    charm: a.meta.name,
+    subordinate: a.meta.subordinate,
+    life: a.life,
+    endpoints: allEndpoints(a.meta),
+    units: [...a.units],
+    leader: a.leader,
+    actions: a.meta.actions.map((x) => ({ name: x.name, params: x.params })),
+    peerRelations: relations.filter((r) => r.peer && r.endpoints[0]?.app === a.name).map((r) => r.id),
+  }));
+  const next = nextHooks(state).map((q) => ({ unit: q.unit, hooks: q.ops.map((op) => ({ hook: hookName(op), op })) }));
+  return { apps, units, relations, next, juju: state.options.juju };
+}

@@ -1,0 +1,156 @@
+/**
+ * An application: name and charm, endpoints as handles labelled `endpoint (interface)`
+ * and coloured by role (requires on the left, provides on the right, peers as a
+ * badge), and its units as chips (leader ★, workload status as colour + text,
+ * subordinates beside their principal). In manual mode each busy unit offers its
+ * next hook(s) as buttons.
+ */
+import { Handle, Position, useConnection, type Node, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { AppView, NextHookView, UnitView } from '../../store/view.ts';
+import { useRelviz } from '../StoreContext.tsx';
+import { compatible } from './compat.ts';
+import { ROLE_STYLE, statusStyle } from './statusStyle.ts';
+import { NODE_WIDTH } from './layout.ts';
+
+export interface AppNodeData extends Record<string, unknown> {
+  readonly app: AppView;
+  readonly units: readonly UnitView[];
+  /** Subordinate units by principal, for chips shown beside their principal. */
+  readonly subordinatesOf: Readonly<Record<string, readonly UnitView[]>>;
+  readonly next: Readonly<Record<string, NextHookView>>;
+  readonly peerIds: readonly number[];
+}
+
+export type AppFlowNode = Node<AppNodeData, 'app'>;
+
+function UnitChip({ unit, nextOf, subs }: { unit: UnitView; nextOf: Readonly<Record<string, NextHookView>>; subs: readonly UnitView[] }) {
+  const next = nextOf[unit.name];
+  const selected = useRelviz((s) => s.selection?.kind === 'unit' && s.selection.name === unit.name);
+  const manual = useRelviz((s) => s.manual);
+  const select = useRelviz((s) => s.select);
+  const stepUnit = useRelviz((s) => s.stepUnit);
+  const status = unit.life === 'dying' && unit.workload !== 'error' ? 'dying' : unit.workload;
+  return (
+    <div className="flex flex-col gap-1">
+      <button
+        type="button"
+        data-unit={unit.name}
+        aria-label={`Unit ${unit.name}${unit.leader ? ' (leader)' : ''}: ${status}${unit.message ? `, ${unit.message}` : ''}`}
+        aria-pressed={selected}
+        onClick={(e) => {
+          e.stopPropagation();
+          select({ kind: 'unit', name: unit.name });
+        }}
+        className={`unit-chip nodrag relative rounded-md border-2 px-2 py-1 text-left text-xs leading-tight shadow-sm transition-colors ${statusStyle(unit.workload, unit.life)} ${selected ? 'ring-2 ring-orange-500 ring-offset-1' : ''}`}
+      >
+        <span className="flex items-center gap-1 font-semibold">
+          {unit.name}
+          {unit.leader && (
+            <span title="leader" aria-hidden className="text-amber-600">
+              ★
+            </span>
+          )}
+        </span>
+        <span className="block truncate opacity-90">
+          {status}
+          {unit.message ? `: ${unit.message}` : ''}
+        </span>
+        <span className="hook-flash pointer-events-none absolute -top-3 left-1 hidden rounded bg-slate-900 px-1.5 py-0.5 font-mono text-[10px] whitespace-nowrap text-white shadow" />
+      </button>
+      {subs.map((s) => (
+        <UnitChip key={s.name} unit={s} nextOf={nextOf} subs={[]} />
+      ))}
+      {manual && next && (
+        <div className="flex flex-col gap-0.5">
+          {next.hooks.map((h, i) => (
+            <button
+              key={`${h.hook}-${i}`}
+              type="button"
+              className="nodrag rounded border border-orange-400 bg-orange-50 px-1 py-0.5 text-left font-mono text-[10px] text-orange-900 hover:bg-orange-100"
+              onClick={(e) => {
+                e.stopPropagation();
+                stepUnit(unit.name, next.hooks.length > 1 ? i : null);
+              }}
+              title={h.op.rule}
+            >
+              ▶ {h.hook}
+              {h.op.remoteUnit ? ` (${h.op.remoteUnit})` : ''}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function EndpointRow({ app, name, role, iface, scope, limit }: { app: string; name: string; role: string; iface: string; scope: string; limit: number | null }) {
+  const connection = useConnection();
+  const view = useRelviz((s) => s.view);
+  const style = ROLE_STYLE[role] ?? ROLE_STYLE['provides'];
+  const from = connection.inProgress ? { app: connection.fromNode.id, endpoint: connection.fromHandle.id ?? '' } : null;
+  const highlight = from !== null && compatible(view, from, { app, endpoint: name });
+  const left = role === 'requires';
+  return (
+    <div className={`relative flex items-center px-3 py-0.5 text-xs ${left ? '' : 'justify-end'} ${highlight ? 'bg-yellow-100' : ''}`}>
+      <Handle
+        type={left ? 'target' : 'source'}
+        position={left ? Position.Left : Position.Right}
+        id={name}
+        aria-label={`${app} endpoint ${name} (${iface}), ${role}`}
+        className={`!h-3.5 !w-3.5 !border-2 !border-white ${style?.dot ?? ''} ${highlight ? '!h-5 !w-5 !ring-4 !ring-yellow-400' : ''}`}
+      />
+      <span className={`font-medium ${style?.text ?? ''}`}>{name}</span>
+      <span className="ml-1 text-slate-500">
+        ({iface}
+        {scope === 'container' ? ', container' : ''}
+        {limit !== null ? `, limit ${limit}` : ''})
+      </span>
+    </div>
+  );
+}
+
+export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFlowNode>) {
+  const { app, units, next, subordinatesOf, peerIds } = data;
+  const select = useRelviz((s) => s.select);
+  const eps = app.endpoints.filter((e) => !e.implicit && e.role !== 'peers');
+  const peers = app.endpoints.filter((e) => e.role === 'peers');
+  const juju = app.endpoints.find((e) => e.implicit);
+  return (
+    <div
+      data-app={app.name}
+      style={{ width: NODE_WIDTH }}
+      className={`rounded-xl border-2 bg-white shadow-md ${selected ? 'border-orange-500' : 'border-slate-300'} ${app.life === 'dying' ? 'opacity-60' : ''}`}
+    >
+      <div className="flex items-baseline gap-2 rounded-t-xl bg-slate-800 px-3 py-1.5 text-white" onClick={() => select({ kind: 'app', name: app.name })}>
+        <span className="text-sm font-bold">{app.name}</span>
+        {app.charm !== app.name && <span className="text-xs text-slate-300">charm {app.charm}</span>}
+        {app.subordinate && <span className="ml-auto rounded bg-slate-600 px-1 text-[10px] uppercase">subordinate</span>}
+      </div>
+      <div className="py-1">
+        {eps.map((e) => (
+          <EndpointRow key={e.name} app={app.name} name={e.name} role={e.role} iface={e.interface} scope={e.scope} limit={e.limit} />
+        ))}
+        {juju && <EndpointRow app={app.name} name={juju.name} role={juju.role} iface={juju.interface} scope={juju.scope} limit={null} />}
+        {peers.map((e, i) => (
+          <div key={e.name} className="mx-3 my-0.5 inline-flex items-center gap-1 rounded-full border border-amber-600 bg-amber-50 px-2 py-0.5 text-xs text-amber-900" title="peer relation: the application's units relate to each other">
+            <span aria-hidden>⟲</span> peer {e.name} ({e.interface}){peerIds[i] !== undefined ? ` · id ${peerIds[i]}` : ''}
+          </div>
+        ))}
+      </div>
+      {!app.subordinate && (
+        <div className="grid grid-cols-3 gap-1.5 border-t border-slate-200 p-2">
+          {units.length === 0 && <span className="col-span-3 text-xs text-slate-500 italic">no units</span>}
+          {units.map((u) => (
+            <UnitChip key={u.name} unit={u} nextOf={next} subs={subordinatesOf[u.name] ?? []} />
+          ))}
+        </div>
+      )}
+      {app.subordinate && (
+        <div className="border-t border-slate-200 px-3 py-1.5 text-xs text-slate-600">
+          {units.length === 0 ? 'no units until related to a principal' : `${units.length} unit${units.length === 1 ? '' : 's'}, shown beside their principals`}
+        </div>
+      )}
+    </div>
+  );
+});

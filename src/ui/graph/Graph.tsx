@@ -1,0 +1,217 @@
+/**
+ * The model as a graph (React Flow). Nodes and edges are derived from the view at
+ * the cursor — never stored twice. Drag from an endpoint handle to another
+ * application's compatible endpoint (highlighted while dragging) to integrate; drop
+ * on an application to choose among its fitting endpoints. Delete removes the
+ * selected relation or unit.
+ */
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  type Connection,
+  type FinalConnectionState,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { EndpointMeta } from '../../engine/charm.ts';
+import type { ModelView, NextHookView, UnitView } from '../../store/view.ts';
+import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { AppNode, type AppFlowNode } from './AppNode.tsx';
+import { candidatesOn, compatible } from './compat.ts';
+import { autoLayout } from './layout.ts';
+import { RelationEdge, type RelationFlowEdge } from './RelationEdge.tsx';
+
+const nodeTypes = { app: AppNode };
+const edgeTypes = { relation: RelationEdge };
+
+function deriveNodes(view: ModelView, positions: Readonly<Record<string, { x: number; y: number }>>, selectedApp: string | null): AppFlowNode[] {
+  const layout = autoLayout(view, positions);
+  const next: Record<string, NextHookView> = {};
+  for (const q of view.next) next[q.unit] = q;
+  const subordinatesOf: Record<string, UnitView[]> = {};
+  for (const u of Object.values(view.units)) {
+    if (u.principal) (subordinatesOf[u.principal] ??= []).push(u);
+  }
+  return view.apps.map((app) => ({
+    id: app.name,
+    type: 'app',
+    position: layout[app.name] ?? { x: 0, y: 0 },
+    selected: selectedApp === app.name,
+    data: {
+      app,
+      units: app.units.map((u) => view.units[u]).filter((u): u is UnitView => u !== undefined),
+      subordinatesOf,
+      next,
+      peerIds: app.peerRelations,
+    },
+  }));
+}
+
+function deriveEdges(view: ModelView, selectedRelation: number | null): RelationFlowEdge[] {
+  const edges: RelationFlowEdge[] = [];
+  for (const rel of view.relations) {
+    if (rel.peer) continue;
+    const [provider, requirer] = rel.endpoints;
+    if (!provider || !requirer) continue;
+    edges.push({
+      id: `relation-${rel.id}`,
+      type: 'relation',
+      source: provider.app,
+      sourceHandle: provider.endpoint,
+      target: requirer.app,
+      targetHandle: requirer.endpoint,
+      selected: selectedRelation === rel.id,
+      data: { relationId: rel.id, label: `${provider.app}:${provider.endpoint} ↔ ${requirer.app}:${requirer.endpoint}`, dying: rel.life === 'dying', container: rel.container },
+    });
+  }
+  return edges;
+}
+
+interface Choice {
+  readonly from: { app: string; endpoint: string };
+  readonly app: string;
+  readonly options: readonly EndpointMeta[];
+}
+
+function GraphInner() {
+  const store = useRelvizStore();
+  const view = useRelviz((s) => s.view);
+  const positions = useRelviz((s) => s.positions);
+  const selection = useRelviz((s) => s.selection);
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const selectedApp = selection?.kind === 'app' ? selection.name : null;
+  const selectedRelation = selection?.kind === 'relation' ? selection.id : null;
+
+  const derived = useMemo(() => deriveNodes(view, positions, selectedApp), [view, positions, selectedApp]);
+  // Local copy only while dragging, so the node follows the pointer; the store keeps the result.
+  const [nodes, setNodes] = useState(derived);
+  useEffect(() => setNodes(derived), [derived]);
+  const edges = useMemo(() => deriveEdges(view, selectedRelation), [view, selectedRelation]);
+
+  const onNodesChange = useCallback((changes: NodeChange<AppFlowNode>[]) => {
+    setNodes((ns) => applyNodeChanges(changes, ns));
+    for (const c of changes) {
+      if (c.type === 'position' && c.position && c.dragging === false) store.getState().setPosition(c.id, c.position);
+    }
+  }, [store]);
+
+  const integrate = useCallback(
+    (a: { app: string; endpoint: string }, b: { app: string; endpoint: string }) => {
+      store.getState().apply({ type: 'integrate', a: { app: a.app, endpoint: a.endpoint }, b: { app: b.app, endpoint: b.endpoint } });
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (c.source && c.target && c.sourceHandle && c.targetHandle) integrate({ app: c.source, endpoint: c.sourceHandle }, { app: c.target, endpoint: c.targetHandle });
+    },
+    [integrate],
+  );
+
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || !state.fromHandle?.id) return;
+      // Dropped on an application rather than on a handle: offer its fitting endpoints.
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const el = point ? document.elementFromPoint(point.clientX, point.clientY)?.closest('[data-app]') : null;
+      const app = state.toNode?.id ?? el?.getAttribute('data-app') ?? null;
+      if (!app || app === state.fromNode.id) return;
+      const from = { app: state.fromNode.id, endpoint: state.fromHandle.id };
+      const options = candidatesOn(store.getState().view, from, app);
+      if (options.length === 1) integrate(from, { app, endpoint: (options[0] as EndpointMeta).name });
+      else if (options.length > 1) setChoice({ from, app, options });
+      // Nothing fits: let Juju say so ("no relations found"), as `juju integrate` would.
+      else store.getState().apply({ type: 'integrate', a: from, b: { app, endpoint: null } });
+    },
+    [integrate, store],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | RelationFlowEdge) => {
+      if (!c.source || !c.target || !c.sourceHandle || !c.targetHandle) return false;
+      return compatible(store.getState().view, { app: c.source, endpoint: c.sourceHandle }, { app: c.target, endpoint: c.targetHandle });
+    },
+    [store],
+  );
+
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent) => {
+      if (e.key !== 'Delete' && e.key !== 'Backspace') return;
+      const s = store.getState();
+      const sel = s.selection;
+      if (sel?.kind === 'relation') {
+        const rel = s.view.relations.find((r) => r.id === sel.id);
+        const [p, r] = rel?.endpoints ?? [];
+        if (p && r) s.apply({ type: 'remove-relation', a: { app: p.app, endpoint: p.endpoint }, b: { app: r.app, endpoint: r.endpoint } });
+      } else if (sel?.kind === 'unit') {
+        s.apply({ type: 'remove-unit', units: [sel.name] });
+      } else return;
+      e.preventDefault();
+      s.select(null);
+    },
+    [store],
+  );
+
+  return (
+    <div className="relative h-full w-full" onKeyDown={onKeyDown}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Loose}
+        onPaneClick={() => store.getState().select(null)}
+        deleteKeyCode={null}
+        fitView
+        fitViewOptions={{ padding: 0.15 }}
+        minZoom={0.2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} color="#e2e8f0" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {choice && (
+        <div role="dialog" aria-label="Choose an endpoint" className="absolute top-3 left-1/2 z-10 -translate-x-1/2 rounded-lg border border-slate-300 bg-white p-3 shadow-lg">
+          <p className="mb-2 text-sm">
+            Integrate <b>{choice.from.app}:{choice.from.endpoint}</b> with which endpoint of <b>{choice.app}</b>?
+          </p>
+          <div className="flex flex-col gap-1">
+            {choice.options.map((o) => (
+              <button
+                key={o.name}
+                type="button"
+                className="rounded border border-slate-300 px-2 py-1 text-left font-mono text-sm hover:bg-slate-100"
+                onClick={() => {
+                  integrate(choice.from, { app: choice.app, endpoint: o.name });
+                  setChoice(null);
+                }}
+              >
+                {choice.app}:{o.name} ({o.interface})
+              </button>
+            ))}
+            <button type="button" className="mt-1 text-sm text-slate-600 underline" onClick={() => setChoice(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Graph() {
+  return (
+    <ReactFlowProvider>
+      <GraphInner />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * Automatic layout with dagre (left to right: requirers before providers), used for
+ * applications the user has not placed by hand; dragged positions are remembered.
+ */
+import dagre from '@dagrejs/dagre';
+import type { ModelView } from '../../store/view.ts';
+
+export const NODE_WIDTH = 300;
+
+/** Height of an application node: header, endpoints, and one row of unit chips per three units. */
+export function nodeHeight(endpoints: number, units: number): number {
+  return 64 + endpoints * 26 + Math.max(1, Math.ceil(units / 3)) * 40;
+}
+
+export function autoLayout(view: ModelView, saved: Readonly<Record<string, { x: number; y: number }>>): Record<string, { x: number; y: number }> {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 120, marginx: 20, marginy: 20 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const app of view.apps) {
+    const eps = app.endpoints.filter((e) => !e.implicit).length + 1;
+    g.setNode(app.name, { width: NODE_WIDTH, height: nodeHeight(eps, app.subordinate ? 0 : app.units.length) });
+  }
+  for (const rel of view.relations) {
+    if (rel.peer) continue;
+    const [provider, requirer] = rel.endpoints;
+    if (provider && requirer) g.setEdge(requirer.app, provider.app);
+  }
+  dagre.layout(g);
+  const out: Record<string, { x: number; y: number }> = {};
+  for (const app of view.apps) {
+    const saved_ = saved[app.name];
+    if (saved_) {
+      out[app.name] = saved_;
+      continue;
+    }
+    const n = g.node(app.name);
+    out[app.name] = { x: n.x - n.width / 2, y: n.y - n.height / 2 };
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+/**
+ * Accessible names and visible strings shared by components and e2e tests (as
+ * juju-dashboard's Label constants): a test finds a control by the same constant
+ * the component renders.
+ */
+export const Label = {
+  play: 'Play',
+  pause: 'Pause',
+  stepForward: 'Step forward',
+  stepBack: 'Step back',
+  speed: 'Speed',
+  timeline: 'Timeline',
+  command: 'Juju command',
+  seed: 'Seed',
+  manual: 'Manual mode',
+  jujuVersion: 'Juju version',
+  newSession: 'New',
+  examples: 'Examples',
+  deploy: 'Deploy',
+  regionGraph: 'Graph',
+  regionDatabags: 'Databags',
+  regionHookLog: 'Hook log',
+  regionSwimlanes: 'Swimlanes',
+  regionInspector: 'Hook inspector',
+  regionConsole: 'Console',
+  viewAsUnit: 'View as unit',
+  dismissError: 'Dismiss error',
+} as const;

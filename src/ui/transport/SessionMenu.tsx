@@ -1,0 +1,45 @@
+/** New session and the example scripts. */
+import masterworker from '../../../examples/masterworker.juju?raw';
+import opsGuide from '../../../examples/ops-guide.juju?raw';
+import peersLeader from '../../../examples/peers-leader.juju?raw';
+import subordinates from '../../../examples/subordinates.juju?raw';
+import { Label } from '../labels.ts';
+import { useRelvizStore } from '../StoreContext.tsx';
+
+export const EXAMPLES: ReadonlyArray<{ readonly id: string; readonly title: string; readonly script: string }> = [
+  { id: 'masterworker', title: 'Master and workers (tutorial)', script: masterworker },
+  { id: 'ops-guide', title: 'Ops integration guide', script: opsGuide },
+  { id: 'peers-leader', title: 'Peers and leadership', script: peersLeader },
+  { id: 'subordinates', title: 'Subordinates', script: subordinates },
+];
+
+export function SessionMenu() {
+  const store = useRelvizStore();
+  return (
+    <div className="flex items-center gap-2">
+      <button
+        type="button"
+        className="h-9 rounded-md border border-slate-300 bg-white px-3 text-sm hover:bg-slate-100"
+        onClick={() => store.getState().reset()}
+      >
+        {Label.newSession}
+      </button>
+      <select
+        aria-label={Label.examples}
+        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
+        value=""
+        onChange={(e) => {
+          const ex = EXAMPLES.find((x) => x.id === e.target.value);
+          if (ex) store.getState().loadScript(ex.script);
+        }}
+      >
+        <option value="">Examples…</option>
+        {EXAMPLES.map((x) => (
+          <option key={x.id} value={x.id}>
+            {x.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

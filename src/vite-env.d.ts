@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+declare module '*.juju?raw' {
+  const text: string;
+  export default text;
+}
