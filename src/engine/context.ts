@@ -11,7 +11,7 @@ import { FileNotFoundError, HookExit, HookToolError } from './errors.ts';
 import { counterpartApp, endpointOf, getBag, relationName, type Relation, type SimState, type Unit, type WorkloadStatus } from './model.ts';
 import { hookName, type HookOp } from './ops.ts';
 import { nextFloat } from './prng.ts';
-import type { BagChange, BagDiff, FileChange } from './trace.ts';
+import type { BagChange, BagDiff, FileChange, HookRecord } from './trace.ts';
 import { emptyDiff, diffIsEmpty } from './trace.ts';
 import { touch } from './tx.ts';
 import { getApp } from './world.ts';
@@ -304,6 +304,22 @@ function notifyAppBagChange(state: SimState, rel: Relation, writerApp: string): 
     if (!unit) continue;
     if (rel.peer || unit.app !== writerApp) touch(state, name);
   }
+}
+
+/** The environment a traced hook ran with (JUJU-SEMANTICS §8), rebuilt from its record. */
+export function recordEnv(r: HookRecord): Record<string, string> {
+  const env: Record<string, string> = { JUJU_UNIT_NAME: r.unit, JUJU_MODEL_NAME: MODEL_NAME, JUJU_HOOK_NAME: r.hook };
+  if (r.kind === 'action') {
+    env['JUJU_ACTION_NAME'] = r.hook;
+    return env;
+  }
+  if (r.relationId === null || r.relation === null) return env;
+  env['JUJU_RELATION'] = r.relation.slice(0, r.relation.lastIndexOf(':'));
+  env['JUJU_RELATION_ID'] = r.relation;
+  env['JUJU_REMOTE_UNIT'] = r.remoteUnit ?? '';
+  env['JUJU_REMOTE_APP'] = r.remoteApp ?? '';
+  if (r.departingUnit) env['JUJU_DEPARTING_UNIT'] = r.departingUnit;
+  return env;
 }
 
 /** The hook environment (JUJU-SEMANTICS §8). */

@@ -27,6 +27,8 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   if (op.kind === 'install') unit.status = { ...JUJU_STATUS.installing };
   // Juju enters scope as it prepares relation-created: it stays entered even if the hook fails.
   if (op.kind === 'relation-created' && rel) enterScope(tx, unit, rel, false);
+  // What relation-list shows inside the hook, for the inspector (only when someone is listening).
+  const listed = sink && rel && op.relationId !== null ? new HookContext(state, unit, op).relationList() : null;
   unit.agent.retry = null;
 
   const behaviour = behaviourOf(state, unit.app);
@@ -70,6 +72,7 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
 
   if (!sink) return;
   const record: HookRecord = {
+    relationList: listed,
     type: 'hook',
     seq,
     unit: unit.name,

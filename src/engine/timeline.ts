@@ -122,6 +122,18 @@ export class Timeline {
     return this.entryStart[e] ?? this.total;
   }
 
+  /** The tick whose records include trace record `index` (the cursor after it is tick + 1). */
+  tickOfRecord(index: number): number {
+    let lo = 0;
+    let hi = this.total - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.traceStart[mid] as number) <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   /** Which log entry tick t (0-based, t < length) belongs to. */
   entryAt(tick: number): number {
     let lo = 0;

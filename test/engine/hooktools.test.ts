@@ -118,3 +118,34 @@ describe('command lines in juju exec', () => {
     expect(s.lastOutput()).toBe('ERROR invalid value "9" for option -r: relation not found\n');
   });
 });
+
+describe('trace records for the inspector', () => {
+  it('records what relation-list returned inside each relation hook', () => {
+    const s = sim('juju deploy master\njuju deploy worker -n 2\njuju relate master worker');
+    const from = s.timeline.trace.length;
+    s.run('juju remove-unit worker/1');
+    const rec = s.timeline.trace.slice(from).filter((r) => r.type === 'hook');
+    const departed = rec.find((r) => r.type === 'hook' && r.unit === 'master/0' && r.kind === 'relation-departed');
+    expect(departed?.type === 'hook' && departed.relationList).toEqual(['worker/0']);
+    const broken = rec.find((r) => r.type === 'hook' && r.kind === 'relation-broken');
+    expect(broken?.type === 'hook' && broken.relationList).toEqual([]);
+    const stop = rec.find((r) => r.type === 'hook' && r.kind === 'stop');
+    expect(stop?.type === 'hook' && stop.relationList).toBeNull();
+  });
+
+  it('rebuilds the hook environment from a record', async () => {
+    const { recordEnv } = await import('../../src/engine/context.ts');
+    const s = sim('juju deploy master\njuju deploy worker -n 2\njuju relate master worker\njuju remove-unit worker/1');
+    const departed = s.hooks().find((r) => r.unit === 'worker/1' && r.kind === 'relation-departed');
+    expect(departed && recordEnv(departed)).toEqual({
+      JUJU_UNIT_NAME: 'worker/1',
+      JUJU_MODEL_NAME: 'relviz',
+      JUJU_HOOK_NAME: 'master-relation-departed',
+      JUJU_RELATION: 'master',
+      JUJU_RELATION_ID: 'master:0',
+      JUJU_REMOTE_UNIT: 'master/0',
+      JUJU_REMOTE_APP: 'master',
+      JUJU_DEPARTING_UNIT: 'worker/1',
+    });
+  });
+});
