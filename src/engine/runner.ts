@@ -149,6 +149,8 @@ export function advance(tx: Tx, unit: Unit, op: HookOp): void {
       if (local && op.remoteUnit) {
         local.members.set(op.remoteUnit, unitBagVersion(rel, op.remoteUnit));
         local.changedPending = op.remoteUnit;
+        // Joined late (a failed joined resolved after the relation started going): it must depart too.
+        if (local.tearDown) local.departQueue.push(op.remoteUnit);
       }
       return;
     case 'relation-changed':

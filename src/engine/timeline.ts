@@ -49,6 +49,15 @@ export function manualChoice(command: Command, hookIndex: number): StepChoice | 
   return { unit: command.unit, pick: hookIndex === 0 ? command.pick : null };
 }
 
+/**
+ * Whether a command takes a tick of its own. Model changes do (the scrubber can stop
+ * between `juju remove-unit` and its first hook); `step` and `wait` change nothing
+ * themselves, so they are only their hooks — no frame where nothing moved.
+ */
+export function commandTicks(command: Command): 0 | 1 {
+  return command.type === 'step' || command.type === 'wait' ? 0 : 1;
+}
+
 /** How many hooks a command runs by default: steps run their count, juju commands settle. */
 export function defaultRun(cmd: Command): 'idle' | number {
   if (cmd.type === 'step') return cmd.count;
@@ -102,9 +111,12 @@ export class Timeline {
     return this.total;
   }
 
-  /** Trace records up to the cursor. */
+  /**
+   * Trace records up to the cursor. (A step or wait that ran no hook has no tick; its
+   * command record is only in `fullTrace`.)
+   */
   get trace(): readonly TraceRecord[] {
-    return this.viewTick === this.total ? this.records : this.records.slice(0, this.traceStart[this.viewTick]);
+    return this.records.slice(0, this.traceStart[this.viewTick]);
   }
 
   /** All trace records of the whole history (past the cursor too). */
@@ -159,7 +171,8 @@ export class Timeline {
     };
     const text = opts.text ?? formatCommand(command);
     const result = applyCommand(state, command, push, text);
-    this.tickDone();
+    const own = commandTicks(command);
+    if (own) this.tickDone();
     const run = result.exitCode !== 0 && command.type === 'step' ? 'none' : (opts.run ?? defaultRun(command));
     const limit = run === 'none' ? 0 : run === 'idle' ? MAX_HOOKS_PER_COMMAND : run;
     let hooks = 0;
@@ -169,7 +182,7 @@ export class Timeline {
       hooks++;
       this.tickDone();
     }
-    this.entryStart.push(this.total - hooks - 1);
+    this.entryStart.push(this.total - hooks - own);
     this.entries.push({ command, text, hooks });
     this.viewTick = this.total;
     this.view = this.live;
@@ -192,12 +205,15 @@ export class Timeline {
     if (start < t) {
       // The cursor is inside entry e: keep its command and the hooks run so far.
       const entry = this.entries[e] as LogEntry;
-      this.entries[e] = { ...entry, hooks: t - start - 1 };
+      this.entries[e] = { ...entry, hooks: t - start - commandTicks(entry.command) };
       this.entries.length = e + 1;
       this.entryStart.length = e + 1;
     } else {
-      this.entries.length = e;
-      this.entryStart.length = e;
+      // Cut before every entry starting at t, including hook-less step/wait entries there.
+      let cut = e;
+      while (cut > 0 && (this.entryStart[cut - 1] as number) >= t) cut--;
+      this.entries.length = cut;
+      this.entryStart.length = cut;
     }
     this.records.length = this.traceStart[t] as number;
     this.traceStart.length = t + 1;
@@ -248,13 +264,14 @@ export class Timeline {
       const e = this.entryAt(t);
       const entry = this.entries[e] as LogEntry;
       const start = this.entryStart[e] as number;
-      if (t === start) {
+      const own = commandTicks(entry.command);
+      if (t === start && own) {
         applyCommand(state, entry.command, null, entry.text);
         t++;
         continue;
       }
-      const end = Math.min(to, start + 1 + entry.hooks);
-      for (; t < end; t++) step(state, null, manualChoice(entry.command, t - start - 1));
+      const end = Math.min(to, start + own + entry.hooks);
+      for (; t < end; t++) step(state, null, manualChoice(entry.command, t - start - own));
     }
   }
 }

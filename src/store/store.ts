@@ -7,7 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { formatCommand, type Command, type CommandResult } from '../engine/commands.ts';
 import type { JujuVersion } from '../engine/model.ts';
-import { Timeline, defaultRun } from '../engine/timeline.ts';
+import { Timeline, commandTicks, defaultRun } from '../engine/timeline.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
 import type { SessionInput, SessionV1 } from './session.ts';
@@ -298,7 +298,7 @@ function inputsUpTo(t: Timeline, inputs: readonly SessionInput[]): SessionInput[
   if (start === t.cursor) return inputs.slice(0, e);
   const out = inputs.slice(0, e + 1);
   const last = out[e];
-  if (last) out[e] = { ...last, run: t.cursor - start - 1 };
+  if (last) out[e] = { ...last, run: t.cursor - start - commandTicks(last.command) };
   return out;
 }
 

@@ -16,12 +16,14 @@ import { Swimlanes } from './swimlanes/Swimlanes.tsx';
 import { SessionMenu } from './transport/SessionMenu.tsx';
 import { Transport } from './transport/Transport.tsx';
 import { usePlayback } from './transport/usePlayback.ts';
+import { useAnimator } from './animation/useAnimator.ts';
 
 type BottomTab = 'swimlanes' | 'log';
 
 export function App() {
   const store = useRelvizStore();
   usePlayback(store);
+  useAnimator(store);
   const [tab, setTab] = useState<BottomTab>('swimlanes');
   const tabClass = (t: BottomTab) =>
     `rounded-md px-3 py-1 text-sm font-medium ${tab === t ? 'bg-slate-800 text-white' : 'text-slate-700 hover:bg-slate-100'}`;

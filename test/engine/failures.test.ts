@@ -80,3 +80,13 @@ describe('masterworker failure mode', () => {
     expect(broken?.error).toBe("FileNotFoundError: [Errno 2] No such file or directory: 'WORKERKEY.file'");
   });
 });
+
+describe('failures during teardown', () => {
+  it('departs a unit whose failed joined is resolved after the relation started going, before broken', () => {
+    const s = sim('juju deploy smtp-server\njuju deploy webapp\nfail smtp-server/0 smtp-relation-joined\njuju integrate webapp:smtp smtp-server:smtp');
+    s.run('juju remove-relation webapp:smtp smtp-server:smtp');
+    const from = s.timeline.trace.length;
+    s.run('juju resolve --no-retry smtp-server/0');
+    expect(s.hooksOf('smtp-server/0', from)).toEqual(['smtp-relation-changed:webapp/0', 'smtp-relation-departed:webapp/0', 'smtp-relation-broken']);
+  });
+});

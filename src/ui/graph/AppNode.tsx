@@ -20,6 +20,8 @@ export interface AppNodeData extends Record<string, unknown> {
   readonly subordinatesOf: Readonly<Record<string, readonly UnitView[]>>;
   readonly next: Readonly<Record<string, NextHookView>>;
   readonly peerIds: readonly number[];
+  /** Show the implicit juju-info endpoint (only useful when something in the model requires juju-info). */
+  readonly showJujuInfo: boolean;
 }
 
 export type AppFlowNode = Node<AppNodeData, 'app'>;
@@ -42,7 +44,7 @@ function UnitChip({ unit, nextOf, subs }: { unit: UnitView; nextOf: Readonly<Rec
           e.stopPropagation();
           select({ kind: 'unit', name: unit.name });
         }}
-        className={`unit-chip nodrag relative rounded-md border-2 px-2 py-1 text-left text-xs leading-tight shadow-sm transition-colors ${statusStyle(unit.workload, unit.life)} ${selected ? 'ring-2 ring-orange-500 ring-offset-1' : ''}`}
+        className={`unit-chip nodrag relative w-full rounded-md border-2 px-2 py-1 text-left text-sm leading-tight shadow-sm transition-colors ${statusStyle(unit.workload, unit.life)} ${selected ? 'ring-2 ring-orange-500 ring-offset-1' : ''}`}
       >
         <span className="flex items-center gap-1 font-semibold">
           {unit.name}
@@ -52,7 +54,7 @@ function UnitChip({ unit, nextOf, subs }: { unit: UnitView; nextOf: Readonly<Rec
             </span>
           )}
         </span>
-        <span className="block truncate opacity-90">
+        <span className="line-clamp-2 block break-words opacity-90" title={unit.message}>
           {status}
           {unit.message ? `: ${unit.message}` : ''}
         </span>
@@ -90,9 +92,10 @@ function EndpointRow({ app, name, role, iface, scope, limit }: { app: string; na
   const style = ROLE_STYLE[role] ?? ROLE_STYLE['provides'];
   const from = connection.inProgress ? { app: connection.fromNode.id, endpoint: connection.fromHandle.id ?? '' } : null;
   const highlight = from !== null && compatible(view, from, { app, endpoint: name });
-  const left = role === 'requires';
+  // The layout puts requirers left of providers: requires handles on the right edge, provides on the left.
+  const left = role !== 'requires';
   return (
-    <div className={`relative flex items-center px-3 py-0.5 text-xs ${left ? '' : 'justify-end'} ${highlight ? 'bg-yellow-100' : ''}`}>
+    <div className={`relative flex items-center px-3 py-1 text-sm ${left ? '' : 'justify-end'} ${highlight ? 'bg-yellow-100' : ''}`}>
       <Handle
         type={left ? 'target' : 'source'}
         position={left ? Position.Left : Position.Right}
@@ -111,7 +114,7 @@ function EndpointRow({ app, name, role, iface, scope, limit }: { app: string; na
 }
 
 export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFlowNode>) {
-  const { app, units, next, subordinatesOf, peerIds } = data;
+  const { app, units, next, subordinatesOf, peerIds, showJujuInfo } = data;
   const select = useRelviz((s) => s.select);
   const eps = app.endpoints.filter((e) => !e.implicit && e.role !== 'peers');
   const peers = app.endpoints.filter((e) => e.role === 'peers');
@@ -123,7 +126,7 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
       className={`rounded-xl border-2 bg-white shadow-md ${selected ? 'border-orange-500' : 'border-slate-300'} ${app.life === 'dying' ? 'opacity-60' : ''}`}
     >
       <div className="flex items-baseline gap-2 rounded-t-xl bg-slate-800 px-3 py-1.5 text-white" onClick={() => select({ kind: 'app', name: app.name })}>
-        <span className="text-sm font-bold">{app.name}</span>
+        <span className="text-base font-bold">{app.name}</span>
         {app.charm !== app.name && <span className="text-xs text-slate-300">charm {app.charm}</span>}
         {app.subordinate && <span className="ml-auto rounded bg-slate-600 px-1 text-[10px] uppercase">subordinate</span>}
       </div>
@@ -131,7 +134,7 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
         {eps.map((e) => (
           <EndpointRow key={e.name} app={app.name} name={e.name} role={e.role} iface={e.interface} scope={e.scope} limit={e.limit} />
         ))}
-        {juju && <EndpointRow app={app.name} name={juju.name} role={juju.role} iface={juju.interface} scope={juju.scope} limit={null} />}
+        {juju && showJujuInfo && <EndpointRow app={app.name} name={juju.name} role={juju.role} iface={juju.interface} scope={juju.scope} limit={null} />}
         {peers.map((e, i) => (
           <div key={e.name} className="mx-3 my-0.5 inline-flex items-center gap-1 rounded-full border border-amber-600 bg-amber-50 px-2 py-0.5 text-xs text-amber-900" title="peer relation: the application's units relate to each other">
             <span aria-hidden>⟲</span> peer {e.name} ({e.interface}){peerIds[i] !== undefined ? ` · id ${peerIds[i]}` : ''}
@@ -139,8 +142,8 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
         ))}
       </div>
       {!app.subordinate && (
-        <div className="grid grid-cols-3 gap-1.5 border-t border-slate-200 p-2">
-          {units.length === 0 && <span className="col-span-3 text-xs text-slate-500 italic">no units</span>}
+        <div className="grid grid-cols-2 gap-1.5 border-t border-slate-200 p-2">
+          {units.length === 0 && <span className="col-span-2 text-xs text-slate-500 italic">no units</span>}
           {units.map((u) => (
             <UnitChip key={u.name} unit={u} nextOf={next} subs={subordinatesOf[u.name] ?? []} />
           ))}

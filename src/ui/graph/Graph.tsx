@@ -12,6 +12,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
+  useReactFlow,
   type Connection,
   type FinalConnectionState,
   type NodeChange,
@@ -26,6 +27,7 @@ import { autoLayout } from './layout.ts';
 import { RelationEdge, type RelationFlowEdge } from './RelationEdge.tsx';
 
 const nodeTypes = { app: AppNode };
+const FIT = { padding: 0.15, maxZoom: 1.3 } as const;
 const edgeTypes = { relation: RelationEdge };
 
 function deriveNodes(view: ModelView, positions: Readonly<Record<string, { x: number; y: number }>>, selectedApp: string | null): AppFlowNode[] {
@@ -36,6 +38,7 @@ function deriveNodes(view: ModelView, positions: Readonly<Record<string, { x: nu
   for (const u of Object.values(view.units)) {
     if (u.principal) (subordinatesOf[u.principal] ??= []).push(u);
   }
+  const showJujuInfo = view.apps.some((a) => a.endpoints.some((e) => e.role === 'requires' && e.interface === 'juju-info'));
   return view.apps.map((app) => ({
     id: app.name,
     type: 'app',
@@ -47,6 +50,7 @@ function deriveNodes(view: ModelView, positions: Readonly<Record<string, { x: nu
       subordinatesOf,
       next,
       peerIds: app.peerRelations,
+      showJujuInfo,
     },
   }));
 }
@@ -57,15 +61,16 @@ function deriveEdges(view: ModelView, selectedRelation: number | null): Relation
     if (rel.peer) continue;
     const [provider, requirer] = rel.endpoints;
     if (!provider || !requirer) continue;
+    // Requirers sit left of providers: the edge leaves the requirer's right edge.
     edges.push({
       id: `relation-${rel.id}`,
       type: 'relation',
-      source: provider.app,
-      sourceHandle: provider.endpoint,
-      target: requirer.app,
-      targetHandle: requirer.endpoint,
+      source: requirer.app,
+      sourceHandle: requirer.endpoint,
+      target: provider.app,
+      targetHandle: provider.endpoint,
       selected: selectedRelation === rel.id,
-      data: { relationId: rel.id, label: `${provider.app}:${provider.endpoint} ↔ ${requirer.app}:${requirer.endpoint}`, dying: rel.life === 'dying', container: rel.container },
+      data: { relationId: rel.id, label: `${requirer.endpoint} ⇄ ${provider.endpoint}`, dying: rel.life === 'dying', container: rel.container },
     });
   }
   return edges;
@@ -91,6 +96,14 @@ function GraphInner() {
   const [nodes, setNodes] = useState(derived);
   useEffect(() => setNodes(derived), [derived]);
   const edges = useMemo(() => deriveEdges(view, selectedRelation), [view, selectedRelation]);
+
+  // Re-frame when applications come or go (not on every hook, not after the user panned).
+  const { fitView } = useReactFlow();
+  const appKey = view.apps.map((a) => a.name).join(' ');
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void fitView(FIT));
+    return () => cancelAnimationFrame(id);
+  }, [appKey, fitView]);
 
   const onNodesChange = useCallback((changes: NodeChange<AppFlowNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));
@@ -172,7 +185,7 @@ function GraphInner() {
         onPaneClick={() => store.getState().select(null)}
         deleteKeyCode={null}
         fitView
-        fitViewOptions={{ padding: 0.15 }}
+        fitViewOptions={FIT}
         minZoom={0.2}
         proOptions={{ hideAttribution: true }}
       >

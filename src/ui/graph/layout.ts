@@ -5,16 +5,16 @@
 import dagre from '@dagrejs/dagre';
 import type { ModelView } from '../../store/view.ts';
 
-export const NODE_WIDTH = 300;
+export const NODE_WIDTH = 320;
 
 /** Height of an application node: header, endpoints, and one row of unit chips per three units. */
 export function nodeHeight(endpoints: number, units: number): number {
-  return 64 + endpoints * 26 + Math.max(1, Math.ceil(units / 3)) * 40;
+  return 70 + endpoints * 30 + Math.max(1, Math.ceil(units / 2)) * 56;
 }
 
 export function autoLayout(view: ModelView, saved: Readonly<Record<string, { x: number; y: number }>>): Record<string, { x: number; y: number }> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 120, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 240, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const app of view.apps) {
     const eps = app.endpoints.filter((e) => !e.implicit).length + 1;

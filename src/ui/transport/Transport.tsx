@@ -4,6 +4,7 @@
  * arrow keys step, anywhere but in a text field.
  */
 import { useEffect } from 'react';
+import { Icon } from '../common/Icon.tsx';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 
@@ -53,19 +54,21 @@ export function Transport() {
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Playback">
       <button type="button" className={button} aria-label={Label.stepBack} title="Step back (←)" disabled={cursor === 0} onClick={() => (s.pause(), s.stepBack())}>
-        <span aria-hidden>⏮</span>
+        <Icon name="stepBack" />
       </button>
       {playing ? (
         <button type="button" className={`${button} w-20 bg-amber-100`} aria-label={Label.pause} title="Pause (space)" onClick={() => s.pause()}>
-          <span aria-hidden>⏸</span>&nbsp;Pause
+          <Icon name="pause" />
+          &nbsp;Pause
         </button>
       ) : (
         <button type="button" className={`${button} w-20`} aria-label={Label.play} title="Play (space)" disabled={!canForward || manual} onClick={() => s.play()}>
-          <span aria-hidden>▶</span>&nbsp;Play
+          <Icon name="play" />
+          &nbsp;Play
         </button>
       )}
       <button type="button" className={button} aria-label={Label.stepForward} title="Step forward (→)" disabled={!canForward || (manual && cursor === length)} onClick={() => (s.pause(), s.stepForward())}>
-        <span aria-hidden>⏭</span>
+        <Icon name="stepForward" />
       </button>
       <label className="ml-2 flex items-center gap-2 text-sm text-slate-600">
         <span>Speed</span>

@@ -1,0 +1,87 @@
+/**
+ * Hook animation, outside React's render path: when the cursor moves forward by one
+ * tick, the unit that ran the hook lights up with the hook's name, and for joined,
+ * changed and departed a token travels along the relation edge from the remote
+ * unit's side. A failing hook shakes its (now red) unit. Reduced motion: no travel
+ * or shaking, just the label.
+ */
+import { currentRecords, type RelvizStore } from '../../store/store.ts';
+import type { HookRecord } from '../../engine/trace.ts';
+
+const TRAVELLING = new Set(['relation-joined', 'relation-changed', 'relation-departed']);
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** How long one hook's animation lasts at a given speed (hooks per second). */
+export function animationMs(speed: number): number {
+  return Math.max(150, Math.min(1100, (1000 / speed) * 0.85));
+}
+
+function chipOf(unit: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-unit="${CSS.escape(unit)}"]`);
+}
+
+function flashChip(r: HookRecord, ms: number, reduced: boolean): void {
+  const chip = chipOf(r.unit);
+  if (!chip) return;
+  const label = chip.querySelector<HTMLElement>('.hook-flash');
+  if (label) {
+    label.textContent = r.result === 'error' ? `✗ ${r.hook}` : r.hook;
+    label.classList.remove('hidden');
+    label.classList.toggle('!bg-red-700', r.result === 'error');
+  }
+  chip.classList.add('chip-firing');
+  if (r.result === 'error' && !reduced) chip.classList.add('chip-failed');
+  const hold = Math.max(ms, reduced ? 600 : ms);
+  window.setTimeout(() => {
+    chip.classList.remove('chip-firing', 'chip-failed');
+    label?.classList.add('hidden');
+  }, hold);
+}
+
+/** Sends a token along the relation's edge, from the remote unit's application towards the hook's unit. */
+function travel(r: HookRecord, store: RelvizStore, ms: number): void {
+  if (r.relationId === null || !r.remoteApp) return;
+  const group = document.querySelector<SVGGElement>(`[data-relation-id="${r.relationId}"]`);
+  const path = group?.querySelector<SVGPathElement>('path');
+  if (!group || !path) return;
+  const rel = store.getState().view.relations.find((x) => x.id === r.relationId);
+  const requirer = rel?.endpoints[1]?.app;
+  // The edge runs from the requirer to the provider.
+  const forward = r.remoteApp === requirer;
+  const length = path.getTotalLength();
+  const token = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+  token.setAttribute('r', '7');
+  token.setAttribute('class', r.kind === 'relation-departed' ? 'fill-amber-500 stroke-white' : 'fill-orange-600 stroke-white');
+  token.setAttribute('stroke-width', '2');
+  group.appendChild(token);
+  const start = performance.now();
+  const step = (now: number) => {
+    const t = Math.min(1, (now - start) / ms);
+    const eased = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
+    const p = path.getPointAtLength(length * (forward ? eased : 1 - eased));
+    token.setAttribute('cx', String(p.x));
+    token.setAttribute('cy', String(p.y));
+    if (t < 1) requestAnimationFrame(step);
+    else token.remove();
+  };
+  requestAnimationFrame(step);
+}
+
+export function startAnimator(store: RelvizStore): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.cursor !== prev.cursor + 1 || s.timeline !== prev.timeline) return;
+    const reduced = reducedMotion();
+    const ms = animationMs(s.speed);
+    // Let React paint the new tick first, so the chips exist and show the new status.
+    requestAnimationFrame(() => {
+      for (const r of currentRecords(store.getState())) {
+        if (r.type !== 'hook') continue;
+        flashChip(r, ms, reduced);
+        if (!reduced && TRAVELLING.has(r.kind) && r.remoteUnit) travel(r, store, ms);
+      }
+    });
+  });
+}
