@@ -31,6 +31,9 @@ store.subscribe((s, prev) => {
 });
 addEventListener('pagehide', () => localStorage.setItem(SESSION_KEY, JSON.stringify(store.getState().exportSession())));
 
+// Marks the first painted frame, for the first-render figure (bench/app.bench.ts).
+requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('relviz-first-render')));
+
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');
 createRoot(root).render(

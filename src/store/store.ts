@@ -225,7 +225,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         set({ playing: false });
       },
       setSpeed(speed) {
-        set({ speed: Math.max(0.25, Math.min(120, speed)) });
+        set({ speed: Math.max(0.25, Math.min(128, speed)) });
       },
       setManual(on) {
         set({ manual: on, playing: false });

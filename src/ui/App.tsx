@@ -31,7 +31,7 @@ export function App() {
     <div className="flex h-screen flex-col gap-2 p-2">
       <header className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm">
         <h1 className="text-lg font-bold tracking-tight">
-          <span className="text-orange-600">rel</span>viz
+          <span className="text-orange-700">rel</span>viz
         </h1>
         <SessionMenu />
         <div className="min-w-0 flex-1">

@@ -100,7 +100,8 @@ function EndpointRow({ app, name, role, iface, scope, limit }: { app: string; na
         type={left ? 'target' : 'source'}
         position={left ? Position.Left : Position.Right}
         id={name}
-        aria-label={`${app} endpoint ${name} (${iface}), ${role}`}
+        title={`${app}:${name} (${iface}, ${role}): drag to another application to integrate`}
+        data-endpoint={`${app}:${name}`}
         className={`!h-3.5 !w-3.5 !border-2 !border-white ${style?.dot ?? ''} ${highlight ? '!h-5 !w-5 !ring-4 !ring-yellow-400' : ''}`}
       />
       <span className={`font-medium ${style?.text ?? ''}`}>{name}</span>

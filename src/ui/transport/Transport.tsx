@@ -76,7 +76,7 @@ export function Transport() {
           type="range"
           aria-label={Label.speed}
           min={0}
-          max={6}
+          max={8}
           step={1}
           value={Math.round(Math.log2(speed) + 1)}
           aria-valuetext={`${speed} hooks per second`}
