@@ -61,6 +61,8 @@ export interface RelvizActions {
   apply(command: Command, opts?: { text?: string; run?: 'idle' | 'none' | number }): CommandResult;
   seek(tick: number): void;
   stepForward(): void;
+  /** Moves forward up to n ticks in one update (playback at high speed); returns how many. */
+  advance(n: number): number;
   stepBack(): void;
   /** Manual mode: run this unit's next hook (its `pick`-th possible one). */
   stepUnit(unit: string, pick?: number | null): void;
@@ -119,7 +121,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
     /** Publishes the timeline's cursor and the view derived from it. */
     const sync = (extra: Partial<RelvizState> = {}) => {
       const t = get().timeline;
-      set({ cursor: t.cursor, length: t.length, view: deriveView(t.state), ...extra });
+      set({ cursor: t.cursor, length: t.length, view: deriveView(t.state, get().view), ...extra });
     };
 
     const applyAt = (command: Command, text: string, run: 'idle' | 'none' | number, inputsSoFar: readonly SessionInput[]) => {
@@ -200,6 +202,16 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         applyAt({ type: 'wait' }, 'wait', 'idle', s.inputs);
         t.seek(Math.min(t.cursor + 1, t.length));
         sync();
+      },
+
+      advance(n) {
+        const t = get().timeline;
+        const before = t.cursor;
+        // At the end of the history with units still busy: let Juju settle first.
+        if (t.cursor === t.length && t.state.ready.length > 0) applyAt({ type: 'wait' }, 'wait', 'idle', get().inputs);
+        t.seek(Math.min(t.length, before + n));
+        sync();
+        return t.cursor - before;
       },
 
       stepBack() {

@@ -97,13 +97,54 @@ function relationView(rel: Relation): RelationView {
   };
 }
 
-/** Projects the engine state for drawing. Cheap for classroom-sized models; called once per cursor move. */
-export function deriveView(state: SimState): ModelView {
+function sameUnit(a: UnitView, b: UnitView): boolean {
+  return (
+    a.leader === b.leader &&
+    a.life === b.life &&
+    a.workload === b.workload &&
+    a.message === b.message &&
+    a.failedHook === b.failedHook &&
+    a.installed === b.installed &&
+    a.subordinates.length === b.subordinates.length &&
+    a.subordinates.every((s, i) => s === b.subordinates[i]) &&
+    a.files.length === b.files.length &&
+    a.files.every(([k, v], i) => k === b.files[i]?.[0] && v === b.files[i]?.[1])
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameApp(a: AppView, b: AppView): boolean {
+  return a.life === b.life && a.leader === b.leader && a.charm === b.charm && sameList(a.units, b.units) && sameList(a.peerRelations, b.peerRelations);
+}
+
+function sameBags(a: readonly BagView[], b: readonly BagView[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.owner === b[i]?.owner && x.version === b[i]?.version);
+}
+
+function sameRelation(a: RelationView, b: RelationView): boolean {
+  return (
+    a.life === b.life &&
+    a.scope.length === b.scope.length &&
+    a.scope.every((s, i) => s.unit === b.scope[i]?.unit && s.departing === b.scope[i]?.departing) &&
+    sameBags(a.unitBags, b.unitBags) &&
+    sameBags(a.appBags, b.appBags)
+  );
+}
+
+/**
+ * Projects the engine state for drawing; called once per cursor move (or once per
+ * frame while playing). With `prev`, unchanged units and relations keep their
+ * previous objects, so memoised components and React Flow nodes skip re-rendering.
+ */
+export function deriveView(state: SimState, prev?: ModelView): ModelView {
   const units: Record<string, UnitView> = {};
   for (const u of state.units.values()) {
     const s = displayStatus(u);
     const app = state.apps.get(u.app);
-    units[u.name] = {
+    const fresh: UnitView = {
       name: u.name,
       app: u.app,
       number: u.number,
@@ -119,9 +160,18 @@ export function deriveView(state: SimState): ModelView {
       installed: u.agent.installed,
       files: sortedEntries(u.files),
     };
+    const old = prev?.units[u.name];
+    units[u.name] = old && sameUnit(old, fresh) ? old : fresh;
   }
-  const relations = [...state.relations.values()].map(relationView);
-  const apps = [...state.apps.values()].map((a) => ({
+  const oldRelations = new Map(prev?.relations.map((r) => [r.id, r]));
+  const relations = [...state.relations.values()].map((r) => {
+    const fresh = relationView(r);
+    const old = oldRelations.get(r.id);
+    return old && sameRelation(old, fresh) ? old : fresh;
+  });
+  const oldApps = new Map(prev?.apps.map((a) => [a.name, a]));
+  const apps = [...state.apps.values()].map((a): AppView => {
+    const fresh: AppView = {
     name: a.name,
     charm: a.meta.name,
     subordinate: a.meta.subordinate,
@@ -131,7 +181,10 @@ export function deriveView(state: SimState): ModelView {
     leader: a.leader,
     actions: a.meta.actions.map((x) => ({ name: x.name, params: x.params })),
     peerRelations: relations.filter((r) => r.peer && r.endpoints[0]?.app === a.name).map((r) => r.id),
-  }));
+    };
+    const old = oldApps.get(a.name);
+    return old && sameApp(old, fresh) ? old : fresh;
+  });
   const next = nextHooks(state).map((q) => ({ unit: q.unit, hooks: q.ops.map((op) => ({ hook: hookName(op), op })) }));
   return { apps, units, relations, next, juju: state.options.juju };
 }

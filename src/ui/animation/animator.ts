@@ -5,10 +5,15 @@
  * unit's side. A failing hook shakes its (now red) unit. Reduced motion: no travel
  * or shaking, just the label.
  */
-import { currentRecords, type RelvizStore } from '../../store/store.ts';
+import type { RelvizStore } from '../../store/store.ts';
 import type { HookRecord } from '../../engine/trace.ts';
 
 const TRAVELLING = new Set(['relation-joined', 'relation-changed', 'relation-departed']);
+/** Above this speed a token would cross an edge in a blink: only the labels animate. */
+const TRAVEL_MAX_SPEED = 16;
+/** Tokens in flight at once, at most. */
+const MAX_TOKENS = 6;
+let tokens = 0;
 
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -46,7 +51,8 @@ function travel(r: HookRecord, store: RelvizStore, ms: number): void {
   if (r.relationId === null || !r.remoteApp) return;
   const group = document.querySelector<SVGGElement>(`[data-relation-id="${r.relationId}"]`);
   const path = group?.querySelector<SVGPathElement>('path');
-  if (!group || !path) return;
+  if (!group || !path || tokens >= MAX_TOKENS) return;
+  tokens++;
   const rel = store.getState().view.relations.find((x) => x.id === r.relationId);
   const requirer = rel?.endpoints[1]?.app;
   // The edge runs from the requirer to the provider.
@@ -65,22 +71,31 @@ function travel(r: HookRecord, store: RelvizStore, ms: number): void {
     token.setAttribute('cx', String(p.x));
     token.setAttribute('cy', String(p.y));
     if (t < 1) requestAnimationFrame(step);
-    else token.remove();
+    else {
+      token.remove();
+      tokens--;
+    }
   };
   requestAnimationFrame(step);
 }
 
+/** Most hooks animated in one frame (at full speed several ticks pass per frame). */
+const MAX_PER_FRAME = 8;
+
 export function startAnimator(store: RelvizStore): () => void {
   return store.subscribe((s, prev) => {
-    if (s.cursor !== prev.cursor + 1 || s.timeline !== prev.timeline) return;
+    const moved = s.cursor - prev.cursor;
+    if (moved < 1 || moved > MAX_PER_FRAME || s.timeline !== prev.timeline) return;
     const reduced = reducedMotion();
     const ms = animationMs(s.speed);
+    const t = s.timeline;
+    const records = t.fullTrace.slice(t.traceIndexAt(prev.cursor), t.traceIndexAt(s.cursor));
     // Let React paint the new tick first, so the chips exist and show the new status.
     requestAnimationFrame(() => {
-      for (const r of currentRecords(store.getState())) {
+      for (const r of records) {
         if (r.type !== 'hook') continue;
         flashChip(r, ms, reduced);
-        if (!reduced && TRAVELLING.has(r.kind) && r.remoteUnit) travel(r, store, ms);
+        if (!reduced && s.speed <= TRAVEL_MAX_SPEED && TRAVELLING.has(r.kind) && r.remoteUnit) travel(r, store, ms);
       }
     });
   });

@@ -8,7 +8,7 @@ export function Panel({ title, actions, className = '', children }: { title: str
         <h2 className="text-sm font-semibold tracking-wide text-slate-700">{title}</h2>
         <div className="ml-auto flex items-center gap-2">{actions}</div>
       </header>
-      <div className="min-h-0 flex-1 overflow-auto">{children}</div>
+      <div className="min-h-0 flex-1 overflow-auto [contain:strict]">{children}</div>
     </section>
   );
 }

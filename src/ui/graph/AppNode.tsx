@@ -8,7 +8,7 @@
 import { Handle, Position, useConnection, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { AppView, NextHookView, UnitView } from '../../store/view.ts';
-import { useRelviz } from '../StoreContext.tsx';
+import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { compatible } from './compat.ts';
 import { ROLE_STYLE, statusStyle } from './statusStyle.ts';
 import { NODE_WIDTH } from './layout.ts';
@@ -26,7 +26,21 @@ export interface AppNodeData extends Record<string, unknown> {
 
 export type AppFlowNode = Node<AppNodeData, 'app'>;
 
-function UnitChip({ unit, nextOf, subs }: { unit: UnitView; nextOf: Readonly<Record<string, NextHookView>>; subs: readonly UnitView[] }) {
+interface UnitChipProps {
+  readonly unit: UnitView;
+  readonly nextOf: Readonly<Record<string, NextHookView>>;
+  readonly subs: readonly UnitView[];
+}
+
+/** Re-render a chip only when its unit, its subordinates or their next hooks changed (not on every tick). */
+function sameChip(a: UnitChipProps, b: UnitChipProps): boolean {
+  if (a.unit !== b.unit || a.subs.length !== b.subs.length || !a.subs.every((s, i) => s === b.subs[i])) return false;
+  return [a.unit, ...a.subs].every((u) => nextKey(a.nextOf[u.name]) === nextKey(b.nextOf[u.name]));
+}
+
+export const nextKey = (q: NextHookView | undefined): string => (q ? q.hooks.map((h) => `${h.hook}|${h.op.remoteUnit ?? ''}`).join(',') : '');
+
+const UnitChip = memo(function UnitChip({ unit, nextOf, subs }: UnitChipProps) {
   const next = nextOf[unit.name];
   const selected = useRelviz((s) => s.selection?.kind === 'unit' && s.selection.name === unit.name);
   const manual = useRelviz((s) => s.manual);
@@ -44,7 +58,7 @@ function UnitChip({ unit, nextOf, subs }: { unit: UnitView; nextOf: Readonly<Rec
           e.stopPropagation();
           select({ kind: 'unit', name: unit.name });
         }}
-        className={`unit-chip nodrag relative w-full rounded-md border-2 px-2 py-1 text-left text-sm leading-tight shadow-sm transition-colors ${statusStyle(unit.workload, unit.life)} ${selected ? 'ring-2 ring-orange-500 ring-offset-1' : ''}`}
+        className={`unit-chip nodrag relative w-full rounded-md border-2 px-2 py-1 text-left text-sm leading-tight shadow-sm ${statusStyle(unit.workload, unit.life)} ${selected ? 'ring-2 ring-orange-500 ring-offset-1' : ''}`}
       >
         <span className="flex items-center gap-1 font-semibold">
           {unit.name}
@@ -84,14 +98,15 @@ function UnitChip({ unit, nextOf, subs }: { unit: UnitView; nextOf: Readonly<Rec
       )}
     </div>
   );
-}
+}, sameChip);
 
-function EndpointRow({ app, name, role, iface, scope, limit }: { app: string; name: string; role: string; iface: string; scope: string; limit: number | null }) {
+const EndpointRow = memo(function EndpointRow({ app, name, role, iface, scope, limit }: { app: string; name: string; role: string; iface: string; scope: string; limit: number | null }) {
   const connection = useConnection();
-  const view = useRelviz((s) => s.view);
+  // Read, not subscribed: the highlight only matters during a drag, which re-renders via useConnection.
+  const store = useRelvizStore();
   const style = ROLE_STYLE[role] ?? ROLE_STYLE['provides'];
   const from = connection.inProgress ? { app: connection.fromNode.id, endpoint: connection.fromHandle.id ?? '' } : null;
-  const highlight = from !== null && compatible(view, from, { app, endpoint: name });
+  const highlight = from !== null && compatible(store.getState().view, from, { app, endpoint: name });
   // The layout puts requirers left of providers: requires handles on the right edge, provides on the left.
   const left = role !== 'requires';
   return (
@@ -112,7 +127,7 @@ function EndpointRow({ app, name, role, iface, scope, limit }: { app: string; na
       </span>
     </div>
   );
-}
+});
 
 export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFlowNode>) {
   const { app, units, next, subordinatesOf, peerIds, showJujuInfo } = data;

@@ -17,11 +17,11 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EndpointMeta } from '../../engine/charm.ts';
 import type { ModelView, NextHookView, UnitView } from '../../store/view.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
-import { AppNode, type AppFlowNode } from './AppNode.tsx';
+import { AppNode, nextKey, type AppFlowNode, type AppNodeData } from './AppNode.tsx';
 import { candidatesOn, compatible } from './compat.ts';
 import { autoLayout } from './layout.ts';
 import { RelationEdge, type RelationFlowEdge } from './RelationEdge.tsx';
@@ -30,7 +30,29 @@ const nodeTypes = { app: AppNode };
 const FIT = { padding: 0.15, maxZoom: 1.3 } as const;
 const edgeTypes = { relation: RelationEdge };
 
-function deriveNodes(view: ModelView, positions: Readonly<Record<string, { x: number; y: number }>>, selectedApp: string | null): AppFlowNode[] {
+
+function sameData(a: AppNodeData, b: AppNodeData): boolean {
+  if (a.app !== b.app || a.showJujuInfo !== b.showJujuInfo || a.units.length !== b.units.length) return false;
+  if (!a.units.every((u, i) => u === b.units[i])) return false;
+  for (const u of a.units) {
+    const sa = a.subordinatesOf[u.name] ?? [];
+    const sb = b.subordinatesOf[u.name] ?? [];
+    if (sa.length !== sb.length || !sa.every((s, i) => s === sb[i])) return false;
+    for (const s of [u, ...sa]) if (nextKey(a.next[s.name]) !== nextKey(b.next[s.name])) return false;
+  }
+  return true;
+}
+
+/**
+ * Nodes for the view; a node whose application, units and next hooks are unchanged
+ * keeps its previous object, so React Flow and the memoised node skip it.
+ */
+function deriveNodes(
+  view: ModelView,
+  positions: Readonly<Record<string, { x: number; y: number }>>,
+  selectedApp: string | null,
+  previous: ReadonlyMap<string, AppFlowNode>,
+): AppFlowNode[] {
   const layout = autoLayout(view, positions);
   const next: Record<string, NextHookView> = {};
   for (const q of view.next) next[q.unit] = q;
@@ -39,20 +61,21 @@ function deriveNodes(view: ModelView, positions: Readonly<Record<string, { x: nu
     if (u.principal) (subordinatesOf[u.principal] ??= []).push(u);
   }
   const showJujuInfo = view.apps.some((a) => a.endpoints.some((e) => e.role === 'requires' && e.interface === 'juju-info'));
-  return view.apps.map((app) => ({
-    id: app.name,
-    type: 'app',
-    position: layout[app.name] ?? { x: 0, y: 0 },
-    selected: selectedApp === app.name,
-    data: {
+  return view.apps.map((app) => {
+    const data: AppNodeData = {
       app,
       units: app.units.map((u) => view.units[u]).filter((u): u is UnitView => u !== undefined),
       subordinatesOf,
       next,
       peerIds: app.peerRelations,
       showJujuInfo,
-    },
-  }));
+    };
+    const position = layout[app.name] ?? { x: 0, y: 0 };
+    const selected = selectedApp === app.name;
+    const old = previous.get(app.name);
+    if (old && old.selected === selected && old.position.x === position.x && old.position.y === position.y && sameData(old.data, data)) return old;
+    return { id: app.name, type: 'app', position, selected, data };
+  });
 }
 
 function deriveEdges(view: ModelView, selectedRelation: number | null): RelationFlowEdge[] {
@@ -91,7 +114,12 @@ function GraphInner() {
   const selectedApp = selection?.kind === 'app' ? selection.name : null;
   const selectedRelation = selection?.kind === 'relation' ? selection.id : null;
 
-  const derived = useMemo(() => deriveNodes(view, positions, selectedApp), [view, positions, selectedApp]);
+  const previous = useRef<ReadonlyMap<string, AppFlowNode>>(new Map());
+  const derived = useMemo(() => {
+    const ns = deriveNodes(view, positions, selectedApp, previous.current);
+    previous.current = new Map(ns.map((n) => [n.id, n]));
+    return ns;
+  }, [view, positions, selectedApp]);
   // Local copy only while dragging, so the node follows the pointer; the store keeps the result.
   const [nodes, setNodes] = useState(derived);
   useEffect(() => setNodes(derived), [derived]);

@@ -12,7 +12,25 @@ export function nodeHeight(endpoints: number, units: number): number {
   return 70 + endpoints * 30 + Math.max(1, Math.ceil(units / 2)) * 56;
 }
 
+/** What the layout depends on: applications, their sizes, and the relations between them. */
+function layoutKey(view: ModelView): string {
+  const apps = view.apps.map((a) => `${a.name}:${a.endpoints.length}:${a.subordinate ? 0 : a.units.length}`);
+  const rels = view.relations.filter((r) => !r.peer).map((r) => r.endpoints.map((e) => e.app).join('>'));
+  return `${apps.join(',')}|${rels.join(',')}`;
+}
+
+let cache: { key: string; saved: Readonly<Record<string, { x: number; y: number }>>; out: Record<string, { x: number; y: number }> } | null = null;
+
+/** Positions for every application: saved ones as they are, the rest laid out by dagre (recomputed only when the graph's shape changes). */
 export function autoLayout(view: ModelView, saved: Readonly<Record<string, { x: number; y: number }>>): Record<string, { x: number; y: number }> {
+  const key = layoutKey(view);
+  if (cache && cache.key === key && cache.saved === saved) return cache.out;
+  const out = computeLayout(view, saved);
+  cache = { key, saved, out };
+  return out;
+}
+
+function computeLayout(view: ModelView, saved: Readonly<Record<string, { x: number; y: number }>>): Record<string, { x: number; y: number }> {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 240, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));

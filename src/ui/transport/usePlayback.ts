@@ -18,17 +18,13 @@ export function startPlayback(store: RelvizStore): () => void {
     if (last === 0) last = now;
     owed += ((now - last) / 1000) * s.speed;
     last = now;
-    // At most a few ticks per frame so high speeds stay smooth rather than jumpy.
-    let n = Math.min(Math.floor(owed), 8);
+    // One store update per frame, however many ticks are due (at most 8, so it never lurches).
+    const n = Math.min(Math.floor(owed), 8);
     owed -= Math.floor(owed);
-    while (n-- > 0) {
-      const before = store.getState().cursor;
-      store.getState().stepForward();
-      const after = store.getState();
-      if (after.cursor === before) {
-        after.pause();
-        break;
-      }
+    if (n > 0 && store.getState().advance(n) === 0) {
+      store.getState().pause();
+      frame = 0;
+      return;
     }
     frame = requestAnimationFrame(tick);
   };
