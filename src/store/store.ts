@@ -5,7 +5,7 @@
  * and React Flow nodes are derived from `view` in turn.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { formatCommand, type Command, type CommandResult } from '../engine/commands.ts';
+import { applyCommand, formatCommand, type Command, type CommandResult } from '../engine/commands.ts';
 import type { JujuVersion } from '../engine/model.ts';
 import { Timeline, commandTicks, defaultRun } from '../engine/timeline.ts';
 import type { TraceRecord } from '../engine/trace.ts';
@@ -168,6 +168,12 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
           return result;
         }
         if (!parsed) return { exitCode: 0, stdout: '', stderr: '' };
+        // Read-only commands look at the model at the cursor without entering the history.
+        if (parsed.command.type === 'status' || parsed.command.type === 'show-unit') {
+          const result = applyCommand(get().timeline.state, parsed.command, null, parsed.text);
+          set((s) => ({ consoleLog: [...s.consoleLog, { input: line, ...result }] }));
+          return result;
+        }
         const result = get().apply(parsed.command, { text: parsed.text, run: runAfter(parsed) });
         set((s) => ({ consoleLog: [...s.consoleLog, { input: line, ...result }], playing: s.cursor < s.length && !s.manual }));
         return result;
