@@ -13,7 +13,7 @@ const nodeImportPatterns = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'coverage', 'test-results', 'playwright-report'] },
+  { ignores: ['node_modules', 'dist', 'dist-*', 'coverage', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

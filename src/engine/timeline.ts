@@ -189,6 +189,28 @@ export class Timeline {
     return result;
   }
 
+  /**
+   * Runs up to `limit` more hooks for the last entry (a long 'idle' run done in slices,
+   * so a page can stay responsive and show progress). Returns how many ran; 0 means
+   * the model is idle. Only at the end of history.
+   */
+  continueLast(limit: number): number {
+    if (this.viewTick !== this.total) throw new Error('continueLast: the cursor is not at the end');
+    const e = this.entries.length - 1;
+    const entry = this.entries[e];
+    if (!entry) return 0;
+    const state = this.live;
+    const push: TraceSink = (r) => this.records.push(r);
+    let n = 0;
+    while (n < limit && step(state, push, manualChoice(entry.command, entry.hooks + n))) {
+      n++;
+      this.tickDone();
+    }
+    this.entries[e] = { ...entry, hooks: entry.hooks + n };
+    this.viewTick = this.total;
+    return n;
+  }
+
   private tickDone(): void {
     this.total++;
     this.traceStart.push(this.records.length);

@@ -5,6 +5,7 @@
  * and React Flow nodes are derived from `view` in turn.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { cloneState, fingerprint } from '../engine/clone.ts';
 import { applyCommand, formatCommand, type Command, type CommandResult } from '../engine/commands.ts';
 import type { JujuVersion } from '../engine/model.ts';
 import { Timeline, commandTicks, defaultRun } from '../engine/timeline.ts';
@@ -127,6 +128,17 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
     const applyAt = (command: Command, text: string, run: 'idle' | 'none' | number, inputsSoFar: readonly SessionInput[]) => {
       const s = get();
       const t = s.timeline;
+      // A refusal that changes nothing stays out of the history (and does not fork it):
+      // try it on a copy first.
+      if (command.type !== 'step' && command.type !== 'wait') {
+        const probe = cloneState(t.state);
+        const before = fingerprint(probe);
+        const tried = applyCommand(probe, command, null, text);
+        if (tried.exitCode !== 0 && fingerprint(probe) === before) {
+          set({ error: tried.stderr.trim() || `ERROR ${text} failed` });
+          return tried;
+        }
+      }
       // Acting in the past forks: the inputs after the cursor are dropped with the future.
       const kept = inputsUpTo(t, inputsSoFar);
       const start = t.cursor;
@@ -175,14 +187,16 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
           return result;
         }
         const result = get().apply(parsed.command, { text: parsed.text, run: runAfter(parsed) });
-        set((s) => ({ consoleLog: [...s.consoleLog, { input: line, ...result }], playing: s.cursor < s.length && !s.manual }));
+        set((s) => ({ consoleLog: [...s.consoleLog, { input: line, ...result }] }));
         return result;
       },
 
       apply(command, o = {}) {
         const run = o.run ?? defaultRun(command);
+        const revision = get().revision;
         const result = applyAt(command, o.text ?? formatCommand(command), run, get().inputs);
-        set((s) => ({ playing: s.cursor < s.length && !s.manual }));
+        // Play the hooks the command caused (not when it was refused and nothing changed).
+        if (get().revision !== revision) set((s) => ({ playing: s.cursor < s.length && !s.manual }));
         return result;
       },
 

@@ -5,6 +5,8 @@
 import { useState } from 'react';
 import { Panel } from './common/Panel.tsx';
 import { Console } from './console/Console.tsx';
+import { DeployButton } from './controls/DeployDialog.tsx';
+import { SelectionBar } from './controls/SelectionBar.tsx';
 import { DatabagPanel } from './databags/DatabagPanel.tsx';
 import { ErrorBanner } from './common/ErrorBanner.tsx';
 import { Graph } from './graph/Graph.tsx';
@@ -34,13 +36,14 @@ export function App() {
           <span className="text-orange-700">rel</span>viz
         </h1>
         <SessionMenu />
+        <DeployButton />
         <div className="min-w-0 flex-1">
           <Transport />
         </div>
       </header>
       <ErrorBanner />
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_24rem] grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2">
-        <Panel title={Label.regionGraph} className="row-span-1">
+        <Panel title={Label.regionGraph} className="row-span-1" actions={<SelectionBar />}>
           <Graph />
         </Panel>
         <div className="row-span-2 grid min-h-0 grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2">

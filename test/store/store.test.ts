@@ -83,3 +83,36 @@ describe('store', () => {
     expect(store.getState().view.relations.map((r) => r.key)).toEqual(['master:master-application worker:master']);
   });
 });
+
+describe('refusals', () => {
+  it('keep a refused command out of the history, even when rewound', () => {
+    const store = createRelvizStore({ script });
+    store.getState().seek(20);
+    const length = store.getState().length;
+    store.getState().runLine('juju deploy nosuchcharm');
+    expect(store.getState().length).toBe(length);
+    expect(store.getState().cursor).toBe(20);
+    expect(store.getState().inputs).toHaveLength(3);
+    expect(store.getState().error).toBe('ERROR cannot resolve charm or bundle "nosuchcharm": charm or bundle not found');
+  });
+
+  it('record a partly refused command that changed the model', () => {
+    const store = createRelvizStore({ script });
+    store.getState().seek(store.getState().length);
+    store.getState().runLine('juju remove-unit worker/1 worker/9');
+    expect(store.getState().inputs).toHaveLength(4);
+    expect(store.getState().error).toContain('worker/9');
+  });
+});
+
+describe('after a command', () => {
+  it('plays the hooks an accepted command caused, and not after a refusal', () => {
+    const store = createRelvizStore({ script });
+    store.getState().seek(store.getState().length);
+    store.getState().runLine('juju deploy nosuchcharm');
+    expect(store.getState().playing).toBe(false);
+    store.getState().runLine('juju add-unit worker');
+    expect(store.getState().playing).toBe(true);
+    expect(store.getState().cursor).toBeLessThan(store.getState().length);
+  });
+});

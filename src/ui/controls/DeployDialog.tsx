@@ -1,0 +1,343 @@
+/**
+ * Deploying with the mouse: a button that opens a modal dialog with two tabs, a charm
+ * from the catalog or pasted `metadata.yaml` / `charmcraft.yaml` (checked as you type
+ * by the engine's own parser, with file and line). Deploy applies the same command
+ * as `juju deploy`; a refusal stays in the dialog (and in the store's error banner).
+ * Escape closes; Tab stays inside; focus returns to the button.
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { CATALOG } from '../../engine/catalog/index.ts';
+import type { CharmMeta } from '../../engine/charm.ts';
+import { Label } from '../labels.ts';
+import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { EXAMPLE_METADATA, checkMetadata, deployCommand, type MetadataFile } from './deployForm.ts';
+import { ControlLabel, buttonClass, fieldClass, primaryClass } from './style.ts';
+
+type Tab = 'catalog' | 'metadata';
+
+const CHARMS = [...CATALOG.values()].map((c) => c.meta);
+const MAX_UNITS = 20;
+
+export function DeployButton() {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Focus goes back to the button once the dialog has left the top layer (while it is
+  // modal, the rest of the page is inert and cannot take focus).
+  useEffect(() => {
+    if (wasOpen.current && !open) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return (
+    <>
+      <button ref={button} type="button" aria-haspopup="dialog" className={primaryClass} title="Deploy a charm (as juju deploy)" onClick={() => setOpen(true)}>
+        <span aria-hidden className="text-base leading-none">
+          +
+        </span>
+        {Label.deploy}
+      </button>
+      {open && (
+        <DeployDialog onClose={() => setOpen(false)} />
+      )}
+    </>
+  );
+}
+
+/** Focusable elements inside `root`, in tab order. */
+function focusables(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
+    (el) => !el.hasAttribute('disabled') && el.tabIndex >= 0 && el.getClientRects().length > 0,
+  );
+}
+
+/** What a charm offers, in one line: `provides db (postgresql) · requires …`. */
+function Endpoints({ meta }: { meta: CharmMeta }) {
+  const roles = (['provides', 'requires', 'peers'] as const)
+    .map((role) => [role, meta.endpoints.filter((e) => e.role === role)] as const)
+    .filter(([, eps]) => eps.length > 0);
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
+      {roles.map(([role, eps]) => (
+        <div key={role} className="contents">
+          <dt className="text-slate-500">{role}</dt>
+          <dd className="font-mono text-slate-800">
+            {eps.map((e) => `${e.name} (${e.interface}${e.scope === 'container' ? ', container' : ''}${e.limit !== null ? `, limit ${e.limit}` : ''})`).join(' · ')}
+          </dd>
+        </div>
+      ))}
+      {meta.actions.length > 0 && (
+        <div className="contents">
+          <dt className="text-slate-500">actions</dt>
+          <dd className="font-mono text-slate-800">{meta.actions.map((a) => a.name).join(' · ')}</dd>
+        </div>
+      )}
+      {meta.subordinate && (
+        <div className="contents">
+          <dt className="text-slate-500">subordinate</dt>
+          <dd className="text-slate-800">its units appear when related to a principal</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+export function DeployDialog({ onClose }: { onClose: () => void }) {
+  const store = useRelvizStore();
+  const rewound = useRelviz((s) => s.length - s.cursor);
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const charmSelect = useRef<HTMLSelectElement>(null);
+  const [tab, setTab] = useState<Tab>('catalog');
+  const [charm, setCharm] = useState(CHARMS[0]?.name ?? '');
+  const [file, setFile] = useState<MetadataFile>('metadata.yaml');
+  const [text, setText] = useState('');
+  /** The application name as typed; null follows the charm's name. */
+  const [app, setApp] = useState<string | null>(null);
+  const [unitsText, setUnitsText] = useState('1');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+    charmSelect.current?.focus();
+    return () => d?.close();
+  }, []);
+
+  const check = tab === 'metadata' ? checkMetadata(file, text) : null;
+  const meta: CharmMeta | null = tab === 'catalog' ? (CATALOG.get(charm)?.meta ?? null) : check?.ok ? check.meta : null;
+  const subordinate = meta?.subordinate ?? false;
+  const appName = app ?? meta?.name ?? '';
+  const units = /^\d+$/.test(unitsText.trim()) ? Number(unitsText) : NaN;
+  const unitsOk = subordinate || (units >= 1 && units <= MAX_UNITS);
+  const canDeploy = meta !== null && unitsOk;
+
+  const deploy = () => {
+    if (!canDeploy) return;
+    const command = deployCommand({
+      charm: tab === 'catalog' ? { kind: 'catalog', name: charm } : { kind: 'files', file, text },
+      app: appName,
+      units: subordinate ? 0 : units,
+    });
+    const result = store.getState().apply(command);
+    if (result.exitCode === 0) onClose();
+    else setError(result.stderr.trim());
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    } else if (e.key === 'Tab' && dialog.current) {
+      const all = focusables(dialog.current);
+      const first = all[0];
+      const last = all[all.length - 1];
+      if (!first || !last) return;
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    }
+  };
+
+  const tabButton = (t: Tab, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={`${id}-tab-${t}`}
+      aria-selected={tab === t}
+      aria-controls={`${id}-panel`}
+      tabIndex={tab === t ? 0 : -1}
+      className={`rounded-t-md border-b-2 px-3 py-1.5 text-sm font-medium ${tab === t ? 'border-orange-600 text-slate-900' : 'border-transparent text-slate-600 hover:text-slate-900'}`}
+      onClick={() => {
+        setTab(t);
+        setApp(null);
+        setError(null);
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+        e.preventDefault();
+        const other: Tab = t === 'catalog' ? 'metadata' : 'catalog';
+        setTab(other);
+        setApp(null);
+        setError(null);
+        document.getElementById(`${id}-tab-${other}`)?.focus();
+      }}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={`${id}-title`}
+      className="mx-auto mt-[8vh] w-[40rem] max-w-[calc(100vw-2rem)] rounded-xl border border-slate-300 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/50"
+      onKeyDown={onKeyDown}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <form
+        method="dialog"
+        className="flex flex-col gap-3 p-5"
+        onSubmit={(e) => {
+          e.preventDefault();
+          deploy();
+        }}
+      >
+        <h2 id={`${id}-title`} className="text-lg font-bold">
+          {Label.deploy}
+        </h2>
+        <div role="tablist" aria-label="Charm source" className="flex gap-1 border-b border-slate-200">
+          {tabButton('catalog', ControlLabel.fromCatalog)}
+          {tabButton('metadata', ControlLabel.fromMetadata)}
+        </div>
+        <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`} className="flex flex-col gap-3">
+          {tab === 'catalog' ? (
+            <>
+              <label className="flex flex-col gap-1 text-sm font-medium">
+                {ControlLabel.charm}
+                <select
+                  ref={charmSelect}
+                  className={fieldClass}
+                  value={charm}
+                  onChange={(e) => {
+                    setCharm(e.target.value);
+                    setApp(null);
+                    setError(null);
+                  }}
+                >
+                  {CHARMS.map((m) => (
+                    <option key={m.name} value={m.name}>
+                      {m.name} — {m.summary}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {meta && (
+                <div className="rounded-md bg-slate-50 px-3 py-2">
+                  <p className="mb-1 text-sm text-slate-700">{meta.summary}</p>
+                  <Endpoints meta={meta} />
+                </div>
+              )}
+            </>
+          ) : (
+            <>
+              <div className="flex items-end gap-3">
+                <label className="flex flex-col gap-1 text-sm font-medium">
+                  {ControlLabel.metadataFile}
+                  <select className={fieldClass} value={file} onChange={(e) => setFile(e.target.value as MetadataFile)}>
+                    <option value="metadata.yaml">metadata.yaml</option>
+                    <option value="charmcraft.yaml">charmcraft.yaml</option>
+                  </select>
+                </label>
+                <button type="button" className={buttonClass} onClick={() => {
+                    setText(EXAMPLE_METADATA[file]);
+                    setApp(null);
+                    setError(null);
+                  }}
+                >
+                  {ControlLabel.insertExample}
+                </button>
+              </div>
+              <label className="flex flex-col gap-1 text-sm font-medium">
+                {file}
+                <textarea
+                  className={`${fieldClass} h-56 resize-y font-mono text-sm leading-snug`}
+                  spellCheck={false}
+                  value={text}
+                  aria-invalid={check !== null && !check.ok && !check.empty}
+                  aria-describedby={`${id}-check`}
+                  placeholder={EXAMPLE_METADATA[file]}
+                  onChange={(e) => {
+                    setText(e.target.value);
+                    setApp(null);
+                    setError(null);
+                  }}
+                />
+              </label>
+              <div id={`${id}-check`} className="min-h-12 text-sm" data-testid="metadata-check">
+                {check?.ok ? (
+                  <div className="rounded-md bg-emerald-50 px-3 py-2 text-emerald-900">
+                    <p className="mb-1 font-medium">
+                      ✓ Valid {file}: charm <span className="font-mono">{check.meta.name}</span>
+                    </p>
+                    <Endpoints meta={check.meta} />
+                  </div>
+                ) : check && !check.empty ? (
+                  <div className="rounded-md bg-red-50 px-3 py-2 font-mono text-red-900">
+                    <p>
+                      {check.line !== null && <span className="mr-2 rounded bg-red-700 px-1.5 py-0.5 font-sans text-xs font-semibold text-white">line {check.line}</span>}
+                      {check.message}
+                    </p>
+                    {check.line !== null && text.split('\n')[check.line - 1] !== undefined && (
+                      <pre className="mt-1 text-xs whitespace-pre text-red-800">
+                        {String(check.line).padStart(3)} │ {text.split('\n')[check.line - 1]}
+                      </pre>
+                    )}
+                  </div>
+                ) : (
+                  <p className="text-slate-600">{check?.message}</p>
+                )}
+              </div>
+            </>
+          )}
+          <div className="flex gap-3">
+            <label className="flex flex-1 flex-col gap-1 text-sm font-medium">
+              {ControlLabel.applicationName}
+              <input
+                className={`${fieldClass} font-mono`}
+                value={appName}
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(e) => {
+                  setApp(e.target.value);
+                  setError(null);
+                }}
+              />
+            </label>
+            <label className="flex w-28 flex-col gap-1 text-sm font-medium">
+              {ControlLabel.units}
+              <input
+                type="number"
+                min={subordinate ? 0 : 1}
+                max={MAX_UNITS}
+                className={fieldClass}
+                value={subordinate ? '0' : unitsText}
+                disabled={subordinate}
+                aria-invalid={!unitsOk}
+                title={subordinate ? 'A subordinate is deployed without units' : `1 to ${MAX_UNITS}`}
+                onChange={(e) => {
+                  setUnitsText(e.target.value);
+                  setError(null);
+                }}
+              />
+            </label>
+          </div>
+        </div>
+        {rewound > 0 && (
+          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            The timeline is rewound: deploying here replaces the {rewound} later step{rewound === 1 ? '' : 's'} of the history.
+          </p>
+        )}
+        {error && (
+          <pre role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 font-mono text-sm whitespace-pre-wrap text-red-900">
+            {error}
+          </pre>
+        )}
+        <div className="flex justify-end gap-2">
+          <button type="button" className={buttonClass} onClick={onClose}>
+            {ControlLabel.cancel}
+          </button>
+          <button type="submit" className={primaryClass} disabled={!canDeploy}>
+            {Label.deploy}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
