@@ -98,6 +98,11 @@ export class Timeline {
     return { seed: this.seed, juju: this.juju, entries: [...this.entries] };
   }
 
+  /** Whether some unit still has a hook to run at the end of the history. */
+  get endHasWork(): boolean {
+    return this.live.ready.length > 0;
+  }
+
   /** The state at the cursor. Treat as read-only. */
   get state(): SimState {
     return this.view;
@@ -192,10 +197,10 @@ export class Timeline {
   /**
    * Runs up to `limit` more hooks for the last entry (a long 'idle' run done in slices,
    * so a page can stay responsive and show progress). Returns how many ran; 0 means
-   * the model is idle. Only at the end of history.
+   * the model is idle. A rewound cursor stays where it is.
    */
   continueLast(limit: number): number {
-    if (this.viewTick !== this.total) throw new Error('continueLast: the cursor is not at the end');
+    const following = this.view === this.live;
     const e = this.entries.length - 1;
     const entry = this.entries[e];
     if (!entry) return 0;
@@ -207,7 +212,7 @@ export class Timeline {
       this.tickDone();
     }
     this.entries[e] = { ...entry, hooks: entry.hooks + n };
-    this.viewTick = this.total;
+    if (following) this.viewTick = this.total;
     return n;
   }
 

@@ -53,6 +53,8 @@ export interface RelvizState {
   readonly consoleLog: readonly ConsoleEntry[];
   /** The last refusal (Juju's `ERROR …`), shown until dismissed. */
   readonly error: string | null;
+  /** A long run still being computed in slices (hooks so far), so the page never freezes. */
+  readonly busy: { readonly hooks: number } | null;
 }
 
 export interface RelvizActions {
@@ -87,6 +89,9 @@ export interface RelvizActions {
 }
 
 export type RelvizStore = StoreApi<RelvizState & RelvizActions>;
+
+/** Hooks computed per slice of a long run (a few milliseconds of engine time). */
+const SLICE = 5000;
 
 export interface StoreOptions {
   readonly seed?: number;
@@ -126,8 +131,14 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
     };
 
     const applyAt = (command: Command, text: string, run: 'idle' | 'none' | number, inputsSoFar: readonly SessionInput[]) => {
+      finishBackground();
       const s = get();
       const t = s.timeline;
+      // Still watching the last command's hooks play out? Then the next command comes
+      // after them, as on the command line. Only a cursor moved back before the last
+      // command forks the history.
+      const last = t.log.entries.length - 1;
+      if (last >= 0 && t.cursor > t.entryStartTick(last)) t.seek(t.length);
       // A refusal that changes nothing stays out of the history (and does not fork it):
       // try it on a copy first.
       if (command.type !== 'step' && command.type !== 'wait') {
@@ -142,12 +153,41 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       // Acting in the past forks: the inputs after the cursor are dropped with the future.
       const kept = inputsUpTo(t, inputsSoFar);
       const start = t.cursor;
-      const result = t.apply(command, { text, run });
+      // A run to idle is computed in slices: the first one now, the rest between frames.
+      const result = t.apply(command, { text, run: run === 'idle' ? SLICE : run });
       const next = [...kept, { command, text, run }];
       // Show the model change, then let the hooks play.
       t.seek(Math.min(start + 1, t.length));
       sync({ revision: s.revision + 1, inputs: next, error: result.exitCode === 0 ? null : result.stderr.trim() || s.error });
+      if (run === 'idle' && t.endHasWork) continueInBackground(t);
       return result;
+    };
+
+    /** Computes the rest of a long run a slice at a time, publishing progress; any other change finishes it first. */
+    const continueInBackground = (t: Timeline) => {
+      let hooks = 0;
+      const slice = () => {
+        if (get().timeline !== t || get().busy === null) return;
+        const n = t.continueLast(SLICE);
+        hooks += n;
+        if (n === 0) {
+          set({ busy: null, length: t.length });
+          return;
+        }
+        sync({ busy: { hooks } });
+        setTimeout(slice, 0);
+      };
+      set({ busy: { hooks: 0 } });
+      setTimeout(slice, 0);
+    };
+
+    /** Finishes a background run at once (before anything else changes the history). */
+    const finishBackground = () => {
+      if (get().busy === null) return;
+      const t = get().timeline;
+      while (t.continueLast(SLICE) > 0);
+      set({ busy: null });
+      sync();
     };
 
     return {
@@ -168,6 +208,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       positions: session?.positions ?? {},
       consoleLog: [],
       error: null,
+      busy: null,
 
       runLine(line) {
         let parsed;
@@ -192,7 +233,8 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
 
       apply(command, o = {}) {
-        const run = o.run ?? defaultRun(command);
+        // In manual mode nothing runs by itself: the user picks every hook.
+        const run = get().manual && command.type !== 'step' ? 'none' : (o.run ?? defaultRun(command));
         const revision = get().revision;
         const result = applyAt(command, o.text ?? formatCommand(command), run, get().inputs);
         // Play the hooks the command caused (not when it was refused and nothing changed).
@@ -264,6 +306,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
 
       setSeed(newSeed) {
+        finishBackground();
         const s = get();
         const t = build(newSeed, s.juju, s.inputs);
         t.seek(Math.min(s.cursor, t.length));
@@ -272,6 +315,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
 
       setJuju(v) {
+        finishBackground();
         const s = get();
         const t = build(s.seed, v, s.inputs);
         t.seek(Math.min(s.cursor, t.length));
@@ -296,6 +340,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
 
       reset() {
+        finishBackground();
         const s = get();
         const t = new Timeline({ seed: s.seed, juju: s.juju });
         set({ timeline: t, inputs: [], revision: s.revision + 1, playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, consoleLog: [], error: null });
@@ -303,6 +348,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
 
       loadScript(text) {
+        finishBackground();
         const s = get();
         const loaded = parseScriptInputs(text);
         const t = build(s.seed, s.juju, loaded);

@@ -15,6 +15,7 @@ import { Label } from './labels.ts';
 import { HookLog } from './log/HookLog.tsx';
 import { useRelvizStore } from './StoreContext.tsx';
 import { Swimlanes } from './swimlanes/Swimlanes.tsx';
+import { BusyIndicator } from './transport/BusyIndicator.tsx';
 import { SessionMenu } from './transport/SessionMenu.tsx';
 import { Transport } from './transport/Transport.tsx';
 import { usePlayback } from './transport/usePlayback.ts';
@@ -40,6 +41,7 @@ export function App() {
         <div className="min-w-0 flex-1">
           <Transport />
         </div>
+        <BusyIndicator />
       </header>
       <ErrorBanner />
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_24rem] grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2">

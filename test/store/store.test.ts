@@ -116,3 +116,52 @@ describe('after a command', () => {
     expect(store.getState().cursor).toBeLessThan(store.getState().length);
   });
 });
+
+describe('long runs', () => {
+  const big = 'juju deploy master -n 60\njuju deploy worker -n 60\n';
+
+  it('computes a long run in slices between frames, publishing progress, to the same end', async () => {
+    const store = createRelvizStore({ script: big });
+    store.getState().seek(store.getState().length);
+    store.getState().runLine('juju relate master worker');
+    expect(store.getState().busy).not.toBeNull();
+    const lengths: number[] = [store.getState().length];
+    await new Promise<void>((resolve) => {
+      const stop = store.subscribe((s) => {
+        lengths.push(s.length);
+        if (s.busy === null) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    expect(new Set(lengths).size).toBeGreaterThan(2);
+    const reference = createRelvizStore({ script: `${big}juju relate master worker\n` });
+    expect(store.getState().length).toBe(reference.getState().length);
+  });
+
+  it('finishes a background run before the next command changes the history', () => {
+    const store = createRelvizStore({ script: big });
+    store.getState().seek(store.getState().length);
+    store.getState().runLine('juju relate master worker');
+    expect(store.getState().busy).not.toBeNull();
+    store.getState().runLine('juju add-unit worker &');
+    const reference = createRelvizStore({ script: `${big}juju relate master worker\n` });
+    expect(store.getState().timeline.log.entries[2]?.hooks).toBe(reference.getState().timeline.log.entries[2]?.hooks);
+    expect(store.getState().inputs.map((i) => i.run)).toEqual(['idle', 'idle', 'idle', 'none']);
+  });
+});
+
+describe('manual mode', () => {
+  it('runs no hooks after a command; the user steps each unit by hand', () => {
+    const store = createRelvizStore({ script });
+    store.getState().seek(store.getState().length);
+    store.getState().setManual(true);
+    const before = store.getState().length;
+    store.getState().runLine('juju add-unit worker');
+    expect(store.getState().length).toBe(before + 1);
+    expect(store.getState().view.next.map((q) => q.unit)).toEqual(['worker/2']);
+    store.getState().stepUnit('worker/2');
+    expect(store.getState().timeline.fullTrace.at(-1)).toMatchObject({ type: 'hook', unit: 'worker/2', hook: 'install' });
+  });
+});

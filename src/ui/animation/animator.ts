@@ -28,9 +28,23 @@ function chipOf(unit: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-unit="${CSS.escape(unit)}"]`);
 }
 
-function flashChip(r: HookRecord, ms: number, reduced: boolean): void {
+/** Chips showing a hook label now. */
+const lit = new Set<HTMLElement>();
+
+function clearChip(chip: HTMLElement): void {
+  chip.classList.remove('chip-firing', 'chip-failed');
+  chip.querySelector<HTMLElement>('.hook-flash')?.classList.add('hidden');
+  lit.delete(chip);
+}
+
+/**
+ * Lights a chip with the hook's name. While playing the light fades with the
+ * animation; when stepping it stays until the next step, so it can be discussed.
+ */
+function flashChip(r: HookRecord, ms: number, reduced: boolean, playing: boolean): void {
   const chip = chipOf(r.unit);
   if (!chip) return;
+  lit.add(chip);
   const label = chip.querySelector<HTMLElement>('.hook-flash');
   if (label) {
     label.textContent = r.result === 'error' ? `✗ ${r.hook}` : r.hook;
@@ -39,11 +53,7 @@ function flashChip(r: HookRecord, ms: number, reduced: boolean): void {
   }
   chip.classList.add('chip-firing');
   if (r.result === 'error' && !reduced) chip.classList.add('chip-failed');
-  const hold = Math.max(ms, reduced ? 600 : ms);
-  window.setTimeout(() => {
-    chip.classList.remove('chip-firing', 'chip-failed');
-    label?.classList.add('hidden');
-  }, hold);
+  if (playing) window.setTimeout(() => clearChip(chip), Math.max(ms, reduced ? 600 : ms));
 }
 
 /** Sends a token along the relation's edge, from the remote unit's application towards the hook's unit. */
@@ -85,16 +95,21 @@ const MAX_PER_FRAME = 8;
 export function startAnimator(store: RelvizStore): () => void {
   return store.subscribe((s, prev) => {
     const moved = s.cursor - prev.cursor;
-    if (moved < 1 || moved > MAX_PER_FRAME || s.timeline !== prev.timeline) return;
+    if (moved === 0) return;
+    if (moved < 0 || moved > MAX_PER_FRAME || s.timeline !== prev.timeline) {
+      for (const chip of [...lit]) clearChip(chip);
+      return;
+    }
     const reduced = reducedMotion();
     const ms = animationMs(s.speed);
     const t = s.timeline;
     const records = t.fullTrace.slice(t.traceIndexAt(prev.cursor), t.traceIndexAt(s.cursor));
     // Let React paint the new tick first, so the chips exist and show the new status.
     requestAnimationFrame(() => {
+      for (const chip of [...lit]) clearChip(chip);
       for (const r of records) {
         if (r.type !== 'hook') continue;
-        flashChip(r, ms, reduced);
+        flashChip(r, ms, reduced, s.playing);
         if (!reduced && s.speed <= TRAVEL_MAX_SPEED && TRAVELLING.has(r.kind) && r.remoteUnit) travel(r, store, ms);
       }
     });
