@@ -98,11 +98,11 @@ export function HookLog() {
         <table className="w-full table-fixed border-collapse font-mono text-sm">
           <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs tracking-wide text-slate-600 uppercase">
             <tr>
-              <th scope="col" className="w-14 px-2 py-1">seq</th>
-              <th scope="col" className="w-32 px-2 py-1">unit</th>
+              <th scope="col" className="w-12 px-2 py-1">seq</th>
+              <th scope="col" className="w-24 px-2 py-1">unit</th>
               <th scope="col" className="px-2 py-1">hook</th>
-              <th scope="col" className="w-32 px-2 py-1">remote unit</th>
-              <th scope="col" className="w-44 px-2 py-1">relation</th>
+              <th scope="col" className="w-24 px-2 py-1">remote</th>
+              <th scope="col" className="w-36 px-2 py-1">relation</th>
               <th scope="col" className="w-16 px-2 py-1">result</th>
             </tr>
           </thead>
