@@ -75,8 +75,8 @@ function BagTable({ scope, owner, bag, rel, commit, viewer }: BagTableProps) {
         </div>
       )}
       {commit && <div className="bg-amber-50 px-2 py-0.5 text-xs text-amber-900">just committed by {commit.by}</div>}
+      {data.length === 0 && removed.length === 0 && <p className="px-2 py-1 font-mono text-sm text-slate-600 italic">empty</p>}
       <dl className="divide-y divide-slate-100 font-mono text-sm">
-        {data.length === 0 && removed.length === 0 && <div className="px-2 py-1 text-slate-400 italic">empty</div>}
         {data.map(([k, v]) => {
           const added = commit && k in commit.diff.added;
           const updated = commit?.diff.updated[k];

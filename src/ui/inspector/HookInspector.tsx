@@ -82,7 +82,7 @@ export function HookInspector() {
               <th scope="row" className="py-0.5 pr-2 text-left font-normal text-slate-600">
                 {k}
               </th>
-              <td className="py-0.5 break-all">{env[k] === undefined ? <span className="text-slate-400 italic">unset</span> : env[k] === '' ? <span className="text-slate-400">""</span> : env[k]}</td>
+              <td className="py-0.5 break-all">{env[k] === undefined ? <span className="text-slate-500 italic">unset</span> : env[k] === '' ? <span className="text-slate-500">""</span> : env[k]}</td>
             </tr>
           ))}
         </tbody>
