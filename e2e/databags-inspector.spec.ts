@@ -53,3 +53,19 @@ test('the inspector shows the environment of a departed hook and jumps to the co
   expect(await relviz.cursor()).toBeLessThan(before);
   await page.screenshot({ path: 'test-results/inspector.png' });
 });
+
+test("a hook's writes show as pending while it runs, then as committed", async ({ relviz, page }) => {
+  await relviz.open();
+  await relviz.toEnd();
+  await page.getByRole('tab', { name: Label.regionHookLog }).click();
+  const log = relviz.region(Label.regionHookLog);
+  await log.getByRole('combobox', { name: 'Filter by unit' }).selectOption('master/0');
+  await log.getByRole('button', { name: /^Go to hook \d+: master\/0 master-application-relation-joined$/ }).first().click();
+  await relviz.button(Label.stepBack).click();
+  await relviz.button(Label.stepForward).click();
+  const bags = relviz.region(Label.regionDatabags);
+  await expect(bags.locator('[data-pending]').first()).toBeVisible();
+  await expect(bags.getByText(/^writing… master\/0 master-application-relation-joined/)).toBeVisible();
+  await expect(bags.getByText(/^just committed by master\/0 master-application-relation-joined/)).toBeVisible();
+  await expect(bags.locator('[data-pending]')).toHaveCount(0);
+});

@@ -55,6 +55,12 @@ export interface RelvizState {
   readonly error: string | null;
   /** A long run still being computed in slices (hooks so far), so the page never freezes. */
   readonly busy: { readonly hooks: number } | null;
+  /**
+   * The hook at the cursor is shown first as 'running' (its writes pending, visible
+   * only to itself) and then as 'committed' — set by the animation, not by the engine,
+   * whose hooks are atomic.
+   */
+  readonly phase: 'running' | 'committed';
 }
 
 export interface RelvizActions {
@@ -80,6 +86,7 @@ export interface RelvizActions {
   inspect(seq: number | null): void;
   setPosition(app: string, pos: { x: number; y: number }): void;
   dismissError(): void;
+  setPhase(phase: 'running' | 'committed'): void;
   /** Starts an empty session. */
   reset(): void;
   /** Loads a script (example or tutorial): every line applied, cursor at the start, ready to play. */
@@ -209,6 +216,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       consoleLog: [],
       error: null,
       busy: null,
+      phase: 'committed',
 
       runLine(line) {
         let parsed;
@@ -337,6 +345,9 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
       dismissError() {
         set({ error: null });
+      },
+      setPhase(phase) {
+        set({ phase });
       },
 
       reset() {

@@ -92,17 +92,27 @@ function travel(r: HookRecord, store: RelvizStore, ms: number): void {
 /** Most hooks animated in one frame (at full speed several ticks pass per frame). */
 const MAX_PER_FRAME = 8;
 
+let commitTimer: number | undefined;
+
 export function startAnimator(store: RelvizStore): () => void {
   return store.subscribe((s, prev) => {
     const moved = s.cursor - prev.cursor;
     if (moved === 0) return;
     if (moved < 0 || moved > MAX_PER_FRAME || s.timeline !== prev.timeline) {
       for (const chip of [...lit]) clearChip(chip);
+      if (s.phase !== 'committed') s.setPhase('committed');
       return;
     }
     const reduced = reducedMotion();
     const ms = animationMs(s.speed);
     const t = s.timeline;
+    // The hook's writes show as pending for the first part of its animation, then commit.
+    if (s.phase !== 'running') s.setPhase('running');
+    clearTimeout(commitTimer);
+    const at = s.cursor;
+    commitTimer = window.setTimeout(() => {
+      if (store.getState().cursor === at) store.getState().setPhase('committed');
+    }, Math.max(ms * 0.5, s.playing ? 0 : 450));
     const records = t.fullTrace.slice(t.traceIndexAt(prev.cursor), t.traceIndexAt(s.cursor));
     // Let React paint the new tick first, so the chips exist and show the new status.
     requestAnimationFrame(() => {

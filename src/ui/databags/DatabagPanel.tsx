@@ -36,6 +36,7 @@ function commitsAt(records: readonly TraceRecord[]): Map<string, Commit> {
 }
 
 interface BagTableProps {
+  readonly pending: boolean;
   readonly scope: 'unit' | 'app';
   readonly owner: string;
   readonly bag: BagView | undefined;
@@ -44,7 +45,7 @@ interface BagTableProps {
   readonly viewer: Viewer | null;
 }
 
-function BagTable({ scope, owner, bag, rel, commit, viewer }: BagTableProps) {
+function BagTable({ scope, owner, bag, rel, commit, viewer, pending }: BagTableProps) {
   const title = scope === 'app' ? `app ${owner}` : owner;
   const ref: BagRef = {
     scope,
@@ -74,14 +75,20 @@ function BagTable({ scope, owner, bag, rel, commit, viewer }: BagTableProps) {
           {access.opsError && <div className="font-mono text-slate-600">ops: {access.opsError}</div>}
         </div>
       )}
-      {commit && <div className="bg-amber-50 px-2 py-0.5 text-xs text-amber-900">just committed by {commit.by}</div>}
+      {commit &&
+        (pending ? (
+          <div className="border-y border-dashed border-violet-400 bg-violet-50 px-2 py-0.5 text-xs text-violet-900">writing… {commit.by}: pending until the hook succeeds</div>
+        ) : (
+          <div className="bg-amber-50 px-2 py-0.5 text-xs text-amber-900">just committed by {commit.by}</div>
+        ))}
       {data.length === 0 && removed.length === 0 && <p className="px-2 py-1 font-mono text-sm text-slate-600 italic">empty</p>}
       <dl className="divide-y divide-slate-100 font-mono text-sm">
         {data.map(([k, v]) => {
           const added = commit && k in commit.diff.added;
           const updated = commit?.diff.updated[k];
+          const mark = pending && (added || updated) ? 'border border-dashed border-violet-500 bg-violet-50' : added ? 'bg-emerald-100' : updated ? 'bg-amber-100' : '';
           return (
-            <div key={k} className={`grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-2 px-2 py-0.5 ${added ? 'bg-emerald-100' : updated ? 'bg-amber-100' : ''}`} data-key={k}>
+            <div key={k} className={`grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-2 px-2 py-0.5 ${mark}`} data-key={k} data-pending={pending && (added || updated) ? '' : undefined}>
               <dt className="break-all text-slate-700">
                 {added ? '+ ' : updated ? '~ ' : ''}
                 {k}
@@ -120,6 +127,7 @@ export function DatabagPanel() {
   const store = useRelvizStore();
   // The tick's records change with the cursor (and the timeline it belongs to).
   const commits = useMemo(() => commitsAt(currentRecords(store.getState())), [store, cursor, timeline]); // eslint-disable-line react-hooks/exhaustive-deps
+  const pending = useRelviz((s) => s.phase === 'running');
 
   // Which relation: the selected one, or the first relation of the selected unit/app, or the first regular relation.
   const rel = useMemo(() => {
@@ -173,9 +181,9 @@ export function DatabagPanel() {
             <h3 className="text-sm font-bold text-slate-800">
               {ep.app} <span className="font-normal text-slate-500">({ep.endpoint})</span>
             </h3>
-            <BagTable scope="app" owner={ep.app} bag={rel.appBags.find((b) => b.owner === ep.app)} rel={rel} commit={commits.get(`${rel.id}/app/${ep.app}`)} viewer={viewer} />
+            <BagTable scope="app" owner={ep.app} bag={rel.appBags.find((b) => b.owner === ep.app)} rel={rel} commit={commits.get(`${rel.id}/app/${ep.app}`)} viewer={viewer} pending={pending} />
             {unitBags.map((b) => (
-              <BagTable key={b.owner} scope="unit" owner={b.owner} bag={b} rel={rel} commit={commits.get(`${rel.id}/unit/${b.owner}`)} viewer={viewer} />
+              <BagTable key={b.owner} scope="unit" owner={b.owner} bag={b} rel={rel} commit={commits.get(`${rel.id}/unit/${b.owner}`)} viewer={viewer} pending={pending} />
             ))}
           </section>
         );
@@ -186,7 +194,7 @@ export function DatabagPanel() {
             left scope <span className="font-normal text-slate-500">(still readable for the relation’s lifetime)</span>
           </h3>
           {departed.map((b) => (
-            <BagTable key={b.owner} scope="unit" owner={b.owner} bag={b} rel={rel} commit={commits.get(`${rel.id}/unit/${b.owner}`)} viewer={viewer} />
+            <BagTable key={b.owner} scope="unit" owner={b.owner} bag={b} rel={rel} commit={commits.get(`${rel.id}/unit/${b.owner}`)} viewer={viewer} pending={pending} />
           ))}
         </section>
       )}
