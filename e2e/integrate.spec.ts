@@ -43,3 +43,15 @@ test('a refused integrate shows Juju\'s error and changes nothing', async ({ rel
   await page.getByRole('button', { name: Label.dismissError }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('integrating with the keyboard: select the application, then Integrate…', async ({ relviz, page }) => {
+  await relviz.open();
+  await relviz.timeline.fill('14');
+  await page.getByRole('button', { name: 'Application worker' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Integrate…' }).click();
+  const form = page.getByRole('dialog', { name: 'Integrate worker' });
+  await expect(form.getByRole('combobox')).toHaveValue('worker:master master:master-application');
+  await form.getByRole('button', { name: 'Integrate' }).click();
+  await expect(page.getByRole('button', { name: /^Relation 0/ })).toBeVisible();
+});

@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent,
 import type { Command } from '../../engine/commands.ts';
 import type { AppView, ModelView, RelationView, UnitView } from '../../store/view.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { compatible } from '../graph/compat.ts';
 import { plausibleHooks } from './plausibleHooks.ts';
 import { selectionTarget, type SelectionTarget } from './selection.ts';
 import { ControlLabel, buttonClass as fullButton, compact, dangerClass as fullDanger, fieldClass, primaryClass as fullPrimary } from './style.ts';
@@ -195,7 +196,49 @@ function UnitTools({ view, unit, apply }: { view: ModelView; unit: UnitView; app
   );
 }
 
-function AppTools({ app, apply }: { app: AppView; apply: Apply }) {
+/** The keyboard way to integrate: every compatible pair of this application's endpoints with another's. */
+function Integrate({ view, app, apply }: { view: ModelView; app: AppView; apply: Apply }) {
+  const pairs = app.endpoints.flatMap((mine) =>
+    view.apps
+      .filter((other) => other.name !== app.name)
+      .flatMap((other) =>
+        other.endpoints
+          .filter((theirs) => compatible(view, { app: app.name, endpoint: mine.name }, { app: other.name, endpoint: theirs.name }))
+          .map((theirs) => ({ key: `${app.name}:${mine.name} ${other.name}:${theirs.name}`, mine: mine.name, other: other.name, theirs: theirs.name })),
+      ),
+  );
+  const [choice, setChoice] = useState(pairs[0]?.key ?? '');
+  if (pairs.length === 0) return null;
+  return (
+    <Popover
+      label={`Integrate ${app.name}`}
+      trigger="Integrate…"
+      onSubmit={(close) => {
+        const p = pairs.find((x) => x.key === choice) ?? pairs[0];
+        if (p) apply({ type: 'integrate', a: { app: app.name, endpoint: p.mine }, b: { app: p.other, endpoint: p.theirs } });
+        close();
+      }}
+    >
+      {(close) => (
+        <>
+          <label className="flex flex-col gap-1 text-sm">
+            Endpoints
+            <select className={fieldClass} value={choice} onChange={(e) => setChoice(e.target.value)}>
+              {pairs.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {p.key.replace(' ', ' ⇄ ')}
+                </option>
+              ))}
+            </select>
+          </label>
+          <FormButtons submit="Integrate" close={close} />
+        </>
+      )}
+    </Popover>
+  );
+}
+
+function AppTools({ view, app, apply }: { view: ModelView; app: AppView; apply: Apply }) {
   const [count, setCount] = useState('1');
   const n = /^\d+$/.test(count) ? Number(count) : NaN;
   const ok = n >= 1 && n <= 20;
@@ -228,6 +271,7 @@ function AppTools({ app, apply }: { app: AppView; apply: Apply }) {
           {ControlLabel.addUnit}
         </button>
       </form>
+      <Integrate view={view} app={app} apply={apply} />
       <button type="button" className={dangerClass} title={`juju remove-application ${app.name}`} onClick={() => apply({ type: 'remove-application', app: app.name }, true)}>
         {ControlLabel.removeApplication}
       </button>
@@ -278,7 +322,7 @@ export function SelectionBar() {
         {target.life === 'dying' && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">dying</span>}
       </span>
       {target.kind === 'unit' && <UnitTools view={view} unit={target.unit} apply={apply} />}
-      {target.kind === 'app' && <AppTools key={target.app.name} app={target.app} apply={apply} />}
+      {target.kind === 'app' && <AppTools key={target.app.name} view={view} app={target.app} apply={apply} />}
       {target.kind === 'relation' && <RelationTools relation={target.relation} apply={apply} />}
     </div>
   );

@@ -141,8 +141,16 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
       style={{ width: NODE_WIDTH }}
       className={`rounded-xl border-2 bg-white shadow-md ${selected ? 'border-orange-500' : 'border-slate-300'} ${app.life === 'dying' ? 'opacity-60' : ''}`}
     >
-      <div className="flex items-baseline gap-2 rounded-t-xl bg-slate-800 px-3 py-1.5 text-white" onClick={() => select({ kind: 'app', name: app.name })}>
-        <span className="text-base font-bold">{app.name}</span>
+      <div className="flex items-baseline gap-2 rounded-t-xl bg-slate-800 px-3 py-1.5 text-white">
+        <button
+          type="button"
+          className="nodrag text-base font-bold hover:underline"
+          aria-label={`Application ${app.name}`}
+          aria-pressed={selected}
+          onClick={() => select({ kind: 'app', name: app.name })}
+        >
+          {app.name}
+        </button>
         {app.charm !== app.name && <span className="text-xs text-slate-300">charm {app.charm}</span>}
         {app.subordinate && <span className="ml-auto rounded bg-slate-600 px-1 text-[10px] uppercase">subordinate</span>}
       </div>
