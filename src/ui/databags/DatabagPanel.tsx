@@ -1,202 +1,130 @@
 /**
- * The databags of one relation: each application's app bag and every unit bag, as
- * committed at the cursor. Keys the hook at the cursor just wrote are highlighted
- * (+ added, ~ old → new, − removed). "View as unit" shows what one unit may read or
- * write on each bag, with the exact error it would get (JUJU-SEMANTICS §6).
+ * The databags of one relation as committed at the cursor: each application's app
+ * bag and every unit bag (departing units and units that left scope too, whose bags
+ * stay readable), stacked in a narrow panel and side by side in a wide one. The keys
+ * the hook at the cursor wrote are marked (pending while it runs, then committed);
+ * "View as unit" shows, on every bag, what that unit may read or write and the
+ * exact error it would get (§6).
  */
-import { useMemo } from 'react';
-import type { BagDiff, TraceRecord } from '../../engine/trace.ts';
+import { useId, useMemo, useState } from 'react';
+import type { RelationView, UnitView } from '../../store/view.ts';
 import { currentRecords } from '../../store/store.ts';
-import type { BagView, RelationView } from '../../store/view.ts';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
-import { bagAccess, type Access, type BagRef, type Viewer } from './access.ts';
+import type { Viewer } from './access.ts';
+import { AppBags } from './AppBags.tsx';
+import { byUnitNumber, chooseRelation, commitsAt, failedAt, relationLabel, relationSections, sectionBagRefs, type RelationChoice } from './bags.ts';
+import { ViewerSummary } from './ViewerSummary.tsx';
 
-const ACCESS_STYLE: Record<Access, string> = {
-  'read-write': 'bg-emerald-100 text-emerald-900 border-emerald-600',
-  read: 'bg-sky-100 text-sky-900 border-sky-600',
-  none: 'bg-red-100 text-red-900 border-red-600',
-};
-const ACCESS_TEXT: Record<Access, string> = { 'read-write': 'read / write', read: 'read only', none: 'no access' };
+const selectClass = 'h-8 w-full min-w-0 rounded-md border border-slate-300 bg-white px-1.5 text-sm text-slate-900';
+const fieldLabel = 'text-sm font-medium text-slate-700';
 
-interface Commit {
-  readonly diff: BagDiff;
-  readonly by: string;
+/** The units offered in "View as unit": every unit of the relation's applications, plus the current one if it is elsewhere. */
+function viewAsOptions(rel: RelationView, units: Readonly<Record<string, UnitView>>, current: string | null) {
+  const apps = rel.endpoints.map((e) => e.app);
+  const names = Object.values(units)
+    .filter((u) => apps.includes(u.app))
+    .map((u) => u.name)
+    .sort(byUnitNumber);
+  const options = names.map((n) => ({ value: n, label: units[n]?.leader ? `${n} (leader)` : n }));
+  if (current && !names.includes(current)) options.push({ value: current, label: units[current] ? `${current} (not in this relation)` : `${current} (gone at this tick)` });
+  return options;
 }
 
-/** The commits of the tick at the cursor, by `<relation id>/<scope>/<owner>`. */
-function commitsAt(records: readonly TraceRecord[]): Map<string, Commit> {
-  const out = new Map<string, Commit>();
-  for (const r of records) {
-    if (r.type !== 'hook' && r.type !== 'exec') continue;
-    const by = r.type === 'hook' ? `${r.unit} ${r.hook} (seq ${r.seq})` : `juju exec on ${r.unit}`;
-    for (const c of r.changes) out.set(`${c.relationId}/${c.scope}/${c.owner}`, { diff: c.diff, by });
+function ChoiceNote({ choice }: { choice: RelationChoice }) {
+  const rel = choice.relation;
+  if (choice.reason === 'gone') return <>Relation {choice.subject} does not exist at this tick{rel ? `; showing #${rel.id}` : ''}.</>;
+  if (choice.reason === 'of-unit' || choice.reason === 'of-app') {
+    if (!rel) return <>{choice.subject} is in no relation at this tick.</>;
+    return choice.choices.length > 1 ? <>{choice.choices.length} relations of {choice.subject}: pick one above.</> : <>The relation of {choice.subject}.</>;
   }
-  return out;
-}
-
-interface BagTableProps {
-  readonly pending: boolean;
-  readonly scope: 'unit' | 'app';
-  readonly owner: string;
-  readonly bag: BagView | undefined;
-  readonly rel: RelationView;
-  readonly commit: Commit | undefined;
-  readonly viewer: Viewer | null;
-}
-
-function BagTable({ scope, owner, bag, rel, commit, viewer, pending }: BagTableProps) {
-  const title = scope === 'app' ? `app ${owner}` : owner;
-  const ref: BagRef = {
-    scope,
-    owner,
-    ownerApp: scope === 'app' ? owner : owner.slice(0, owner.lastIndexOf('/')),
-    peer: rel.peer,
-    apps: rel.endpoints.map((e) => e.app),
-  };
-  const access = viewer ? bagAccess(viewer, ref) : null;
-  const data = bag?.data ?? [];
-  const removed = commit ? Object.entries(commit.diff.removed) : [];
-  return (
-    <div className="rounded-md border border-slate-200" data-bag={`${scope}:${owner}`}>
-      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-50 px-2 py-1">
-        <span className="font-mono text-sm font-semibold">{title}</span>
-        {bag && <span className="text-xs text-slate-500">v{bag.version}</span>}
-        {access && (
-          <span className={`ml-auto rounded border px-1.5 text-xs font-medium ${ACCESS_STYLE[access.access]}`} title={access.explanation}>
-            {viewer?.unit}: {ACCESS_TEXT[access.access]}
-          </span>
-        )}
-      </div>
-      {access && (access.hookToolError || access.access !== 'read-write') && (
-        <div className="border-b border-slate-100 px-2 py-1 text-xs text-slate-700">
-          {access.explanation}
-          {access.hookToolError && <div className="font-mono text-red-800">{access.hookToolError}</div>}
-          {access.opsError && <div className="font-mono text-slate-600">ops: {access.opsError}</div>}
-        </div>
-      )}
-      {commit &&
-        (pending ? (
-          <div className="border-y border-dashed border-violet-400 bg-violet-50 px-2 py-0.5 text-xs text-violet-900">writing… {commit.by}: pending until the hook succeeds</div>
-        ) : (
-          <div className="bg-amber-50 px-2 py-0.5 text-xs text-amber-900">just committed by {commit.by}</div>
-        ))}
-      {data.length === 0 && removed.length === 0 && <p className="px-2 py-1 font-mono text-sm text-slate-600 italic">empty</p>}
-      <dl className="divide-y divide-slate-100 font-mono text-sm">
-        {data.map(([k, v]) => {
-          const added = commit && k in commit.diff.added;
-          const updated = commit?.diff.updated[k];
-          const mark = pending && (added || updated) ? 'border border-dashed border-violet-500 bg-violet-50' : added ? 'bg-emerald-100' : updated ? 'bg-amber-100' : '';
-          return (
-            <div key={k} className={`grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-2 px-2 py-0.5 ${mark}`} data-key={k} data-pending={pending && (added || updated) ? '' : undefined}>
-              <dt className="break-all text-slate-700">
-                {added ? '+ ' : updated ? '~ ' : ''}
-                {k}
-              </dt>
-              <dd className="break-all text-slate-950">
-                {updated ? (
-                  <>
-                    <span className="text-slate-500 line-through">{updated[0]}</span> → {v}
-                  </>
-                ) : (
-                  v
-                )}
-              </dd>
-            </div>
-          );
-        })}
-        {removed.map(([k, v]) => (
-          <div key={`removed-${k}`} className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-2 bg-red-50 px-2 py-0.5 text-red-800" data-key={k} data-removed>
-            <dt className="break-all">− {k}</dt>
-            <dd className="break-all line-through">{v}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
+  return null;
 }
 
 export function DatabagPanel() {
+  const store = useRelvizStore();
   const view = useRelviz((s) => s.view);
   const selection = useRelviz((s) => s.selection);
   const viewAs = useRelviz((s) => s.viewAsUnit);
-  const setViewAs = useRelviz((s) => s.setViewAsUnit);
-  const select = useRelviz((s) => s.select);
   const cursor = useRelviz((s) => s.cursor);
   const timeline = useRelviz((s) => s.timeline);
-  const store = useRelvizStore();
-  // The tick's records change with the cursor (and the timeline it belongs to).
-  const commits = useMemo(() => commitsAt(currentRecords(store.getState())), [store, cursor, timeline]); // eslint-disable-line react-hooks/exhaustive-deps
+  const revision = useRelviz((s) => s.revision);
+  // The animation shows each hook first running (writes buffered), then committed (§4).
   const pending = useRelviz((s) => s.phase === 'running');
+  // A relation picked here while a unit or application is selected (the graph selection stays).
+  const [picked, setPicked] = useState<number | null>(null);
+  const ids = useId();
 
-  // Which relation: the selected one, or the first relation of the selected unit/app, or the first regular relation.
-  const rel = useMemo(() => {
-    const rels = view.relations;
-    if (selection?.kind === 'relation') return rels.find((r) => r.id === selection.id);
-    const app = selection?.kind === 'app' ? selection.name : selection?.kind === 'unit' ? view.units[selection.name]?.app : undefined;
-    const involving = app ? rels.filter((r) => r.endpoints.some((e) => e.app === app)) : rels;
-    return involving.find((r) => !r.peer) ?? involving[0];
-  }, [view, selection]);
+  // The records of the tick at the cursor change with the cursor and the history
+  // (the timeline mutates in place, so its identity alone does not say so).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const records = useMemo(() => currentRecords(store.getState()), [store, cursor, timeline, revision]);
+  const commits = useMemo(() => commitsAt(records), [records]);
+  const failed = failedAt(records);
+  const choice = chooseRelation(view, selection, picked);
+  const rel = choice.relation;
 
-  if (!rel) return <p className="p-3 text-sm text-slate-500">No relation yet. Integrate two applications (drag from one endpoint to another) to see their databags.</p>;
+  if (view.relations.length === 0) {
+    return (
+      <p className="p-3 text-sm text-slate-600">
+        No relation yet. Integrate two applications (drag from one endpoint to another, or <code>juju integrate a b</code> in the console) to see their databags.
+      </p>
+    );
+  }
 
-  const viewer = viewAs && view.units[viewAs] ? { unit: viewAs, app: view.units[viewAs]?.app ?? '', leader: view.units[viewAs]?.leader ?? false } : null;
-  const apps = rel.endpoints.map((e) => e.app);
-  const unitOptions = Object.values(view.units).filter((u) => apps.includes(u.app)).map((u) => u.name);
-  const departed = rel.unitBags.filter((b) => !rel.scope.some((s) => s.unit === b.owner));
+  const pickRelation = (id: number) => {
+    setPicked(id);
+    if (selection === null || selection.kind === 'relation') store.getState().select({ kind: 'relation', id });
+  };
+  const unit = viewAs ? view.units[viewAs] : undefined;
+  const viewer: Viewer | null = unit && rel ? { unit: unit.name, app: unit.app, leader: unit.leader, inScope: rel.scope.some((s) => s.unit === unit.name) } : null;
+  const note = <ChoiceNote choice={choice} />;
+  const sections = rel ? relationSections(rel, view.units) : [];
 
   return (
-    <div className="flex flex-col gap-2 p-2">
-      <div className="flex flex-wrap items-center gap-2 text-sm">
-        <label className="flex items-center gap-1">
+    <div className="@container flex flex-col">
+      <div className="sticky top-0 z-10 grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-2 gap-y-1.5 border-b border-slate-200 bg-white px-2 py-1.5">
+        <label htmlFor={`${ids}-relation`} className={fieldLabel}>
           Relation
-          <select
-            aria-label="Relation"
-            className="h-8 max-w-[15rem] truncate rounded-md border border-slate-300 bg-white px-1"
-            value={rel.id}
-            onChange={(e) => select({ kind: 'relation', id: Number(e.target.value) })}
-          >
-            {view.relations.map((r) => (
-              <option key={r.id} value={r.id}>
-                #{r.id} {r.key}
-                {r.peer ? ' (peer)' : ''}
+        </label>
+        <select id={`${ids}-relation`} className={selectClass} value={rel?.id ?? ''} disabled={choice.choices.length === 0} onChange={(e) => pickRelation(Number(e.target.value))}>
+          {choice.choices.map((r) => (
+            <option key={r.id} value={r.id}>
+              {relationLabel(r)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${ids}-viewas`} className={fieldLabel}>
+          {Label.viewAsUnit}
+        </label>
+        <select id={`${ids}-viewas`} className={selectClass} value={viewAs ?? ''} disabled={!rel} onChange={(e) => store.getState().setViewAsUnit(e.target.value || null)}>
+          <option value="">nobody (data only)</option>
+          {rel &&
+            viewAsOptions(rel, view.units, viewAs).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1">
-          {Label.viewAsUnit}
-          <select aria-label={Label.viewAsUnit} className="h-8 rounded-md border border-slate-300 bg-white px-1" value={viewAs ?? ''} onChange={(e) => setViewAs(e.target.value || null)}>
-            <option value="">nobody</option>
-            {unitOptions.map((u) => (
-              <option key={u}>{u}</option>
-            ))}
-          </select>
-        </label>
+        </select>
+        {choice.reason !== 'selected' && choice.reason !== 'default' && <p className="col-span-2 text-xs text-slate-700">{note}</p>}
+        {viewAs && !unit && <p className="col-span-2 text-xs text-slate-700">{viewAs} does not exist at this tick: no permissions to show.</p>}
+        {viewer && rel && (
+          <div className="col-span-2">
+            <ViewerSummary viewer={viewer} refs={sectionBagRefs(rel, sections)} />
+          </div>
+        )}
       </div>
-      {rel.endpoints.map((ep) => {
-        const unitBags = rel.unitBags.filter((b) => b.owner.startsWith(`${ep.app}/`) && rel.scope.some((s) => s.unit === b.owner));
-        return (
-          <section key={ep.app} aria-label={`${ep.app} databags`} className="flex flex-col gap-1.5">
-            <h3 className="text-sm font-bold text-slate-800">
-              {ep.app} <span className="font-normal text-slate-500">({ep.endpoint})</span>
-            </h3>
-            <BagTable scope="app" owner={ep.app} bag={rel.appBags.find((b) => b.owner === ep.app)} rel={rel} commit={commits.get(`${rel.id}/app/${ep.app}`)} viewer={viewer} pending={pending} />
-            {unitBags.map((b) => (
-              <BagTable key={b.owner} scope="unit" owner={b.owner} bag={b} rel={rel} commit={commits.get(`${rel.id}/unit/${b.owner}`)} viewer={viewer} pending={pending} />
-            ))}
-          </section>
-        );
-      })}
-      {departed.length > 0 && (
-        <section aria-label="Departed units' databags" className="flex flex-col gap-1.5">
-          <h3 className="text-sm font-bold text-slate-800">
-            left scope <span className="font-normal text-slate-500">(still readable for the relation’s lifetime)</span>
-          </h3>
-          {departed.map((b) => (
-            <BagTable key={b.owner} scope="unit" owner={b.owner} bag={b} rel={rel} commit={commits.get(`${rel.id}/unit/${b.owner}`)} viewer={viewer} pending={pending} />
+      {failed && (
+        <p className="mx-2 mt-2 rounded border border-red-700 bg-red-50 px-2 py-1 text-xs text-red-900">
+          <strong>✗ {failed.unit} {failed.hook}</strong> (seq {failed.seq}) failed: nothing it wrote was committed (§4).
+        </p>
+      )}
+      {rel && (
+        <div className="grid gap-3 p-2 @3xl:grid-cols-2" data-relation={rel.id}>
+          {sections.map((s) => (
+            <AppBags key={s.app} section={s} rel={rel} commits={commits} viewer={viewer} pending={pending} />
           ))}
-        </section>
+        </div>
       )}
     </div>
   );

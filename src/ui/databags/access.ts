@@ -75,7 +75,7 @@ export function bagAccess(viewer: Viewer, bag: BagRef): BagAccess {
       access: 'read',
       read: null,
       write: {
-        tool: `relation-set writes only ${viewer.unit}'s own unit bag: there is no syntax to write ${bag.owner}'s`,
+        tool: "relation-set has no syntax for another unit's bag",
         error: null,
         ops: `${viewer.unit} cannot write databag of ${bag.owner}: not the same unit.`,
       },
@@ -87,7 +87,7 @@ export function bagAccess(viewer: Viewer, bag: BagRef): BagAccess {
       access: 'read',
       read: null,
       write: {
-        tool: `relation-set --app writes only ${viewer.app}'s own application bag: there is no syntax to write ${bag.owner}'s`,
+        tool: "relation-set has no syntax for the remote application's bag (--app means its own)",
         error: null,
         ops: `${viewer.app} cannot write the data of remote application ${bag.owner}`,
       },
@@ -112,4 +112,19 @@ export function bagAccess(viewer: Viewer, bag: BagRef): BagAccess {
     write,
     reason: 'in a regular relation only the leader may read or write its own application bag',
   };
+}
+
+/** How the panel names a bag in one line: `worker/1` or `app worker`. */
+export const bagName = (bag: Pick<BagRef, 'scope' | 'owner'>) => (bag.scope === 'app' ? `app ${bag.owner}` : bag.owner);
+
+/** The bags a unit may write, and those it may not even read, among `bags` (the summary over the panel). */
+export function accessSummary(viewer: Viewer, bags: readonly BagRef[]): { readonly writable: string[]; readonly unreadable: string[] } {
+  const writable: string[] = [];
+  const unreadable: string[] = [];
+  for (const b of bags) {
+    const a = bagAccess(viewer, b);
+    if (!a.write) writable.push(bagName(b));
+    if (a.read) unreadable.push(bagName(b));
+  }
+  return { writable, unreadable };
 }

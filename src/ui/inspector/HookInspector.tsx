@@ -1,119 +1,109 @@
 /**
- * The hook at the cursor (or the one clicked): its environment, what relation-list
- * returned to it, why it fired (the rule that queued it) and, for relation-changed,
- * the commit that caused it — a button jumps there. Then what it wrote and logged.
+ * One hook, as text: the one picked (hook log, swimlanes, a "caused by" jump) or
+ * else the last hook at or before the cursor. Its result, why it fired (the
+ * resolver rule), the commit a relation-changed reports with a button that jumps
+ * there, its environment, what relation-list returned, and what it wrote, set and
+ * logged.
  */
-import { useMemo } from 'react';
-import { recordEnv } from '../../engine/context.ts';
+import { useMemo, useState } from 'react';
 import { Rules } from '../../engine/ops.ts';
-import type { HookRecord, TraceRecord } from '../../engine/trace.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
-
-const ENV_KEYS = ['JUJU_UNIT_NAME', 'JUJU_HOOK_NAME', 'JUJU_RELATION', 'JUJU_RELATION_ID', 'JUJU_REMOTE_UNIT', 'JUJU_REMOTE_APP', 'JUJU_DEPARTING_UNIT'] as const;
-
-function findBySeq(records: readonly TraceRecord[], seq: number): { record: TraceRecord; index: number } | null {
-  for (let i = records.length - 1; i >= 0; i--) {
-    const r = records[i];
-    if (r && (r.type === 'hook' || r.type === 'exec') && r.seq === seq) return { record: r, index: i };
-  }
-  return null;
-}
+import { EnvTable } from './EnvTable.tsx';
+import { HookEffects } from './HookEffects.tsx';
+import { causeOf, inspectedHook } from './inspect.ts';
+import { sectionHeading as heading } from './style.ts';
 
 export function HookInspector() {
   const store = useRelvizStore();
   const cursor = useRelviz((s) => s.cursor);
   const timeline = useRelviz((s) => s.timeline);
-  const inspected = useRelviz((s) => s.inspectedSeq);
+  const revision = useRelviz((s) => s.revision);
   const length = useRelviz((s) => s.length);
+  const inspected = useRelviz((s) => s.inspectedSeq);
+  // Where a "caused by" jump came from, to offer the way back.
+  const [back, setBack] = useState<{ readonly seq: number; readonly tick: number; readonly to: number } | null>(null);
 
-  const found = useMemo(() => {
-    const records = timeline.fullTrace;
-    if (inspected !== null) {
-      const f = findBySeq(records, inspected);
-      if (f && f.record.type === 'hook') return { record: f.record, index: f.index };
-    }
-    for (let i = timeline.traceIndexAt(cursor) - 1; i >= 0; i--) {
-      const r = records[i];
-      if (r?.type === 'hook') return { record: r, index: i };
-    }
-    return null;
-  }, [timeline, cursor, inspected, length]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The timeline mutates in place: revision and length say when its trace changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const found = useMemo(() => inspectedHook(timeline.fullTrace, timeline.traceIndexAt(cursor), inspected), [timeline, cursor, inspected, revision, length]);
+  const cause = useMemo(() => (found ? causeOf(timeline.fullTrace, found.record, found.index) : null), [timeline, found]);
 
-  if (!found) return <p className="p-3 text-sm text-slate-500">No hook has run yet. Step forward to see the first one here.</p>;
-  const r: HookRecord = found.record;
-  const env = recordEnv(r);
-  const cause = r.cause > 0 ? findBySeq(timeline.fullTrace, r.cause) : null;
-  const go = (index: number, seq: number) => {
+  if (!found) return <p className="p-3 text-sm text-slate-600">No hook has run yet. Press Play or step forward to see the first one here.</p>;
+  const r = found.record;
+
+  const jump = (index: number, seq: number) => {
     const s = store.getState();
+    setBack({ seq: r.seq, tick: s.cursor, to: seq });
     s.pause();
     s.seek(s.timeline.tickOfRecord(index) + 1);
     s.inspect(seq);
   };
+  const goBack = () => {
+    if (!back) return;
+    const s = store.getState();
+    s.seek(back.tick);
+    s.inspect(back.seq);
+    setBack(null);
+  };
 
   return (
     <div className="flex flex-col gap-2 p-2 text-sm">
-      <div className="flex flex-wrap items-baseline gap-2">
-        <span className="font-mono text-base font-bold">{r.hook}</span>
-        <span className="text-slate-600">on {r.unit}</span>
-        <span className="text-slate-500">seq {r.seq}</span>
-        {r.result === 'ok' ? <span className="rounded bg-emerald-100 px-1.5 text-emerald-900">✓ ok</span> : <span className="rounded bg-red-600 px-1.5 font-bold text-white">✗ failed</span>}
-        {inspected !== null && (
-          <button type="button" className="ml-auto text-xs text-slate-600 underline" onClick={() => store.getState().inspect(null)}>
-            follow the cursor
-          </button>
-        )}
+      <div>
+        <h3 className="font-mono text-base leading-tight font-bold [overflow-wrap:anywhere] text-slate-950">
+          {r.hook}
+          {r.kind === 'action' && <span className="font-sans text-sm font-normal text-slate-600"> (action)</span>}
+        </h3>
+        <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-slate-700">
+          <span>
+            on <strong className="font-mono text-sm text-slate-950">{r.unit}</strong>
+          </span>
+          {r.result === 'ok' ? (
+            <span className="rounded border border-emerald-700 bg-emerald-50 px-1.5 font-semibold text-emerald-900">✓ ok</span>
+          ) : (
+            <span className="rounded border border-red-800 bg-red-700 px-1.5 font-bold text-white">✗ failed</span>
+          )}
+          <span>seq {r.seq}</span>
+          {r.relation && <span className="font-mono">{r.relation}</span>}
+          <span className="text-slate-600">{found.pinned ? (found.ahead ? 'picked, after the cursor: not following it' : 'picked: not following the cursor') : 'the hook at the cursor'}</span>
+          {found.pinned && (
+            <button type="button" className="ml-auto rounded border border-slate-300 px-1.5 text-slate-700 hover:bg-slate-100" onClick={() => store.getState().inspect(null)}>
+              follow the cursor
+            </button>
+          )}
+        </p>
       </div>
-      {r.error && <pre className="rounded bg-red-50 px-2 py-1 font-mono text-xs whitespace-pre-wrap text-red-900">{r.error}</pre>}
-      <div className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1">
-        <div className="font-semibold text-amber-950">Why it fired</div>
-        <div className="text-amber-950">{Rules[r.rule]}</div>
+      {r.error && (
+        <div className="rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-900">
+          <pre className="font-mono whitespace-pre-wrap">{r.error}</pre>
+          <p>Its writes were discarded; the unit runs nothing else until juju resolve.</p>
+        </div>
+      )}
+      <section aria-label="Why it fired" className="rounded-md border-l-4 border-amber-600 bg-amber-50 px-2 py-1">
+        <h4 className={heading}>
+          Why it fired <code className="font-mono tracking-normal normal-case text-amber-900">rule {r.rule}</code>
+        </h4>
+        <p className="text-amber-950">{Rules[r.rule]}</p>
         {cause && (
-          <button type="button" className="mt-1 rounded border border-amber-600 bg-white px-2 py-0.5 font-mono text-xs hover:bg-amber-100" onClick={() => go(cause.index, r.cause)}>
-            caused by seq {r.cause}: {cause.record.type === 'hook' ? `${cause.record.unit} ${cause.record.hook}` : cause.record.type === 'exec' ? `juju exec on ${cause.record.unit}` : ''}
+          <button type="button" className="mt-1 w-full rounded border border-amber-700 bg-white px-2 py-0.5 text-left font-mono text-xs text-amber-950 hover:bg-amber-100" onClick={() => jump(cause.index, cause.seq)}>
+            caused by seq {cause.seq}: {cause.label}
+            <span aria-hidden="true"> →</span>
           </button>
         )}
-        {r.kind === 'relation-changed' && r.cause === 0 && <div className="text-xs text-amber-900">reports the data written when the remote unit entered scope</div>}
-      </div>
-      <table className="w-full font-mono text-xs">
-        <caption className="text-left font-sans text-sm font-semibold text-slate-700">Environment</caption>
-        <tbody>
-          {ENV_KEYS.map((k) => (
-            <tr key={k} className="border-b border-slate-100">
-              <th scope="row" className="py-0.5 pr-2 text-left font-normal text-slate-600">
-                {k}
-              </th>
-              <td className="py-0.5 break-all">{env[k] === undefined ? <span className="text-slate-500 italic">unset</span> : env[k] === '' ? <span className="text-slate-500">""</span> : env[k]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        {r.kind === 'relation-changed' && r.cause === 0 && r.remoteUnit && <p className="text-xs text-amber-900">It reports the data Juju wrote when the remote unit entered scope (addresses), not a hook's commit.</p>}
+        {back && back.to === r.seq && (
+          <button type="button" className="mt-1 rounded border border-slate-400 bg-white px-2 py-0.5 text-xs text-slate-800 hover:bg-slate-100" onClick={goBack}>
+            ← back to seq {back.seq}
+          </button>
+        )}
+      </section>
+      <EnvTable r={r} />
       {r.relationList && (
         <div>
-          <div className="font-semibold text-slate-700">relation-list</div>
-          <pre className="rounded bg-slate-900 px-2 py-1 font-mono text-xs text-slate-100">{r.relationList.length ? r.relationList.join('\n') : '(empty)'}</pre>
+          <h4 className={heading}>relation-list returned</h4>
+          <pre className="rounded bg-slate-900 px-2 py-1 font-mono text-xs text-slate-100">{r.relationList.length ? r.relationList.join('\n') : '(nothing)'}</pre>
         </div>
       )}
-      {(r.changes.length > 0 || r.files.length > 0 || r.status || r.logs.length > 0) && (
-        <div>
-          <div className="font-semibold text-slate-700">What it did</div>
-          <ul className="font-mono text-xs">
-            {r.changes.flatMap((c) => [
-              ...Object.entries(c.diff.added).map(([k, v]) => <li key={`a${c.owner}${k}`} className="text-emerald-800">+ {c.owner}: {k}={v}</li>),
-              ...Object.entries(c.diff.updated).map(([k, [a, b]]) => <li key={`u${c.owner}${k}`} className="text-amber-800">~ {c.owner}: {k}: {a} → {b}</li>),
-              ...Object.keys(c.diff.removed).map((k) => <li key={`r${c.owner}${k}`} className="text-red-800">− {c.owner}: {k}</li>),
-            ])}
-            {r.files.map((f) => (
-              <li key={f.path}>{f.content === null ? `− file ${f.path}` : `+ file ${f.path}`}</li>
-            ))}
-            {r.status && <li>status {r.status.workload}{r.status.message ? ` "${r.status.message}"` : ''}</li>}
-            {r.logs.map((l, i) => (
-              <li key={`log${i}`} className="text-slate-600">
-                juju-log: {l}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <HookEffects r={r} />
     </div>
   );
 }
