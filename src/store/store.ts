@@ -134,7 +134,9 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
     /** Publishes the timeline's cursor and the view derived from it. */
     const sync = (extra: Partial<RelvizState> = {}) => {
       const t = get().timeline;
-      set({ cursor: t.cursor, length: t.length, view: deriveView(t.state, get().view), ...extra });
+      // Moving the cursor makes the inspector follow it again (callers that jump to a hook inspect it after).
+      const moved = t.cursor !== get().cursor ? { inspectedSeq: null } : {};
+      set({ cursor: t.cursor, length: t.length, view: deriveView(t.state, get().view), ...moved, ...extra });
     };
 
     const applyAt = (command: Command, text: string, run: 'idle' | 'none' | number, inputsSoFar: readonly SessionInput[]) => {
