@@ -74,7 +74,7 @@ const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 await page.addInitScript(`localStorage.setItem('relviz.session', ${JSON.stringify(JSON.stringify(session))})`);
 const loadStart = Date.now();
 await page.goto(url);
-await page.locator('[data-app="app9"]').waitFor();
+await page.locator('[data-app-node="app9"]').waitFor();
 const bigLoadMs = Date.now() - loadStart;
 const length = Number(await page.getByRole('slider', { name: 'Timeline' }).getAttribute('max'));
 await page.getByRole('slider', { name: 'Speed' }).fill('8');

@@ -162,7 +162,7 @@ test('a unit can be removed from the toolbar', async ({ relviz, page }) => {
 test('an application: add units, remove it', async ({ relviz, page }) => {
   await relviz.open();
   await relviz.toEnd();
-  await page.locator('[data-app="worker"]').getByText('worker', { exact: true }).click();
+  await page.getByRole('button', { name: 'Application worker' }).click();
   const bar = toolbar(page);
   await expect(bar).toContainText('Application worker');
   await bar.getByRole('spinbutton', { name: ControlLabel.unitsToAdd }).fill('2');
@@ -171,10 +171,10 @@ test('an application: add units, remove it', async ({ relviz, page }) => {
   // Unit numbers are never reused: worker/1 was removed in the tutorial.
   await expect(relviz.unit('worker/2')).toBeVisible();
   await expect(relviz.unit('worker/3')).toBeVisible();
-  await page.locator('[data-app="worker"]').getByText('worker', { exact: true }).click();
+  await page.getByRole('button', { name: 'Application worker' }).click();
   await bar.getByRole('button', { name: ControlLabel.removeApplication }).click();
   await relviz.toEnd();
-  await expect(page.locator('[data-app="worker"]')).toHaveCount(0);
+  await expect(page.locator('[data-app-node="worker"]')).toHaveCount(0);
 });
 
 test('a relation can be removed from the toolbar', async ({ relviz, page }) => {

@@ -34,5 +34,5 @@ test('New starts an empty model', async ({ relviz, page }) => {
   await relviz.button(Label.newSession).click();
   expect(await relviz.cursor()).toBe(0);
   await expect(page.getByRole('slider', { name: Label.timeline })).toHaveAttribute('max', '0');
-  await expect(page.locator('[data-app]')).toHaveCount(0);
+  await expect(page.locator('[data-app-node]')).toHaveCount(0);
 });

@@ -137,7 +137,7 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
   const juju = app.endpoints.find((e) => e.implicit);
   return (
     <div
-      data-app={app.name}
+      data-app-node={app.name}
       style={{ width: NODE_WIDTH }}
       className={`rounded-xl border-2 bg-white shadow-md ${selected ? 'border-orange-500' : 'border-slate-300'} ${app.life === 'dying' ? 'opacity-60' : ''}`}
     >

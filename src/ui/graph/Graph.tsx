@@ -159,8 +159,8 @@ function GraphInner() {
       if (state.isValid || !state.fromNode || !state.fromHandle?.id) return;
       // Dropped on an application rather than on a handle: offer its fitting endpoints.
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-      const el = point ? document.elementFromPoint(point.clientX, point.clientY)?.closest('[data-app]') : null;
-      const app = state.toNode?.id ?? el?.getAttribute('data-app') ?? null;
+      const el = point ? document.elementFromPoint(point.clientX, point.clientY)?.closest('[data-app-node]') : null;
+      const app = state.toNode?.id ?? el?.getAttribute('data-app-node') ?? null;
       if (!app || app === state.fromNode.id) return;
       const from = { app: state.fromNode.id, endpoint: state.fromHandle.id };
       const options = candidatesOn(store.getState().view, from, app);
