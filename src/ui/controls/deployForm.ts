@@ -61,34 +61,26 @@ export function deployCommand(form: DeployForm): Extract<Command, { type: 'deplo
   };
 }
 
+/** The endpoints both example files declare. */
+const EXAMPLE_ENDPOINTS = `summary: A charm with no behaviour, to study hook order.
+provides:
+  report:
+    interface: exchange
+requires:
+  db:
+    interface: postgresql
+    limit: 1
+peers:
+  cluster:
+    interface: reporter-peers
+`;
+
 export const EXAMPLE_METADATA: Readonly<Record<MetadataFile, string>> = {
   'metadata.yaml': `name: reporter
-summary: A charm with no behaviour, to study hook order.
-provides:
-  report:
-    interface: exchange
-requires:
-  db:
-    interface: postgresql
-    limit: 1
-peers:
-  cluster:
-    interface: reporter-peers
-`,
+${EXAMPLE_ENDPOINTS}`,
   'charmcraft.yaml': `name: reporter
 type: charm
-summary: A charm with no behaviour, to study hook order.
-provides:
-  report:
-    interface: exchange
-requires:
-  db:
-    interface: postgresql
-    limit: 1
-peers:
-  cluster:
-    interface: reporter-peers
-actions:
+${EXAMPLE_ENDPOINTS}actions:
   snapshot:
     description: Take a snapshot.
     params:
