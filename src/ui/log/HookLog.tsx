@@ -1,144 +1,185 @@
 /**
- * A table of every hook up to the cursor, like `jhack tail`: seq, unit, hook, remote
+ * A table of the hooks up to the cursor, like `jhack tail`: seq, unit, hook, remote
  * unit, relation id, result. Filter by unit, relation and kind; click a row to go
- * there. Only the visible rows are rendered, so long histories stay fast.
+ * there. The newest row stays in view unless the reader scrolled up. Only the
+ * visible rows are rendered (fixed row height), so long histories stay fast.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Timeline } from '../../engine/timeline.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
-import { KIND_FILTERS, NO_FILTER, filterOptions, logRows, type KindFilter, type LogFilter } from './filter.ts';
+import { NO_FILTER, collectRows, filterOptions, isFiltered, rowsBefore, seqAtCursor, type FilterOptions, type LogFilter, type LogRow, type LogRows } from './filter.ts';
+import { LogLabel } from './labels.ts';
+import { LogFilters } from './LogFilters.tsx';
+import { HookLogRow, ROW_HEIGHT } from './HookLogRow.tsx';
 
-const ROW = 28;
-const select = 'h-8 rounded-md border border-slate-300 bg-white px-1 text-sm';
+/** Rows rendered beyond each edge of the visible ones. */
+const OVERSCAN = 8;
+
+/**
+ * What the log derives from a timeline, kept per revision: within one the trace only
+ * grows (a long run computed in slices), so rows and menus are extended, not redone.
+ */
+interface Derived {
+  readonly revision: number;
+  readonly rows: Map<string, LogRows>;
+  options: FilterOptions | undefined;
+}
+const derived = new WeakMap<Timeline, Derived>();
+
+function derivedOf(timeline: Timeline, revision: number): Derived {
+  let d = derived.get(timeline);
+  if (!d || d.revision !== revision) derived.set(timeline, (d = { revision, rows: new Map(), options: undefined }));
+  return d;
+}
+
+const keyOf = (f: LogFilter) => `${f.unit}|${f.relation}|${f.kind}`;
+const ALL = keyOf(NO_FILTER);
+
+function rowsOf(timeline: Timeline, revision: number, filter: LogFilter): readonly LogRow[] {
+  const d = derivedOf(timeline, revision);
+  const key = keyOf(filter);
+  const prev = d.rows.get(key);
+  const trace = timeline.fullTrace;
+  const next = prev && prev.scanned === trace.length ? prev : collectRows(trace, filter, prev);
+  // Keep the unfiltered rows (for the count) and the filter in use; drop the others.
+  for (const k of d.rows.keys()) if (k !== key && k !== ALL) d.rows.delete(k);
+  d.rows.set(key, next);
+  return next.rows;
+}
+
+function optionsOf(timeline: Timeline, revision: number): FilterOptions {
+  const d = derivedOf(timeline, revision);
+  const trace = timeline.fullTrace;
+  if (d.options?.scanned !== trace.length) d.options = filterOptions(trace, d.options);
+  return d.options;
+}
+
+const th = 'px-2 py-1.5 font-semibold whitespace-nowrap';
 
 export function HookLog() {
   const store = useRelvizStore();
   const cursor = useRelviz((s) => s.cursor);
   const revision = useRelviz((s) => s.revision);
   const length = useRelviz((s) => s.length);
+  const timeline = useRelviz((s) => s.timeline);
   const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
-  const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(300);
-  const pinned = useRef(true);
 
-  const timeline = store.getState().timeline;
+  // The trace only changes when `revision` (a fork) or `length` (more hooks) moves; seeks just cut the rows.
+  const all = useMemo(() => rowsOf(timeline, revision, filter), [timeline, revision, length, filter]); // eslint-disable-line react-hooks/exhaustive-deps
+  const unfiltered = useMemo(() => (isFiltered(filter) ? rowsOf(timeline, revision, NO_FILTER) : all), [timeline, revision, length, filter, all]); // eslint-disable-line react-hooks/exhaustive-deps
+  const options = useMemo(() => optionsOf(timeline, revision), [timeline, revision, length]); // eslint-disable-line react-hooks/exhaustive-deps
+  const trace = timeline.fullTrace;
   const end = timeline.traceIndexAt(cursor);
-  // The trace only grows or forks with `revision`/`length`; the rows follow the cursor.
-  const rows = useMemo(() => logRows(timeline.fullTrace, end, filter), [timeline, end, filter, revision, length]); // eslint-disable-line react-hooks/exhaustive-deps
-  const options = useMemo(() => filterOptions(timeline.fullTrace), [timeline, revision, length]); // eslint-disable-line react-hooks/exhaustive-deps
-  const current = rows.length > 0 ? rows[rows.length - 1]?.record.seq : undefined;
+  const count = rowsBefore(all, end);
+  const total = rowsBefore(unfiltered, end);
+  const currentSeq = seqAtCursor(trace, end);
 
-  useEffect(() => {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 0 });
+  /** Whether the newest row is in view (and so should stay in view). */
+  const [pinned, setPinned] = useState(true);
+  const measure = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    setPinned(el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT / 2);
+  }, []);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
-
-  // Keep the newest row in view unless the reader scrolled up.
-  useEffect(() => {
+  }, [measure]);
+  // New rows (or a new filter): keep the newest one in view, unless the reader scrolled up.
+  useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && pinned.current) el.scrollTop = el.scrollHeight;
-  }, [rows.length]);
+    if (el && pinned) el.scrollTop = el.scrollHeight;
+  }, [count, filter, pinned]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW) - 5);
-  const last = Math.min(rows.length, first + Math.ceil(height / ROW) + 10);
-  const go = (index: number, seq: number) => {
-    const s = store.getState();
-    s.pause();
-    s.seek(s.timeline.tickOfRecord(index) + 1);
-    s.inspect(seq);
+  const changeFilter = (f: LogFilter) => {
+    setPinned(true);
+    setFilter(f);
   };
+  const pick = useCallback(
+    (index: number, seq: number) => {
+      const s = store.getState();
+      s.pause();
+      s.seek(s.timeline.tickOfRecord(index) + 1);
+      s.inspect(seq);
+      // The row picked is now the newest: follow it.
+      setPinned(true);
+    },
+    [store],
+  );
 
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const rows = all.slice(first, last);
   return (
     <div className="flex h-full flex-col">
-      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-2 py-1.5 text-sm">
-        <label className="flex items-center gap-1">
-          Unit
-          <select aria-label="Filter by unit" className={select} value={filter.unit} onChange={(e) => setFilter({ ...filter, unit: e.target.value })}>
-            <option value="">all</option>
-            {options.units.map((u) => (
-              <option key={u}>{u}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1">
-          Relation
-          <select aria-label="Filter by relation" className={select} value={filter.relation} onChange={(e) => setFilter({ ...filter, relation: e.target.value })}>
-            <option value="">all</option>
-            {options.relations.map((r) => (
-              <option key={r} value={String(r)}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1">
-          Hook
-          <select aria-label="Filter by hook kind" className={select} value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.target.value as KindFilter })}>
-            {Object.entries(KIND_FILTERS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="ml-auto text-slate-500">{rows.length} hooks</span>
-      </div>
-      <div
-        ref={scroller}
-        className="min-h-0 flex-1 overflow-auto"
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          setScrollTop(el.scrollTop);
-          pinned.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW;
-        }}
-      >
-        <table className="w-full table-fixed border-collapse font-mono text-sm">
-          <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs tracking-wide text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="w-12 px-2 py-1">seq</th>
-              <th scope="col" className="w-24 px-2 py-1">unit</th>
-              <th scope="col" className="px-2 py-1">hook</th>
-              <th scope="col" className="w-24 px-2 py-1">remote</th>
-              <th scope="col" className="w-36 px-2 py-1">relation</th>
-              <th scope="col" className="w-16 px-2 py-1">result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {first > 0 && <tr style={{ height: first * ROW }} aria-hidden />}
-            {rows.slice(first, last).map(({ record: r, index }) => (
-              <tr
-                key={r.seq}
-                style={{ height: ROW }}
-                aria-current={r.seq === current ? 'true' : undefined}
-                className={`cursor-pointer border-b border-slate-100 hover:bg-orange-50 ${r.seq === current ? 'bg-amber-100 font-semibold' : ''} ${r.result === 'error' ? 'text-red-800' : ''}`}
-                onClick={() => go(index, r.seq)}
-              >
-                <td className="px-2 text-right tabular-nums text-slate-500">
-                  <button type="button" className="w-full text-right" onClick={(e) => (e.stopPropagation(), go(index, r.seq))} aria-label={`Go to hook ${r.seq}: ${r.unit} ${r.hook}`}>
-                    {r.seq}
-                  </button>
-                </td>
-                <td className="truncate px-2">{r.unit}</td>
-                <td className="truncate px-2" title={r.hook}>
-                  {r.kind === 'action' ? `${r.hook} (action)` : r.hook}
-                </td>
-                <td className="truncate px-2">{r.remoteUnit ?? ''}</td>
-                <td className="truncate px-2">
-                  {r.relation ?? ''}
-                  {r.departingUnit ? <span className="text-amber-800"> · departing {r.departingUnit}</span> : null}
-                </td>
-                <td className="px-2" title={r.error ?? undefined}>
-                  {r.result === 'ok' ? <span className="text-emerald-700">✓ ok</span> : <span className="font-bold text-red-700">✗ error</span>}
-                </td>
+      <LogFilters filter={filter} onChange={changeFilter} units={options.units} relations={options.relations} shown={count} total={total} />
+      <div className="relative min-h-0 flex-1">
+        <div ref={scroller} onScroll={measure} className="h-full overflow-auto overscroll-contain">
+          <table aria-rowcount={count + 1} className="w-full table-fixed border-collapse text-left font-mono text-[13px]">
+            <colgroup>
+              <col className="w-12" />
+              <col className="w-22" />
+              <col />
+              <col className="w-24" />
+              <col className="w-16" />
+              <col className="w-19" />
+            </colgroup>
+            <thead className="sticky top-0 z-10 bg-slate-100 font-sans text-[13px] text-slate-700 shadow-[inset_0_-1px_0_#cbd5e1]">
+              <tr aria-rowindex={1}>
+                <th scope="col" className={`${th} text-right`}>
+                  seq
+                </th>
+                <th scope="col" className={th}>
+                  unit
+                </th>
+                <th scope="col" className={th}>
+                  hook
+                </th>
+                <th scope="col" className={th} title="JUJU_REMOTE_UNIT">
+                  remote unit
+                </th>
+                <th scope="col" className={`${th} text-right`} title="relation id">
+                  <span aria-hidden="true">rel id</span>
+                  <span className="sr-only">relation id</span>
+                </th>
+                <th scope="col" className={th}>
+                  result
+                </th>
               </tr>
-            ))}
-            {last < rows.length && <tr style={{ height: (rows.length - last) * ROW }} aria-hidden />}
-          </tbody>
-        </table>
-        {rows.length === 0 && <p className="p-3 text-sm text-slate-500">No hooks yet{filter !== NO_FILTER ? ' for this filter' : ''}: press Play or step forward.</p>}
+            </thead>
+            <tbody>
+              {first > 0 && (
+                <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
+                  <td colSpan={6} className="p-0" />
+                </tr>
+              )}
+              {rows.map((row, k) => (
+                <HookLogRow key={row.index} record={row.record} index={row.index} rowIndex={first + k + 2} current={row.record.seq === currentSeq} onPick={pick} />
+              ))}
+              {last < count && (
+                <tr aria-hidden="true" style={{ height: (count - last) * ROW_HEIGHT }}>
+                  <td colSpan={6} className="p-0" />
+                </tr>
+              )}
+            </tbody>
+          </table>
+          {count === 0 && <p className="p-3 font-sans text-sm text-slate-600">{isFiltered(filter) && total > 0 ? LogLabel.emptyFiltered : LogLabel.empty}</p>}
+        </div>
+        {!pinned && count > 0 && (
+          <button
+            type="button"
+            onClick={() => setPinned(true)}
+            className="absolute right-4 bottom-3 rounded-full bg-slate-800 px-3 py-1 text-sm font-medium text-white shadow-md hover:bg-slate-700"
+          >
+            ↓ {LogLabel.latest}
+          </button>
+        )}
       </div>
     </div>
   );

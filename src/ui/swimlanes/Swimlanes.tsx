@@ -1,159 +1,185 @@
 /**
  * One lane per unit, its hooks in order as blocks on a shared axis (so the order
  * across units shows), arrows from a commit to the relation-changed hooks it caused,
- * departed / broken / stop / remove set apart. Hooks after the cursor are faded;
- * click a block to go there. Only the visible columns are rendered.
+ * departed / broken / stop / remove set apart. Hooks after the cursor are dashed
+ * ghosts; click a block to go there. Only what is on screen is rendered (both ways),
+ * so a hundred units with thousands of hooks scroll as smoothly as three.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { Timeline } from '../../engine/timeline.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
-import { COL, LANE, blockStyle, layoutSwimlanes } from './layout.ts';
+import { SwimlaneArrows } from './SwimlaneArrows.tsx';
+import { SwimlaneAxis } from './SwimlaneAxis.tsx';
+import { SwimlaneLabel } from './labels.ts';
+import { Geometry, arrowsInRange, blockBefore, blocksInRange, layoutSwimlanes, neighbour, type Block, type Step, type SwimlaneLayout } from './layout.ts';
+import { SwimlaneLane } from './SwimlaneLane.tsx';
+import { SwimlaneLegend } from './SwimlaneLegend.tsx';
+import { useViewport } from './useViewport.ts';
 
-const NAME_W = 120;
-const HEAD = 8;
+const { nameWidth, axisHeight, laneHeight, gap } = Geometry;
+/** Room after the last block, so the "now" line and the last arrowhead stay visible. */
+const TAIL = 48;
+/** Extra pixels rendered beyond each edge, so a fast scroll shows no gaps. */
+const OVERSCAN = 600;
+/**
+ * Browsers cap an element's size (~17 M px in Firefox); past this the scrollbar maps
+ * onto the axis proportionally instead of one to one.
+ */
+const MAX_CANVAS = 4_000_000;
+const NONE: ReadonlyArray<readonly [number, Block]> = [];
+const KEY_STEPS: Readonly<Record<string, Step>> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down', Home: 'home', End: 'end' };
 
-const LEGEND: ReadonlyArray<[string, string]> = [
-  ['relation-joined', 'joined'],
-  ['relation-changed', 'changed'],
-  ['relation-departed', 'departed'],
-  ['relation-broken', 'broken'],
-  ['stop', 'stop / remove'],
-];
+/** The last layout per timeline: within one revision the trace only grows, so it is extended, not redone. */
+const layouts = new WeakMap<Timeline, { readonly revision: number; readonly layout: SwimlaneLayout }>();
+
+function swimlanesOf(timeline: Timeline, revision: number): SwimlaneLayout {
+  const trace = timeline.fullTrace;
+  const last = layouts.get(timeline);
+  const prev = last && last.revision === revision && last.layout.scanned <= trace.length ? last.layout : undefined;
+  const layout = prev && prev.scanned === trace.length ? prev : layoutSwimlanes(trace, prev);
+  layouts.set(timeline, { revision, layout });
+  return layout;
+}
+
+/** The scrolled canvas for an axis of `axisWidth` px seen through `clientWidth` px, and scroll → axis ratio. */
+function axisScale(axisWidth: number, clientWidth: number): { canvas: number; ratio: number; span: number } {
+  const full = axisWidth + TAIL;
+  const canvas = Math.min(full, MAX_CANVAS);
+  const span = Math.max(0, clientWidth - nameWidth);
+  return { canvas, span, ratio: full > canvas && canvas > span ? (full - span) / (canvas - span) : 1 };
+}
 
 export function Swimlanes() {
   const store = useRelvizStore();
   const cursor = useRelviz((s) => s.cursor);
   const revision = useRelviz((s) => s.revision);
   const length = useRelviz((s) => s.length);
-  const timeline = store.getState().timeline;
-  const lanes = useMemo(() => layoutSwimlanes(timeline.fullTrace), [timeline, revision, length]); // eslint-disable-line react-hooks/exhaustive-deps
+  const inspectedSeq = useRelviz((s) => s.inspectedSeq);
+  const units = useRelviz((s) => s.view.units);
+  const timeline = useRelviz((s) => s.timeline);
+  // The trace only changes when `revision` (a fork) or `length` (more hooks) moves; seeks leave it alone.
+  const layout = useMemo(() => swimlanesOf(timeline, revision), [timeline, revision, length]); // eslint-disable-line react-hooks/exhaustive-deps
   const end = timeline.traceIndexAt(cursor);
-  // The block at the cursor: the last one whose record is before the cursor's end.
-  let current = -1;
-  for (let lo = 0, hi = lanes.blocks.length - 1; lo <= hi; ) {
-    const mid = (lo + hi) >> 1;
-    if ((lanes.blocks[mid]?.index ?? 0) < end) {
-      current = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const current = blockBefore(layout, end);
+  const currentBlock = layout.blocks[current];
 
-  const scroller = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ left: 0, width: 800 });
-  useEffect(() => {
+  const { ref: scroller, viewport: vp, onScroll } = useViewport<HTMLDivElement>();
+  const { canvas, ratio, span } = axisScale(layout.width, vp.width);
+  const axisLeft = vp.left * ratio;
+  const shift = vp.left - axisLeft;
+  const x0 = axisLeft - OVERSCAN;
+  const x1 = axisLeft + span + OVERSCAN;
+  const lane0 = Math.max(0, Math.floor((vp.top - axisHeight) / laneHeight) - 2);
+  const lane1 = Math.min(layout.lanes.length - 1, Math.ceil((vp.top + vp.height) / laneHeight) + 2);
+  const range = blocksInRange(layout, x0, x1);
+  const { from: first, to: last } = range;
+  const arrows = useMemo(() => arrowsInRange(layout, { from: first, to: last }, lane0, lane1, current), [layout, first, last, lane0, lane1, current]);
+  // The orange "now" line: just after the hook at the cursor.
+  const nowX = currentBlock ? currentBlock.x + currentBlock.w + gap / 2 : null;
+
+  // Keep the hook at the cursor in view: only when the cursor moves, never fighting the reader's scrolling.
+  const following = useRef({ layout, block: currentBlock });
+  useLayoutEffect(() => {
+    following.current = { layout, block: currentBlock };
+  });
+  const followIndex = currentBlock?.index ?? -1;
+  useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setView({ left: el.scrollLeft, width: el.clientWidth }));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  // Keep the cursor's block in view.
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el || current < 0) return;
-    const x = NAME_W + current * COL;
-    if (x < el.scrollLeft + NAME_W || x + COL > el.scrollLeft + el.clientWidth) el.scrollLeft = Math.max(0, x - el.clientWidth / 2);
-  }, [current]);
+    const { layout: l, block: b } = following.current;
+    if (!b) {
+      el.scrollLeft = 0;
+      return;
+    }
+    const g = axisScale(l.width, el.clientWidth);
+    const left = el.scrollLeft * g.ratio;
+    if (b.x < left + 8 || b.x + b.w + TAIL > left + g.span) el.scrollLeft = Math.max(0, b.x + b.w + TAIL - g.span * 0.75) / g.ratio;
+    const top = axisHeight + b.lane * laneHeight;
+    if (top < el.scrollTop + axisHeight) el.scrollTop = top - axisHeight;
+    else if (top + laneHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + laneHeight - el.clientHeight;
+  }, [followIndex, scroller]);
 
-  const firstCol = Math.max(0, Math.floor((view.left - NAME_W) / COL) - 4);
-  const lastCol = Math.min(lanes.blocks.length, Math.ceil((view.left + view.width) / COL) + 4);
-  const visible = lanes.blocks.slice(firstCol, lastCol);
-  const width = NAME_W + lanes.blocks.length * COL + 40;
-  const height = HEAD + lanes.lanes.length * LANE + 8;
-  const cx = (col: number) => NAME_W + col * COL + (COL - 6) / 2;
-  const cy = (lane: number) => HEAD + lane * LANE + LANE / 2;
+  const pick = useCallback(
+    (b: Block) => {
+      const s = store.getState();
+      s.pause();
+      s.seek(s.timeline.tickOfRecord(b.index) + 1);
+      s.inspect(b.seq);
+    },
+    [store],
+  );
 
-  const go = (index: number, seq: number) => {
-    const s = store.getState();
-    s.pause();
-    s.seek(s.timeline.tickOfRecord(index) + 1);
-    s.inspect(seq);
+  // Arrow keys on a block go to this unit's previous / next hook, or the nearest one on the lane above / below.
+  const focusCurrent = useRef(false);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = e.target instanceof HTMLElement ? e.target.dataset['block'] : undefined;
+    const step = KEY_STEPS[e.key];
+    if (at === undefined || step === undefined || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    e.stopPropagation(); // not the transport's step forward / back
+    const to = neighbour(layout, Number(at), step);
+    const b = to === null ? undefined : layout.blocks[to];
+    if (!b) return;
+    focusCurrent.current = true;
+    pick(b);
   };
+  useLayoutEffect(() => {
+    if (!focusCurrent.current) return;
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-block="${current}"]`);
+    if (!el) return;
+    focusCurrent.current = false;
+    el.focus({ preventScroll: true });
+  });
 
-  if (lanes.blocks.length === 0) return <p className="p-3 text-sm text-slate-500">No hooks yet: press Play or step forward.</p>;
+  if (layout.blocks.length === 0) return <p className="p-3 text-sm text-slate-600">{SwimlaneLabel.empty}</p>;
 
+  const width = nameWidth + canvas;
+  const visibleBlocks = layout.blocks.slice(range.from, range.to);
+  const lanes = layout.lanes.slice(lane0, lane1 + 1);
+  const byLane = new Map<number, Array<readonly [number, Block]>>();
+  visibleBlocks.forEach((b, j) => {
+    if (b.lane < lane0 || b.lane > lane1) return;
+    const list = byLane.get(b.lane);
+    if (list) list.push([range.from + j, b]);
+    else byLane.set(b.lane, [[range.from + j, b]]);
+  });
+  // Roving tabindex: Tab reaches the hook at the cursor (or the first one on screen); arrows go on from there.
+  const inBand = (b: Block | undefined) => b !== undefined && b.lane >= lane0 && b.lane <= lane1;
+  const firstInBand = visibleBlocks.findIndex(inBand);
+  const tabStop = current >= range.from && current < range.to && inBand(currentBlock) ? current : firstInBand < 0 ? -1 : range.from + firstInBand;
   return (
     <div className="flex h-full flex-col">
-      <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-2 py-1 text-xs text-slate-700" aria-label="Legend">
-        {LEGEND.map(([kind, label]) => (
-          <span key={kind} className="flex items-center gap-1">
-            <span className={`inline-block h-3 w-5 rounded border ${blockStyle(kind as never, false)}`} aria-hidden />
-            {label}
-          </span>
-        ))}
-        <span className="flex items-center gap-1">
-          <span className={`inline-block h-3 w-5 rounded border ${blockStyle('install', true)}`} aria-hidden />
-          failed
-        </span>
-        <span className="flex items-center gap-1">
-          <svg width="22" height="10" aria-hidden>
-            <path d="M1 5 H18" stroke="#0369a1" strokeWidth="1.5" markerEnd="url(#swim-arrow)" />
-          </svg>
-          caused
-        </span>
-      </div>
-      <div ref={scroller} className="relative min-h-0 flex-1 overflow-auto" onScroll={(e) => setView({ left: e.currentTarget.scrollLeft, width: e.currentTarget.clientWidth })}>
-        <div className="relative" style={{ width, height }}>
-          {lanes.lanes.map((unit, i) => (
-            <div key={unit} className={`absolute left-0 ${i % 2 ? 'bg-slate-50' : ''}`} style={{ top: HEAD + i * LANE, height: LANE, width }} />
-          ))}
-          <svg className="pointer-events-none absolute top-0 left-0" width={width} height={height} aria-hidden>
-            <defs>
-              <marker id="swim-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                <path d="M0 0 L8 4 L0 8 z" fill="#0369a1" />
-              </marker>
-            </defs>
-            {lanes.arrows
-              .filter((a) => a.to >= firstCol && a.from < lastCol)
-              .map((a) => {
-                const from = lanes.blocks[a.from];
-                const to = lanes.blocks[a.to];
-                if (!from || !to) return null;
-                const x1 = cx(from.col);
-                const y1 = cy(from.lane);
-                const x2 = cx(to.col) - (COL - 6) / 2 + 4;
-                const y2 = cy(to.lane);
-                const faded = to.index >= end;
-                return (
-                  <path
-                    key={`${a.from}-${a.to}`}
-                    d={`M${x1} ${y1} C${x1 + 30} ${y1}, ${x2 - 30} ${y2}, ${x2} ${y2}`}
-                    fill="none"
-                    stroke="#0369a1"
-                    strokeWidth="1.5"
-                    opacity={faded ? 0.2 : 0.75}
-                    markerEnd="url(#swim-arrow)"
-                  />
-                );
-              })}
-          </svg>
-          {visible.map((b) => {
-            const future = b.index >= end;
-            const at = b.col === current;
-            return (
-              <button
-                key={b.col}
-                type="button"
-                aria-label={`${b.unit} ${b.hook}${b.remoteUnit ? ` (${b.remoteUnit})` : ''} (seq ${b.seq})${b.failed ? ' failed' : ''}`}
-                aria-current={at ? 'step' : undefined}
-                title={`${b.unit}: ${b.hook}${b.remoteUnit ? ` ← ${b.remoteUnit}` : ''} · seq ${b.seq}`}
-                onClick={() => go(b.index, b.seq)}
-                className={`absolute truncate rounded border px-1 text-left font-mono text-xs leading-6 ${blockStyle(b.kind, b.failed)} ${future ? 'opacity-30' : ''} ${at ? 'ring-3 ring-orange-500' : ''}`}
-                style={{ left: NAME_W + b.col * COL, top: HEAD + b.lane * LANE + 7, width: COL - 6, height: LANE - 14 }}
-                data-swimlane-unit={b.unit}
-              >
-                {b.failed ? '✗ ' : ''}
-                {b.label}
-              </button>
-            );
-          })}
-          {lanes.lanes.map((unit, i) => (
-            <div
-              key={unit}
-              className="sticky left-0 z-10 flex items-center border-r border-slate-200 bg-white/95 px-2 font-mono text-sm font-semibold text-slate-800"
-              style={{ position: 'absolute', top: HEAD + i * LANE, height: LANE, width: NAME_W, left: view.left }}
-            >
-              {unit}
-            </div>
+      <SwimlaneLegend />
+      <div ref={scroller} onScroll={onScroll} onKeyDown={onKeyDown} className="relative min-h-0 flex-1 overflow-auto overscroll-contain">
+        <div className="relative" style={{ width, height: axisHeight + layout.height + 4 }}>
+          <SwimlaneAxis blocks={visibleBlocks} width={width} shift={shift} nowX={nowX} />
+          <SwimlaneArrows
+            layout={layout}
+            lanes={[lane0, lane1]}
+            arrows={arrows}
+            x0={x0}
+            x1={x1}
+            width={width}
+            shift={shift}
+            end={end}
+            current={current}
+            nowX={nowX}
+          />
+          {lanes.map((lane, k) => (
+            <SwimlaneLane
+              key={lane.unit}
+              lane={lane}
+              row={lane0 + k}
+              blocks={byLane.get(lane0 + k) ?? NONE}
+              width={width}
+              shift={shift}
+              end={end}
+              current={current}
+              inspectedSeq={inspectedSeq}
+              tabStop={tabStop}
+              leader={units[lane.unit]?.leader ?? false}
+              onPick={pick}
+            />
           ))}
         </div>
       </div>

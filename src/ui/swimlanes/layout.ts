@@ -1,109 +1,298 @@
 /**
- * Swimlane geometry (pure, tested in test/ui/swimlanes.test.ts): one lane per unit in
- * order of first appearance, one column per hook in trace order, so the order across
- * units is visible; arrows from a commit to the relation-changed hooks it caused.
+ * Swimlane geometry, pure (tested in test/ui/swimlanes.test.ts): one lane per unit in
+ * order of first appearance; every hook a block on one shared axis, in trace order,
+ * so the order across units reads left to right; a `juju exec` that wrote relation
+ * data a small marker on its unit's lane; arrows from each commit to the
+ * relation-changed hooks it caused (`cause` = the writer's seq, JUJU-SEMANTICS §3).
+ * Blocks are as wide as their label, so the axis stays short without truncating.
  */
 import type { HookKind } from '../../engine/ops.ts';
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { ExecRecord, HookRecord, TraceRecord } from '../../engine/trace.ts';
 
-export const COL = 92;
-export const LANE = 40;
+export const Geometry = {
+  /** The sticky column of unit names. */
+  nameWidth: 136,
+  /** The sticky seq ruler on top. */
+  axisHeight: 22,
+  laneHeight: 44,
+  blockHeight: 30,
+  /** Space between two consecutive blocks (of any lanes). */
+  gap: 6,
+  /** Monospace label: 14px × 0.6 em per character, plus padding and borders. */
+  charWidth: 8.45,
+  padding: 18,
+  minWidth: 52,
+  maxWidth: 190,
+  execWidth: 40,
+} as const;
+
+/** Colour groups: what a teacher points at (departed / broken / stop and remove stand apart). */
+export type Tone = 'lifecycle' | 'leadership' | 'created' | 'joined' | 'changed' | 'departed' | 'broken' | 'ending' | 'action' | 'exec';
 
 export interface Block {
   readonly lane: number;
-  readonly col: number;
+  /** Left edge and width on the shared axis, in pixels. */
+  readonly x: number;
+  readonly w: number;
   readonly seq: number;
   /** Index of the record in the full trace. */
   readonly index: number;
   readonly unit: string;
+  /** Full hook name (`master-relation-departed`), the action name, or `juju exec …`. */
   readonly hook: string;
   readonly kind: HookKind | 'exec';
-  /** Short label: `joined`, `changed`, `install`, the action name… */
+  readonly tone: Tone;
+  /** What the block shows: `joined`, `departed`, `install`, the action name, `exec`. */
   readonly label: string;
   readonly failed: boolean;
-  readonly remoteUnit: string | null;
+  readonly record: HookRecord | ExecRecord;
 }
 
+export interface Lane {
+  readonly unit: string;
+  /** Blocks (indexes into `blocks`) of its first and last operation. */
+  readonly first: number;
+  readonly last: number;
+  /** Trace index of its `remove` hook, if it ran one (the unit is gone after it). */
+  readonly removedAt: number | null;
+}
+
+/** From the block that committed a write to a relation-changed block that reports it. */
 export interface Arrow {
   readonly from: number;
   readonly to: number;
 }
 
-export interface Swimlanes {
-  readonly lanes: readonly string[];
+export interface SwimlaneLayout {
+  readonly lanes: readonly Lane[];
+  /** In trace order, so `x` and `index` increase along the array. */
   readonly blocks: readonly Block[];
   readonly arrows: readonly Arrow[];
+  /** Length of the axis (all blocks), in pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** How many trace records it has read (`layoutSwimlanes(records, this)` goes on from there). */
+  readonly scanned: number;
 }
 
-function shortLabel(hook: string, kind: HookKind | 'exec'): string {
-  if (kind === 'exec') return 'exec';
-  if (kind.startsWith('relation-')) return kind.slice('relation-'.length);
-  if (kind === 'leader-settings-changed') return 'leader-settings';
-  return hook;
+export function toneOf(kind: HookKind | 'exec'): Tone {
+  switch (kind) {
+    case 'install':
+    case 'config-changed':
+    case 'start':
+      return 'lifecycle';
+    case 'leader-elected':
+    case 'leader-settings-changed':
+      return 'leadership';
+    case 'relation-created':
+      return 'created';
+    case 'relation-joined':
+      return 'joined';
+    case 'relation-changed':
+      return 'changed';
+    case 'relation-departed':
+      return 'departed';
+    case 'relation-broken':
+      return 'broken';
+    case 'stop':
+    case 'remove':
+      return 'ending';
+    case 'action':
+      return 'action';
+    case 'exec':
+      return 'exec';
+  }
 }
 
-export function layoutSwimlanes(records: readonly TraceRecord[]): Swimlanes {
-  const laneOf = new Map<string, number>();
-  const lanes: string[] = [];
-  const blocks: Block[] = [];
-  const blockOfSeq = new Map<number, number>();
+/** The block's text: relation hooks without their endpoint prefix (`joined`), others as named. */
+export function shortLabel(r: HookRecord | ExecRecord): string {
+  if (r.type === 'exec') return 'exec';
+  if (r.kind.startsWith('relation-')) return r.kind.slice('relation-'.length);
+  if (r.kind === 'leader-settings-changed') return 'leader-settings';
+  return r.hook;
+}
+
+export function labelWidth(label: string): number {
+  return Math.min(Geometry.maxWidth, Math.max(Geometry.minWidth, Math.ceil(label.length * Geometry.charWidth + Geometry.padding)));
+}
+
+/**
+ * Lays out every hook (and data-writing exec) of `records`. With `prev` (a layout of
+ * a prefix of the same records), only the records after `prev.scanned` are read, so
+ * a long run computed in slices costs O(new hooks) per slice, not O(history).
+ */
+export function layoutSwimlanes(records: readonly TraceRecord[], prev?: SwimlaneLayout): SwimlaneLayout {
+  const lanes = (prev?.lanes ?? []).map((l) => ({ ...l }));
+  const laneOf = new Map(lanes.map((l, i) => [l.unit, i]));
+  const old = prev?.blocks ?? [];
+  const added: Block[] = [];
   const arrows: Arrow[] = [];
-  records.forEach((r, index) => {
-    if (r.type !== 'hook' && !(r.type === 'exec' && r.changes.length > 0)) return;
+  const last = old[old.length - 1];
+  let x = last ? last.x + last.w + Geometry.gap : 0;
+  for (let index = prev?.scanned ?? 0; index < records.length; index++) {
+    const r = records[index];
+    if (!r || !(r.type === 'hook' || (r.type === 'exec' && r.changes.length > 0))) continue;
+    const b = old.length + added.length;
     let lane = laneOf.get(r.unit);
     if (lane === undefined) {
       lane = lanes.length;
       laneOf.set(r.unit, lane);
-      lanes.push(r.unit);
+      lanes.push({ unit: r.unit, first: b, last: b, removedAt: null });
     }
+    const l = lanes[lane] as (typeof lanes)[number];
+    l.last = b;
     const kind = r.type === 'exec' ? 'exec' : r.kind;
-    const hook = r.type === 'exec' ? `juju exec: ${r.commandLine}` : r.hook;
-    const block: Block = {
+    if (kind === 'remove') l.removedAt = index;
+    const label = shortLabel(r);
+    const failed = r.type === 'hook' && r.result === 'error';
+    // A failed block also shows "✗ " before its label.
+    const w = r.type === 'exec' ? Geometry.execWidth : labelWidth(failed ? `✗ ${label}` : label);
+    if (r.type === 'hook' && r.kind === 'relation-changed' && r.cause > 0) {
+      const from = blockWithSeq(old, r.cause) ?? blockWithSeq(added, r.cause, old.length);
+      if (from !== null) arrows.push({ from, to: b });
+    }
+    added.push({
       lane,
-      col: blocks.length,
+      x,
+      w,
       seq: r.seq,
       index,
       unit: r.unit,
-      hook,
+      hook: r.type === 'exec' ? `juju exec -- ${r.commandLine}` : r.hook,
       kind,
-      label: shortLabel(hook, kind),
-      failed: r.type === 'hook' && r.result === 'error',
-      remoteUnit: r.type === 'hook' ? r.remoteUnit : null,
-    };
-    blockOfSeq.set(r.seq, blocks.length);
-    if (r.type === 'hook' && r.kind === 'relation-changed' && r.cause > 0) {
-      const from = blockOfSeq.get(r.cause);
-      if (from !== undefined) arrows.push({ from, to: blocks.length });
-    }
-    blocks.push(block);
-  });
-  return { lanes, blocks, arrows };
+      tone: toneOf(kind),
+      label,
+      failed,
+      record: r,
+    });
+    x += w + Geometry.gap;
+  }
+  const blocks = added.length === 0 ? old : old.concat(added);
+  const end = blocks[blocks.length - 1];
+  return {
+    lanes,
+    blocks,
+    arrows: arrows.length === 0 ? (prev?.arrows ?? []) : (prev?.arrows ?? []).concat(arrows),
+    width: end ? end.x + end.w : 0,
+    height: lanes.length * Geometry.laneHeight,
+    scanned: records.length,
+  };
 }
 
-/** Tailwind classes per kind: departed, broken, stop and remove stand out. */
-export function blockStyle(kind: Block['kind'], failed: boolean): string {
-  if (failed) return 'border-red-700 bg-red-600 text-white';
-  switch (kind) {
-    case 'relation-departed':
-      return 'border-amber-700 bg-amber-300 text-amber-950';
-    case 'relation-broken':
-      return 'border-red-700 border-2 bg-white text-red-800 font-bold';
-    case 'stop':
-    case 'remove':
-      return 'border-slate-900 bg-slate-700 text-white';
-    case 'relation-joined':
-      return 'border-teal-700 bg-teal-100 text-teal-950';
-    case 'relation-changed':
-      return 'border-sky-700 bg-sky-100 text-sky-950';
-    case 'relation-created':
-      return 'border-indigo-700 bg-indigo-100 text-indigo-950';
-    case 'leader-elected':
-    case 'leader-settings-changed':
-      return 'border-yellow-700 bg-yellow-100 text-yellow-950';
-    case 'action':
-    case 'exec':
-      return 'border-fuchsia-700 bg-fuchsia-100 text-fuchsia-950';
-    default:
-      return 'border-slate-400 bg-slate-100 text-slate-800';
+/** Index (plus `offset`) of the block with this seq; seqs rise along the trace, so a binary search. */
+function blockWithSeq(blocks: readonly Block[], seq: number, offset = 0): number | null {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = (blocks[mid] as Block).seq;
+    if (s === seq) return mid + offset;
+    if (s < seq) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
+}
+
+/** The last block whose record is before trace index `end` (the hook at the cursor), or -1. */
+export function blockBefore(layout: SwimlaneLayout, end: number): number {
+  let found = -1;
+  for (let lo = 0, hi = layout.blocks.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if ((layout.blocks[mid] as Block).index < end) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Blocks `[from, to)` that overlap the axis range [x0, x1]: the only ones worth drawing. */
+export function blocksInRange(layout: SwimlaneLayout, x0: number, x1: number): { from: number; to: number } {
+  const { blocks } = layout;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid] as Block;
+    if (b.x + b.w < x0) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = lo;
+  hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((blocks[mid] as Block).x <= x1) lo = mid + 1;
+    else hi = mid;
+  }
+  return { from, to: lo };
+}
+
+/**
+ * The arrows worth drawing for the visible blocks `range` on lanes [lane0, lane1]:
+ * those with an end on screen (an arrow whose both ends are off screen is a line
+ * through the view that leads nowhere visible). At most `limit`, the ones of block
+ * `hot` (the hook at the cursor) first, then the shortest: in a big model one write
+ * can cause hundreds of relation-changed hooks.
+ */
+export function arrowsInRange(layout: SwimlaneLayout, range: { from: number; to: number }, lane0: number, lane1: number, hot = -1, limit = 200): Arrow[] {
+  const shown = (i: number) => {
+    if (i < range.from || i >= range.to) return false;
+    const lane = (layout.blocks[i] as Block).lane;
+    return lane >= lane0 && lane <= lane1;
+  };
+  const out: Arrow[] = [];
+  // Arrows are in order of their target, and a target follows its writer.
+  let lo = 0;
+  let hi = layout.arrows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((layout.arrows[mid] as Arrow).to < range.from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < layout.arrows.length; k++) {
+    const a = layout.arrows[k] as Arrow;
+    if (shown(a.from) || shown(a.to)) out.push(a);
+  }
+  if (out.length <= limit) return out;
+  const rank = (a: Arrow) => (a.from === hot || a.to === hot ? -1 : a.to - a.from);
+  return out.sort((a, b) => rank(a) - rank(b)).slice(0, limit);
+}
+
+export type Step = 'left' | 'right' | 'up' | 'down' | 'home' | 'end';
+
+/**
+ * Where the arrow keys go from block `from`: the previous / next hook on the same
+ * lane, the nearest hook in time on the lane above / below, or the lane's first /
+ * last hook. Null when there is none.
+ */
+export function neighbour(layout: SwimlaneLayout, from: number, step: Step): number | null {
+  const { blocks, lanes } = layout;
+  const b = blocks[from];
+  if (!b) return null;
+  const lane = lanes[b.lane] as Lane;
+  const onLane = (i: number, l: number) => (blocks[i] as Block).lane === l;
+  switch (step) {
+    case 'home':
+      return lane.first;
+    case 'end':
+      return lane.last;
+    case 'left':
+      for (let i = from - 1; i >= lane.first; i--) if (onLane(i, b.lane)) return i;
+      return null;
+    case 'right':
+      for (let i = from + 1; i <= lane.last; i++) if (onLane(i, b.lane)) return i;
+      return null;
+    case 'up':
+    case 'down': {
+      const target = b.lane + (step === 'up' ? -1 : 1);
+      const t = lanes[target];
+      if (!t) return null;
+      // Search outwards from `from`: the nearest hook of that lane in time.
+      for (let d = 1; from - d >= t.first || from + d <= t.last; d++) {
+        if (from - d >= t.first && onLane(from - d, target)) return from - d;
+        if (from + d <= t.last && onLane(from + d, target)) return from + d;
+      }
+      return null;
+    }
   }
 }
