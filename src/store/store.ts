@@ -84,6 +84,8 @@ export interface RelvizActions {
   select(selection: Selection): void;
   setViewAsUnit(unit: string | null): void;
   inspect(seq: number | null): void;
+  /** Goes to a traced hook (or exec) by its index in the full trace: pauses, seeks just past it, inspects it. */
+  goToRecord(index: number, seq: number): void;
   setPosition(app: string, pos: { x: number; y: number }): void;
   dismissError(): void;
   setPhase(phase: 'running' | 'committed'): void;
@@ -341,6 +343,12 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
       inspect(seq) {
         set({ inspectedSeq: seq });
+      },
+      goToRecord(index, seq) {
+        const s = get();
+        s.pause();
+        s.seek(s.timeline.tickOfRecord(index) + 1);
+        s.inspect(seq);
       },
       setPosition(app, pos) {
         set((s) => ({ positions: { ...s.positions, [app]: pos } }));

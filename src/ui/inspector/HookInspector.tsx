@@ -34,9 +34,7 @@ export function HookInspector() {
   const jump = (index: number, seq: number) => {
     const s = store.getState();
     setBack({ seq: r.seq, tick: s.cursor, to: seq });
-    s.pause();
-    s.seek(s.timeline.tickOfRecord(index) + 1);
-    s.inspect(seq);
+    s.goToRecord(index, seq);
   };
   const goBack = () => {
     if (!back) return;

@@ -103,10 +103,7 @@ export function HookLog() {
   };
   const pick = useCallback(
     (index: number, seq: number) => {
-      const s = store.getState();
-      s.pause();
-      s.seek(s.timeline.tickOfRecord(index) + 1);
-      s.inspect(seq);
+      store.getState().goToRecord(index, seq);
       // The row picked is now the newest: follow it.
       setPinned(true);
     },

@@ -100,12 +100,7 @@ export function Swimlanes() {
   }, [followIndex, scroller]);
 
   const pick = useCallback(
-    (b: Block) => {
-      const s = store.getState();
-      s.pause();
-      s.seek(s.timeline.tickOfRecord(b.index) + 1);
-      s.inspect(b.seq);
-    },
+    (b: Block) => store.getState().goToRecord(b.index, b.seq),
     [store],
   );
 
