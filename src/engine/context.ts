@@ -83,6 +83,25 @@ export class HookContext {
 
   /** relation-get: a whole bag (no key) or one value ('' when unset). */
   relationGet(args: RelationGetArgs = {}): Map<string, string> {
+    const { data, writes } = this.readable(args);
+    const out = new Map(data);
+    overlay(out, writes);
+    return sorted(out);
+  }
+
+  /** relation-get with a key: the value, or '' when the key is not set (one lookup, not a copy of the bag). */
+  relationGetValue(key: string, args: Omit<RelationGetArgs, 'key'> = {}): string {
+    const { data, writes } = this.readable(args);
+    const pending = writes?.get(key);
+    if (pending !== undefined) return pending;
+    return data.get(key) ?? '';
+  }
+
+  /**
+   * The bag relation-get reads, after the permission checks (§6): its committed data
+   * (not to be mutated) and, for the caller's own bags, the hook's pending writes.
+   */
+  private readable(args: Omit<RelationGetArgs, 'key'>): { data: ReadonlyMap<string, string>; writes: Map<string, string> | undefined } {
     const rel = this.relation(args.relation);
     if (args.app) return this.readAppBag(rel, args.target);
     const target = args.target || this.env['JUJU_REMOTE_UNIT'] || '';
@@ -95,14 +114,7 @@ export class HookContext {
         `cannot read settings for unit "${target}" in relation "${relationName(rel, this.unit.app)}": unit "${target}": settings not found`,
       );
     }
-    const data = new Map(bag ? bag.data : []);
-    if (target === this.unit.name) overlay(data, this.unitWrites.get(rel.id));
-    return sorted(data);
-  }
-
-  /** relation-get with a key: the value, or '' when the key is not set. */
-  relationGetValue(key: string, args: Omit<RelationGetArgs, 'key'> = {}): string {
-    return this.relationGet(args).get(key) ?? '';
+    return { data: bag ? bag.data : EMPTY, writes: target === this.unit.name ? this.unitWrites.get(rel.id) : undefined };
   }
 
   /** relation-set: this unit's own bag, or with `app` (leader only) its application's bag. '' deletes. */
@@ -190,14 +202,12 @@ export class HookContext {
     return rel;
   }
 
-  private readAppBag(rel: Relation, target?: string): Map<string, string> {
+  private readAppBag(rel: Relation, target?: string): { data: ReadonlyMap<string, string>; writes: Map<string, string> | undefined } {
     const app = target ? (target.includes('/') ? target.slice(0, target.lastIndexOf('/')) : target) : counterpartApp(rel, this.unit.app);
     if (!endpointOf(rel, app)) throw new HookToolError('permission denied');
     // A non-leader may not read its own application's bag in a regular relation (§6).
     if (app === this.unit.app && !rel.peer && !this.isLeader()) throw new HookToolError('permission denied');
-    const data = new Map(rel.appBags.get(app)?.data ?? []);
-    if (app === this.unit.app) overlay(data, this.appWrites.get(rel.id));
-    return sorted(data);
+    return { data: rel.appBags.get(app)?.data ?? EMPTY, writes: app === this.unit.app ? this.appWrites.get(rel.id) : undefined };
   }
 
   /**
@@ -246,6 +256,8 @@ export class HookContext {
     return this.statusWrite;
   }
 }
+
+const EMPTY: ReadonlyMap<string, string> = new Map();
 
 function overlay(data: Map<string, string>, writes: Map<string, string> | undefined): void {
   if (!writes) return;
