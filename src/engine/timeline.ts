@@ -10,6 +10,7 @@ import { cloneState } from './clone.ts';
 import { applyCommand, formatCommand, type Command, type CommandResult } from './commands.ts';
 import type { JujuVersion, SimState } from './model.ts';
 import { createState, step, type StepChoice } from './sim.ts';
+import type { RunChunk, RunStart } from './hookrun.ts';
 import type { TraceRecord, TraceSink } from './trace.ts';
 
 export interface LogEntry {
@@ -33,7 +34,7 @@ export interface ApplyOptions {
   readonly run?: 'idle' | 'none' | number;
 }
 
-interface Checkpoint {
+export interface Checkpoint {
   readonly tick: number;
   readonly state: SimState;
 }
@@ -75,6 +76,8 @@ export class Timeline {
   private records: TraceRecord[] = [];
   private checkpoints: Checkpoint[];
   private live: SimState;
+  /** Ticks were adopted from a run computed elsewhere: `live` is behind and is rebuilt on demand. */
+  private liveStale = false;
   private view: SimState;
   private viewTick = 0;
   private total = 0;
@@ -98,9 +101,14 @@ export class Timeline {
     return { seed: this.seed, juju: this.juju, entries: [...this.entries] };
   }
 
+  /** Hooks run so far by the last log entry (0 when there is none). */
+  get lastEntryHooks(): number {
+    return this.entries[this.entries.length - 1]?.hooks ?? 0;
+  }
+
   /** Whether some unit still has a hook to run at the end of the history. */
   get endHasWork(): boolean {
-    return this.live.ready.length > 0;
+    return this.liveState().ready.length > 0;
   }
 
   /** The state at the cursor. Treat as read-only. */
@@ -169,7 +177,7 @@ export class Timeline {
    */
   apply(command: Command, opts: ApplyOptions = {}, sink?: TraceSink): CommandResult {
     if (this.viewTick < this.total) this.fork();
-    const state = this.live;
+    const state = this.liveState();
     const push: TraceSink = (r) => {
       this.records.push(r);
       sink?.(r);
@@ -190,30 +198,61 @@ export class Timeline {
     this.entryStart.push(this.total - hooks - own);
     this.entries.push({ command, text, hooks });
     this.viewTick = this.total;
-    this.view = this.live;
+    this.view = state;
     return result;
   }
 
   /**
-   * Runs up to `limit` more hooks for the last entry (a long 'idle' run done in slices,
-   * so a page can stay responsive and show progress). Returns how many ran; 0 means
-   * the model is idle. A rewound cursor stays where it is.
+   * Where a run of up to `limit` more hooks for the last entry starts, to be computed
+   * elsewhere (a Web Worker, or slices between frames) and handed back to `adopt`.
+   * Null when there is no entry.
    */
-  continueLast(limit: number): number {
-    const following = this.view === this.live;
+  runStart(limit: number): RunStart | null {
+    const entry = this.entries[this.entries.length - 1];
+    if (!entry) return null;
+    return {
+      state: cloneState(this.liveState()),
+      command: entry.command,
+      hooksSoFar: entry.hooks,
+      tick: this.total,
+      lastCheckpoint: (this.checkpoints[this.checkpoints.length - 1] as Checkpoint).tick,
+      limit,
+    };
+  }
+
+  /**
+   * Appends a chunk of a run made from `runStart` (in order, none skipped, nothing
+   * applied in between): its hooks become the last entry's. The cursor stays where
+   * it is; the live state is rebuilt from the newest checkpoint when next needed.
+   */
+  adopt(chunk: RunChunk): void {
+    if (chunk.hooks === 0) return;
     const e = this.entries.length - 1;
     const entry = this.entries[e];
-    if (!entry) return 0;
-    const state = this.live;
-    const push: TraceSink = (r) => this.records.push(r);
-    let n = 0;
-    while (n < limit && step(state, push, manualChoice(entry.command, entry.hooks + n))) {
-      n++;
-      this.tickDone();
+    if (!entry) throw new Error('adopt: the timeline has no entry to continue');
+    for (const r of chunk.records) this.records.push(r);
+    let at = this.traceStart[this.total] as number;
+    for (const n of chunk.recordsPerTick) {
+      at += n;
+      this.traceStart.push(at);
     }
-    this.entries[e] = { ...entry, hooks: entry.hooks + n };
-    if (following) this.viewTick = this.total;
-    return n;
+    this.total += chunk.hooks;
+    for (const c of chunk.checkpoints) this.checkpoints.push(c);
+    this.entries[e] = { ...entry, hooks: entry.hooks + chunk.hooks };
+    this.liveStale = true;
+  }
+
+  /** The state at the end of the history (rebuilt after adopted ticks). */
+  private liveState(): SimState {
+    if (this.liveStale) {
+      const cp = this.nearestCheckpoint(this.total);
+      const state = cloneState(cp.state);
+      this.replay(state, cp.tick, this.total);
+      this.live = state;
+      this.liveStale = false;
+      if (this.viewTick === this.total) this.view = state;
+    }
+    return this.live;
   }
 
   private tickDone(): void {
@@ -247,6 +286,7 @@ export class Timeline {
     this.checkpoints = this.checkpoints.filter((c) => c.tick <= t);
     this.total = t;
     this.live = this.view;
+    this.liveStale = false;
   }
 
   /** Moves the cursor to tick t (0 … length): the state after t ticks. */
@@ -254,7 +294,7 @@ export class Timeline {
     const t = Math.max(0, Math.min(Math.floor(tick), this.total));
     if (t === this.viewTick) return;
     if (t === this.total) {
-      this.view = this.live;
+      this.view = this.liveState();
       this.viewTick = t;
       return;
     }

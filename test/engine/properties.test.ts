@@ -11,6 +11,7 @@ import { allEndpoints } from '../../src/engine/charm.ts';
 import { fingerprint } from '../../src/engine/clone.ts';
 import { applyCommand, type Command } from '../../src/engine/commands.ts';
 import { createState, step } from '../../src/engine/sim.ts';
+import { HookRun, reviveChunk, reviveState, type RunChunk, type RunStart } from '../../src/engine/hookrun.ts';
 import { Timeline, commandTicks, manualChoice, type TimelineLog } from '../../src/engine/timeline.ts';
 import { checkIdleState, checkTrace } from './invariants.ts';
 
@@ -269,6 +270,35 @@ describe('properties over random command sequences', () => {
         expect(fingerprint(fresh.state)).toBe(fingerprint(t.state));
         expect(JSON.stringify(fresh.fullTrace)).toBe(JSON.stringify(t.fullTrace));
         expect(checkTrace(t.fullTrace)).toEqual([]);
+      }),
+      { numRuns: Math.max(50, Math.floor(RUNS / 10)) },
+    );
+  });
+  it('a run computed elsewhere (chunks through a structured clone, adopted) equals running in place', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(deployArb, { minLength: 2, maxLength: 3 }), fc.array(opArb, { minLength: 2, maxLength: 14 }), fc.integer({ min: 1, max: 40 }), (seed, deploys, ops, slice) => {
+        const inPlace = new Timeline({ seed });
+        const elsewhere = new Timeline({ seed });
+        for (const op of [...deploys, ...ops]) {
+          const c = concretize(inPlace, op);
+          if (!c) continue;
+          inPlace.apply(c.command, { run: c.run });
+          // The same command with no hooks, then all of them computed by a HookRun.
+          elsewhere.apply(c.command, { run: 0 });
+          const limit = c.run === 'idle' ? Number.MAX_SAFE_INTEGER : c.run === 'none' ? 0 : c.run;
+          const start = elsewhere.runStart(limit) as RunStart;
+          const run = new HookRun({ ...start, state: reviveState(structuredClone(start.state)) });
+          for (let done = false; !done; ) {
+            const chunk = reviveChunk(structuredClone(run.next(slice)) as RunChunk);
+            elsewhere.adopt(chunk);
+            done = chunk.done;
+          }
+          elsewhere.seek(elsewhere.length);
+          expect(elsewhere.length).toBe(inPlace.length);
+        }
+        expect(fingerprint(elsewhere.state)).toBe(fingerprint(inPlace.state));
+        expect(JSON.stringify(elsewhere.fullTrace)).toBe(JSON.stringify(inPlace.fullTrace));
+        expect(elsewhere.log.entries.map((e) => e.hooks)).toEqual(inPlace.log.entries.map((e) => e.hooks));
       }),
       { numRuns: Math.max(50, Math.floor(RUNS / 10)) },
     );
