@@ -60,6 +60,17 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // The engine worker and its client: browser globals, the engine and the store's runner contract only.
+    files: ['src/worker/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeImportPatterns, { group: ['**/ui/**', '**/cli/**', 'react', 'react-dom', 'zustand', 'zustand/*'], message: 'The worker runs the engine only.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/store/**/*.ts'],
     rules: {
       'no-restricted-imports': [

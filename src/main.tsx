@@ -6,6 +6,7 @@ import { SESSION_KEY, restoreSession, type SessionV1 } from './store/session.ts'
 import { createRelvizStore } from './store/store.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/StoreContext.tsx';
+import { workerRunner } from './worker/workerRunner.ts';
 
 /** The saved session, if there is a valid one; a broken one is ignored (and reported), never half-loaded. */
 function savedSession(): SessionV1 | undefined {
@@ -20,7 +21,9 @@ function savedSession(): SessionV1 | undefined {
 }
 
 const session = savedSession();
-const store = createRelvizStore(session ? { session } : { script: masterworker });
+// Long runs are computed in a Web Worker, so the page never freezes on a big model.
+const runner = typeof Worker === 'undefined' ? {} : { runner: workerRunner() };
+const store = createRelvizStore(session ? { session, ...runner } : { script: masterworker, ...runner });
 
 // Persist the session (seed, command log, cursor, layout) so a reload restores it.
 let timer: ReturnType<typeof setTimeout> | undefined;

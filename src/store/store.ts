@@ -8,9 +8,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { cloneState, fingerprint } from '../engine/clone.ts';
 import { applyCommand, formatCommand, type Command, type CommandResult } from '../engine/commands.ts';
 import type { JujuVersion } from '../engine/model.ts';
-import { Timeline, commandTicks, defaultRun } from '../engine/timeline.ts';
+import { MAX_HOOKS_PER_COMMAND, Timeline, commandTicks, defaultRun } from '../engine/timeline.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
+import { CHUNK_HOOKS, sliceRunner, type HookRunner } from './runner.ts';
 import type { SessionInput, SessionV1 } from './session.ts';
 import { deriveView, type ModelView } from './view.ts';
 
@@ -53,8 +54,12 @@ export interface RelvizState {
   readonly consoleLog: readonly ConsoleEntry[];
   /** The last refusal (Juju's `ERROR …`), shown until dismissed. */
   readonly error: string | null;
-  /** A long run still being computed in slices (hooks so far), so the page never freezes. */
-  readonly busy: { readonly hooks: number } | null;
+  /**
+   * A long run being computed away from the page's thread (hooks so far), so the page
+   * never freezes. `stoppable`: the run of the last command, which Stop can cut short
+   * (a session being rebuilt always finishes).
+   */
+  readonly busy: { readonly hooks: number; readonly stoppable: boolean } | null;
   /**
    * The hook at the cursor is shown first as 'running' (its writes pending, visible
    * only to itself) and then as 'committed' — set by the animation, not by the engine,
@@ -89,6 +94,8 @@ export interface RelvizActions {
   setPosition(app: string, pos: { x: number; y: number }): void;
   dismissError(): void;
   setPhase(phase: 'running' | 'committed'): void;
+  /** Stops computing the last command's hooks: the history keeps those computed so far. */
+  stop(): void;
   /** Starts an empty session. */
   reset(): void;
   /** Loads a script (example or tutorial): every line applied, cursor at the start, ready to play. */
@@ -99,21 +106,33 @@ export interface RelvizActions {
 
 export type RelvizStore = StoreApi<RelvizState & RelvizActions>;
 
-/** Hooks computed per slice of a long run (a few milliseconds of engine time). */
-const SLICE = 5000;
-
 export interface StoreOptions {
   readonly seed?: number;
   readonly juju?: JujuVersion;
   readonly session?: SessionV1;
   readonly script?: string;
+  /** Where long runs are computed (the page passes a Web Worker runner); default: slices on this thread. */
+  readonly runner?: HookRunner;
 }
 
-function build(seed: number, juju: JujuVersion, inputs: readonly SessionInput[]): Timeline {
-  const t = new Timeline({ seed, juju });
-  for (const i of inputs) t.apply(i.command, { text: i.text, run: i.run });
-  return t;
+/** Most hooks an input runs after its command. */
+function runLimit(run: SessionInput['run']): number {
+  return run === 'idle' ? MAX_HOOKS_PER_COMMAND : run === 'none' ? 0 : run;
 }
+
+/**
+ * Applies an input, running at most one chunk of its hooks here; returns how many
+ * more it may run (0: it is complete), for a runner to compute elsewhere.
+ */
+function applyInput(t: Timeline, input: SessionInput): { result: CommandResult; rest: number } {
+  const limit = runLimit(input.run);
+  const result = t.apply(input.command, { text: input.text, run: Math.min(limit, CHUNK_HOOKS) });
+  const more = limit > CHUNK_HOOKS && t.lastEntryHooks === CHUNK_HOOKS && t.endHasWork;
+  return { result, rest: more ? limit - CHUNK_HOOKS : 0 };
+}
+
+/** How often progress of a long run is published (the scrubber and the busy indicator follow it). */
+const PROGRESS_MS = 100;
 
 function parseScriptInputs(text: string): SessionInput[] {
   const inputs: SessionInput[] = [];
@@ -129,10 +148,13 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
   const seed = session?.seed ?? opts.seed ?? 1;
   const juju = session?.juju ?? opts.juju ?? '3.6';
   const inputs = session?.inputs ?? (opts.script ? parseScriptInputs(opts.script) : []);
-  const timeline = build(seed, juju, inputs);
-  timeline.seek(session ? session.cursor : 0);
+  const runner = opts.runner ?? sliceRunner();
+  const timeline = new Timeline({ seed, juju });
+  /** The run being computed by the runner, if any. */
+  let job: { readonly cancel: () => void; readonly stoppable: boolean; readonly inputsIfCut: () => SessionInput[] } | null = null;
+  let rebuild: (seed: number, juju: JujuVersion, inputs: readonly SessionInput[], cursor: number) => void = () => {};
 
-  return createStore<RelvizState & RelvizActions>()((set, get) => {
+  const store = createStore<RelvizState & RelvizActions>()((set, get) => {
     /** Publishes the timeline's cursor and the view derived from it. */
     const sync = (extra: Partial<RelvizState> = {}) => {
       const t = get().timeline;
@@ -141,9 +163,14 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       set({ cursor: t.cursor, length: t.length, view: deriveView(t.state, get().view), ...moved, ...extra });
     };
 
-    const applyAt = (command: Command, text: string, run: 'idle' | 'none' | number, inputsSoFar: readonly SessionInput[]) => {
-      finishBackground();
+    const applyAt = (command: Command, text: string, run: 'idle' | 'none' | number, inputsSoFar: readonly SessionInput[]): CommandResult => {
       const s = get();
+      if (job && s.busy) {
+        // The last command's hooks are not all known yet: the next command would act on a model we do not have.
+        const stderr = `ERROR the hooks of "${s.inputs.at(-1)?.text ?? 'the last command'}" are still being computed (${s.busy.hooks.toLocaleString('en')} so far): wait for them, or press Stop`;
+        set({ error: stderr });
+        return { exitCode: 1, stdout: '', stderr: `${stderr}\n` };
+      }
       const t = s.timeline;
       // Still watching the last command's hooks play out? Then the next command comes
       // after them, as on the command line. Only a cursor moved back before the last
@@ -164,41 +191,85 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       // Acting in the past forks: the inputs after the cursor are dropped with the future.
       const kept = inputsUpTo(t, inputsSoFar);
       const start = t.cursor;
-      // A run to idle is computed in slices: the first one now, the rest between frames.
-      const result = t.apply(command, { text, run: run === 'idle' ? SLICE : run });
-      const next = [...kept, { command, text, run }];
+      const input: SessionInput = { command, text, run };
+      // The first chunk of hooks runs now; a long run goes on in the runner.
+      const { result, rest } = applyInput(t, input);
       // Show the model change, then let the hooks play.
       t.seek(Math.min(start + 1, t.length));
-      sync({ revision: s.revision + 1, inputs: next, error: result.exitCode === 0 ? null : result.stderr.trim() || s.error });
-      if (run === 'idle' && t.endHasWork) continueInBackground(t);
+      sync({ revision: s.revision + 1, inputs: [...kept, input], error: result.exitCode === 0 ? null : result.stderr.trim() || s.error });
+      if (rest > 0) runRest(t, rest, { stoppable: true, inputsSoFar: () => get().inputs, then: () => {} });
       return result;
     };
 
-    /** Computes the rest of a long run a slice at a time, publishing progress; any other change finishes it first. */
-    const continueInBackground = (t: Timeline) => {
+    /**
+     * Has the runner compute up to `limit` more hooks for the timeline's last entry,
+     * adopting its chunks as they come and publishing progress; `then` runs once the
+     * run is complete. `inputsSoFar` are the inputs up to this run's, which become the
+     * session's if the run is cut short.
+     */
+    const runRest = (t: Timeline, limit: number, opts: { stoppable: boolean; inputsSoFar: () => readonly SessionInput[]; then: () => void }) => {
+      const { stoppable, then } = opts;
+      const start = t.runStart(limit);
+      if (!start) return then();
       let hooks = 0;
-      const slice = () => {
-        if (get().timeline !== t || get().busy === null) return;
-        const n = t.continueLast(SLICE);
-        hooks += n;
-        if (n === 0) {
-          set({ busy: null, length: t.length });
-          return;
-        }
-        sync({ busy: { hooks } });
-        setTimeout(slice, 0);
+      let published = 0;
+      set({ busy: { hooks, stoppable } });
+      const inputsIfCut = () => withLastRun(opts.inputsSoFar(), t.lastEntryHooks);
+      job = {
+        stoppable,
+        inputsIfCut,
+        cancel: runner.start(start, {
+          chunk(chunk) {
+            t.adopt(chunk);
+            hooks += chunk.hooks;
+            if (chunk.done) {
+              job = null;
+              set({ busy: null, length: t.length });
+              then();
+              return;
+            }
+            const now = Date.now();
+            if (now - published >= PROGRESS_MS) {
+              published = now;
+              set({ busy: { hooks, stoppable }, length: t.length });
+            }
+          },
+          fail(message) {
+            // Keep what was computed, and say so; the input now records the hooks the history has.
+            job = null;
+            set({ busy: null, length: t.length, inputs: inputsIfCut(), error: `ERROR computing hooks failed after ${hooks.toLocaleString('en')}: ${message}` });
+          },
+        }),
       };
-      set({ busy: { hooks: 0 } });
-      setTimeout(slice, 0);
     };
 
-    /** Finishes a background run at once (before anything else changes the history). */
-    const finishBackground = () => {
-      if (get().busy === null) return;
-      const t = get().timeline;
-      while (t.continueLast(SLICE) > 0);
-      set({ busy: null });
-      sync();
+    const cancelJob = () => {
+      job?.cancel();
+      job = null;
+      if (get().busy) set({ busy: null });
+    };
+
+    /** Replaces the timeline by one built from `inputs`; long runs in it are computed by the runner. */
+    rebuild = (seedOf, jujuOf, inputsOf, cursor) => {
+      cancelJob();
+      const t = new Timeline({ seed: seedOf, juju: jujuOf });
+      set({ timeline: t, seed: seedOf, juju: jujuOf, inputs: inputsOf, revision: get().revision + 1 });
+      let i = 0;
+      const next = (): void => {
+        while (i < inputsOf.length) {
+          t.seek(t.length);
+          const { rest } = applyInput(t, inputsOf[i++] as SessionInput);
+          if (rest > 0) {
+            sync();
+            const upTo = i;
+            runRest(t, rest, { stoppable: false, inputsSoFar: () => inputsOf.slice(0, upTo), then: next });
+            return;
+          }
+        }
+        t.seek(Math.min(cursor, t.length));
+        sync();
+      };
+      next();
     };
 
     return {
@@ -269,6 +340,8 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
           return;
         }
         // At the end: let Juju settle (all remaining hooks computed at once), then show the first.
+        // While a long run is still being computed, the end is not the end yet: wait.
+        if (job) return;
         if (t.state.ready.length === 0) {
           set({ playing: false });
           return;
@@ -281,8 +354,8 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       advance(n) {
         const t = get().timeline;
         const before = t.cursor;
-        // At the end of the history with units still busy: let Juju settle first.
-        if (t.cursor === t.length && t.state.ready.length > 0) applyAt({ type: 'wait' }, 'wait', 'idle', get().inputs);
+        // At the end of the history with units still busy: let Juju settle first (unless it is being computed).
+        if (t.cursor === t.length && !job && t.state.ready.length > 0) applyAt({ type: 'wait' }, 'wait', 'idle', get().inputs);
         t.seek(Math.min(t.length, before + n));
         sync();
         return t.cursor - before;
@@ -318,21 +391,13 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
 
       setSeed(newSeed) {
-        finishBackground();
         const s = get();
-        const t = build(newSeed, s.juju, s.inputs);
-        t.seek(Math.min(s.cursor, t.length));
-        set({ timeline: t, seed: newSeed, revision: s.revision + 1 });
-        sync();
+        rebuild(newSeed, s.juju, s.inputs, s.cursor);
       },
 
       setJuju(v) {
-        finishBackground();
         const s = get();
-        const t = build(s.seed, v, s.inputs);
-        t.seek(Math.min(s.cursor, t.length));
-        set({ timeline: t, juju: v, revision: s.revision + 1 });
-        sync();
+        rebuild(s.seed, v, s.inputs, s.cursor);
       },
 
       select(selection) {
@@ -359,23 +424,24 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       setPhase(phase) {
         set({ phase });
       },
+      stop() {
+        if (!job?.stoppable) return;
+        const inputsNow = job.inputsIfCut();
+        cancelJob();
+        set({ inputs: inputsNow, length: get().timeline.length });
+      },
 
       reset() {
-        finishBackground();
         const s = get();
-        const t = new Timeline({ seed: s.seed, juju: s.juju });
-        set({ timeline: t, inputs: [], revision: s.revision + 1, playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, consoleLog: [], error: null });
-        sync();
+        set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, consoleLog: [], error: null });
+        rebuild(s.seed, s.juju, [], 0);
       },
 
       loadScript(text) {
-        finishBackground();
         const s = get();
         const loaded = parseScriptInputs(text);
-        const t = build(s.seed, s.juju, loaded);
-        t.seek(0);
-        set({ timeline: t, inputs: loaded, revision: s.revision + 1, playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, error: null });
-        sync();
+        set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, error: null });
+        rebuild(s.seed, s.juju, loaded, 0);
       },
 
       exportSession() {
@@ -384,6 +450,17 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
     };
   });
+  // Build the session's history (at once when it is short; long runs go to the runner).
+  rebuild(seed, juju, inputs, session ? session.cursor : 0);
+  return store;
+}
+
+/** The inputs with the last one's run fixed to the hooks it actually ran (a run cut short). */
+function withLastRun(inputs: readonly SessionInput[], hooks: number): SessionInput[] {
+  const out = [...inputs];
+  const last = out[out.length - 1];
+  if (last) out[out.length - 1] = { ...last, run: hooks };
+  return out;
 }
 
 /**

@@ -1,7 +1,10 @@
 /** The store over the engine timeline: forking, reseeding, sessions, read-only commands. */
 import { describe, expect, it } from 'vitest';
 import { SessionError, restoreSession } from '../../src/store/session.ts';
-import { createRelvizStore } from '../../src/store/store.ts';
+import { fingerprint } from '../../src/engine/clone.ts';
+import { HookRun, type RunStart } from '../../src/engine/hookrun.ts';
+import { CHUNK_HOOKS, type HookRunner, type RunListener } from '../../src/store/runner.ts';
+import { createRelvizStore, type StoreOptions } from '../../src/store/store.ts';
 
 const script = 'juju deploy master\njuju deploy worker -n 2\njuju relate master worker\n';
 
@@ -136,21 +139,129 @@ describe('long runs', () => {
       });
     });
     expect(new Set(lengths).size).toBeGreaterThan(2);
-    const reference = createRelvizStore({ script: `${big}juju relate master worker\n` });
+    const reference = settled({ script: `${big}juju relate master worker\n` });
     expect(store.getState().length).toBe(reference.getState().length);
   });
 
-  it('finishes a background run before the next command changes the history', () => {
+  it('refuses the next command while the hooks are still being computed, and Stop keeps what was computed', async () => {
     const store = createRelvizStore({ script: big });
     store.getState().seek(store.getState().length);
     store.getState().runLine('juju relate master worker');
+    expect(store.getState().busy).toMatchObject({ stoppable: true });
+    const before = store.getState().inputs;
+    const refused = store.getState().runLine('juju add-unit worker');
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toMatch(/^ERROR the hooks of "juju relate master worker" are still being computed/);
+    expect(store.getState().inputs).toBe(before);
+
+    await new Promise((r) => setTimeout(r, 0)); // one chunk more
+    store.getState().stop();
+    const s = store.getState();
+    expect(s.busy).toBeNull();
+    const hooks = s.timeline.lastEntryHooks;
+    expect(hooks).toBeGreaterThan(CHUNK_HOOKS);
+    expect(s.inputs.at(-1)?.run).toBe(hooks);
+    expect(s.length).toBe(s.timeline.length);
+    // The cut history is the session: a reload rebuilds exactly it.
+    const reloaded = settled({ session: s.exportSession() });
+    expect(reloaded.getState().length).toBe(s.length);
+    expect(fingerprint(reloaded.getState().timeline.state)).toBe(fingerprint(s.timeline.state));
+    // And the model can be changed again.
+    s.seek(s.length);
+    expect(store.getState().runLine('juju add-unit worker &').exitCode).toBe(0);
+  });
+
+  it('adopts chunks from the runner as they come, with the cursor left where the user is', () => {
+    const runner = manualRunner();
+    const store = createRelvizStore({ script: big, runner });
+    store.getState().seek(store.getState().length);
+    store.getState().runLine('juju relate master worker');
+    const cursor = store.getState().cursor;
+    expect(runner.pending).toHaveLength(1);
+    const lengths = [store.getState().length];
+    while (runner.pending.length > 0) {
+      runner.deliver(1000);
+      lengths.push(store.getState().timeline.length);
+    }
+    expect(store.getState().busy).toBeNull();
+    expect(store.getState().cursor).toBe(cursor);
+    expect(new Set(lengths).size).toBeGreaterThan(3);
+    const reference = settled({ script: `${big}juju relate master worker\n` });
+    expect(store.getState().length).toBe(reference.getState().length);
+    store.getState().seek(store.getState().length);
+    reference.getState().seek(reference.getState().length);
+    expect(fingerprint(store.getState().timeline.state)).toBe(fingerprint(reference.getState().timeline.state));
+  });
+
+  it('rebuilds a long session through the runner (on reload, a new seed or another Juju), then restores the cursor', () => {
+    const first = settled({ script: `${big}juju relate master worker\n` });
+    first.getState().seek(4321);
+    const session = first.getState().exportSession();
+    const runner = manualRunner();
+    const store = createRelvizStore({ session, runner });
+    expect(store.getState().busy).toMatchObject({ stoppable: false });
+    expect(store.getState().runLine('juju add-unit worker').exitCode).toBe(1);
+    store.getState().stop(); // A rebuild cannot be stopped: the session would be lost.
     expect(store.getState().busy).not.toBeNull();
-    store.getState().runLine('juju add-unit worker &');
-    const reference = createRelvizStore({ script: `${big}juju relate master worker\n` });
-    expect(store.getState().timeline.log.entries[2]?.hooks).toBe(reference.getState().timeline.log.entries[2]?.hooks);
-    expect(store.getState().inputs.map((i) => i.run)).toEqual(['idle', 'idle', 'idle', 'none']);
+    while (runner.pending.length > 0) runner.deliver(2500);
+    expect(store.getState().busy).toBeNull();
+    expect(store.getState().cursor).toBe(4321);
+    expect(store.getState().length).toBe(first.getState().length);
+    expect(fingerprint(store.getState().timeline.state)).toBe(fingerprint(first.getState().timeline.state));
+
+    store.getState().setSeed(99);
+    expect(runner.pending).toHaveLength(1);
+    while (runner.pending.length > 0) runner.deliver(100_000);
+    expect(store.getState().seed).toBe(99);
+    expect(store.getState().cursor).toBe(4321);
+  });
+
+  it('keeps what was computed and says so when the runner fails', () => {
+    const runner = manualRunner();
+    const store = createRelvizStore({ script: big, runner });
+    store.getState().seek(store.getState().length);
+    store.getState().runLine('juju relate master worker');
+    runner.deliver(700);
+    runner.failNext('worker crashed');
+    const s = store.getState();
+    expect(s.busy).toBeNull();
+    expect(s.error).toMatch(/^ERROR computing hooks failed after 700: worker crashed/);
+    expect(s.inputs.at(-1)?.run).toBe(CHUNK_HOOKS + 700);
+    expect(s.timeline.lastEntryHooks).toBe(CHUNK_HOOKS + 700);
   });
 });
+
+/** A store whose long runs are all computed before it is returned. */
+function settled(opts: StoreOptions) {
+  const runner = manualRunner();
+  const store = createRelvizStore({ ...opts, runner });
+  while (runner.pending.length > 0) runner.deliver(1_000_000);
+  return store;
+}
+
+/** A runner the test drives: each `deliver(n)` computes and hands over one chunk of n hooks. */
+function manualRunner() {
+  const pending: { run: HookRun; listener: RunListener }[] = [];
+  return {
+    pending,
+    start(start: RunStart, listener: RunListener) {
+      const job = { run: new HookRun(start), listener };
+      pending.push(job);
+      return () => pending.splice(pending.indexOf(job), 1);
+    },
+    deliver(n: number) {
+      const job = pending[0];
+      if (!job) throw new Error('nothing to deliver');
+      const chunk = job.run.next(n);
+      if (chunk.done) pending.shift();
+      job.listener.chunk(chunk);
+    },
+    failNext(message: string) {
+      const job = pending.shift();
+      job?.listener.fail(message);
+    },
+  } satisfies HookRunner & Record<string, unknown>;
+}
 
 describe('manual mode', () => {
   it('runs no hooks after a command; the user steps each unit by hand', () => {

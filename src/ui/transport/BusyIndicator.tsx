@@ -1,15 +1,31 @@
-/** Progress of a long run being computed in slices (the page stays usable meanwhile). */
-import { useRelviz } from '../StoreContext.tsx';
+/**
+ * Progress of a long run being computed off the page's thread (the page stays usable
+ * meanwhile), with Stop for the last command's run: the history keeps what was computed.
+ */
+import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 
 export function BusyIndicator() {
+  const store = useRelvizStore();
   const busy = useRelviz((s) => s.busy);
   return (
-    <div role="status" aria-live="polite" className="min-w-0">
-      {busy && (
-        <span className="inline-flex items-center gap-2 rounded-md bg-sky-50 px-2 py-1 text-sm text-sky-900">
-          <span className="h-3 w-3 animate-spin rounded-full border-2 border-sky-700 border-t-transparent" aria-hidden />
-          Computing hooks… {busy.hooks.toLocaleString('en')}
-        </span>
+    <div className="flex min-w-0 items-center gap-2">
+      <div role="status" aria-live="polite" className="min-w-0">
+        {busy && (
+          <span className="inline-flex items-center gap-2 rounded-md bg-sky-50 px-2 py-1 text-sm text-sky-900">
+            <span className="h-3 w-3 animate-spin rounded-full border-2 border-sky-700 border-t-transparent motion-reduce:animate-none" aria-hidden />
+            Computing hooks… {busy.hooks.toLocaleString('en')}
+          </span>
+        )}
+      </div>
+      {busy?.stoppable && (
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100"
+          title="Stop computing: the history keeps the hooks computed so far"
+          onClick={() => store.getState().stop()}
+        >
+          Stop
+        </button>
       )}
     </div>
   );

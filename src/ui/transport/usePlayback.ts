@@ -21,7 +21,8 @@ export function startPlayback(store: RelvizStore): () => void {
     // One store update per frame, however many ticks are due (at most 8, so it never lurches).
     const n = Math.min(Math.floor(owed), 8);
     owed -= Math.floor(owed);
-    if (n > 0 && store.getState().advance(n) === 0) {
+    // Nothing left to show pauses, unless more hooks are still being computed.
+    if (n > 0 && store.getState().advance(n) === 0 && store.getState().busy === null) {
       store.getState().pause();
       frame = 0;
       return;

@@ -1,0 +1,49 @@
+/**
+ * Long runs are computed in the engine's Web Worker: the page shows progress, stays
+ * usable, and the history it adopts is the one the engine computes in place.
+ */
+import { expect, test } from './fixtures.ts';
+
+test('a big integrate is computed in the worker, with progress, while the page stays usable', async ({ relviz, page }) => {
+  await relviz.open();
+  await relviz.button('New').click();
+  await relviz.run('juju deploy master -n 90');
+  await relviz.run('juju deploy worker -n 90');
+  await relviz.toEnd();
+  expect(page.workers()).toHaveLength(0); // Started on the first long run, not at load.
+
+  await relviz.run('juju relate master worker');
+  const status = page.getByRole('status').filter({ hasText: 'Computing hooks…' });
+  await expect(status).toBeVisible();
+  expect(page.workers().length).toBe(1);
+  // The page answers while the worker computes: the console takes a read-only command.
+  await relviz.run('juju status');
+  await expect(page.getByRole('log', { name: 'Console output' })).toContainText('$ juju status');
+
+  await expect(status).toBeHidden({ timeout: 60_000 });
+  // The whole run is there: 90 x 90 masterworker settles with 90 workers related.
+  await relviz.toEnd();
+  await relviz.run('juju status');
+  await expect(page.getByRole('log', { name: 'Console output' })).toContainText('Related Workers: 90');
+});
+
+test('Stop keeps the hooks computed so far, and the session reloads as cut', async ({ relviz, page }) => {
+  await relviz.open();
+  await relviz.button('New').click();
+  await relviz.run('juju deploy master -n 120');
+  await relviz.run('juju deploy worker -n 120');
+  await relviz.toEnd();
+  await relviz.run('juju relate master worker');
+  await expect(page.getByRole('status').filter({ hasText: 'Computing hooks…' })).toBeVisible();
+  // A change while hooks are still being computed is refused, with the reason.
+  await relviz.run('juju add-unit worker');
+  await expect(page.getByRole('alert')).toContainText('are still being computed');
+  await relviz.button('Stop').click();
+  await expect(relviz.button('Stop')).toBeHidden();
+  const length = Number(await relviz.timeline.getAttribute('max'));
+  expect(length).toBeGreaterThan(5000);
+
+  await page.reload();
+  await expect(relviz.region('Graph')).toBeVisible();
+  await expect(relviz.timeline).toHaveAttribute('max', String(length), { timeout: 60_000 });
+});

@@ -1,0 +1,24 @@
+/**
+ * The engine in a Web Worker: computes long runs off the page's thread and posts
+ * them back in chunks (records and checkpoints, as `Timeline.adopt` takes them).
+ * Cancelling is terminating the worker, so the loop need not yield.
+ */
+/// <reference lib="webworker" />
+import { HookRun, reviveState } from '../engine/hookrun.ts';
+import type { RunRequest, WorkerReply } from './protocol.ts';
+
+const post = (reply: WorkerReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
+
+self.onmessage = (e: MessageEvent<RunRequest>) => {
+  const { start, chunkHooks } = e.data;
+  try {
+    const run = new HookRun({ ...start, state: reviveState(start.state) });
+    for (;;) {
+      const chunk = run.next(chunkHooks);
+      post({ type: 'chunk', chunk });
+      if (chunk.done) return;
+    }
+  } catch (err) {
+    post({ type: 'error', message: (err as Error).message });
+  }
+};
