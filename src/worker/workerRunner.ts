@@ -1,21 +1,34 @@
 /**
  * A HookRunner backed by the engine worker. The worker is started on the first long
  * run (so it costs nothing at page load) and kept for the next; cancelling a run
- * terminates it, and the next run starts a fresh one.
+ * terminates it, and the next run starts a fresh one. Where a worker cannot start
+ * (no module workers, a blocking content policy), runs fall back to slices on the
+ * page's thread: slower to finish, but the page still never freezes.
  */
 import { reviveChunk } from '../engine/hookrun.ts';
-import { CHUNK_HOOKS, type HookRunner } from '../store/runner.ts';
+import { CHUNK_HOOKS, sliceRunner, type HookRunner } from '../store/runner.ts';
 import type { RunRequest, WorkerReply } from './protocol.ts';
 
-export function workerRunner(chunkHooks = CHUNK_HOOKS): HookRunner {
+export function workerRunner(chunkHooks = CHUNK_HOOKS, create = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'relviz-engine' })): HookRunner {
   let worker: Worker | null = null;
-  return {
+  let fallback: HookRunner | null = null;
+  const runner: HookRunner = {
     start(start, listener) {
-      worker ??= new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'relviz-engine' });
+      if (fallback) return fallback.start(start, listener);
+      try {
+        worker ??= create();
+      } catch (e) {
+        console.warn(`relviz: no engine worker (${(e as Error).message}); computing on the page between frames`);
+        fallback = sliceRunner(chunkHooks);
+        return fallback.start(start, listener);
+      }
       const w = worker;
       let live = true;
+      let heard = false;
+      let cancelFallback: (() => void) | null = null;
       w.onmessage = (e: MessageEvent<WorkerReply>) => {
         if (!live) return;
+        heard = true;
         const reply = e.data;
         if (reply.type === 'error') {
           live = false;
@@ -31,10 +44,18 @@ export function workerRunner(chunkHooks = CHUNK_HOOKS): HookRunner {
         live = false;
         worker = null;
         w.terminate();
-        listener.fail(e.message || 'the engine worker failed to start');
+        if (heard) {
+          listener.fail(e.message || 'the engine worker stopped');
+          return;
+        }
+        // It never started (it could not be loaded): compute this run and the next ones here.
+        console.warn(`relviz: the engine worker did not start (${e.message || 'no reason given'}); computing on the page between frames`);
+        fallback = sliceRunner(chunkHooks);
+        cancelFallback = fallback.start(start, listener);
       };
       w.postMessage({ type: 'run', start, chunkHooks } satisfies RunRequest);
       return () => {
+        cancelFallback?.();
         if (!live) return;
         live = false;
         worker = null;
@@ -42,4 +63,5 @@ export function workerRunner(chunkHooks = CHUNK_HOOKS): HookRunner {
       };
     },
   };
+  return runner;
 }
