@@ -1,17 +1,19 @@
 /**
  * What you can do to the selected thing, with the mouse: a unit (remove, resolve when
  * in error, make its next run of a hook fail, run an action), an application (add
- * units, remove it) or a relation (remove it). Each button gives the store the same
- * command the console would; Juju's refusals show in the error banner.
+ * units, integrate, remove it) or a relation (remove it). The buttons are the list in
+ * targetActions.ts, which the graph's context menu shows too. Each gives the store the
+ * same command the console would; Juju's refusals show in the error banner.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Command } from '../../engine/commands.ts';
-import type { AppView, ModelView, RelationView, UnitView } from '../../store/view.ts';
+import type { AppView, ModelView, UnitView } from '../../store/view.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
-import { compatible } from '../graph/compat.ts';
 import { plausibleHooks } from './plausibleHooks.ts';
 import { selectionTarget, type SelectionTarget } from './selection.ts';
 import { ControlLabel, buttonClass as fullButton, compact, dangerClass as fullDanger, fieldClass, primaryClass as fullPrimary } from './style.ts';
+import { SUBORDINATE_UNITS, addUnitCommand, describeTarget, integrateCommand, integratePairs, targetActions, type ActionForm, type TargetAction } from './targetActions.ts';
+import { TOOLBAR_FORM_ATTR } from './toolbarForms.ts';
 
 const buttonClass = compact(fullButton);
 const dangerClass = compact(fullDanger);
@@ -29,7 +31,7 @@ function useApply(): Apply {
 }
 
 /** A small form under a toolbar button; Escape or Cancel closes it and focus returns to the button. */
-function Popover({ label, trigger, children, onSubmit }: { label: string; trigger: string; children: (close: () => void) => ReactNode; onSubmit: (close: () => void) => void }) {
+function Popover({ form: which, label, trigger, title, children, onSubmit }: { form: ActionForm; label: string; trigger: string; title: string; children: (close: () => void) => ReactNode; onSubmit: (close: () => void) => void }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -51,7 +53,7 @@ function Popover({ label, trigger, children, onSubmit }: { label: string; trigge
   }, [open]);
   return (
     <div ref={root} className="relative">
-      <button ref={button} type="button" className={buttonClass} aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen((o) => !o)}>
+      <button ref={button} type="button" className={buttonClass} title={title} {...{ [TOOLBAR_FORM_ATTR]: which }} aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen((o) => !o)}>
         {trigger}
       </button>
       {open && (
@@ -94,11 +96,11 @@ function FormButtons({ submit, close, disabled = false }: { submit: string; clos
   );
 }
 
-function FailHook({ view, unit, apply }: { view: ModelView; unit: UnitView; apply: Apply }) {
+function FailHook({ view, unit, title, apply }: { view: ModelView; unit: UnitView; title: string; apply: Apply }) {
   const hooks = plausibleHooks(view, unit.name);
   const [hook, setHook] = useState(hooks[0] ?? 'install');
   return (
-    <Popover label={`${ControlLabel.failHookForm} of ${unit.name}`} trigger={ControlLabel.failNextHook} onSubmit={(close) => {
+    <Popover form="fail-hook" label={`${ControlLabel.failHookForm} of ${unit.name}`} trigger={ControlLabel.failNextHook} title={title} onSubmit={(close) => {
         apply({ type: 'fail', unit: unit.name, hook });
         close();
       }}
@@ -125,7 +127,7 @@ function FailHook({ view, unit, apply }: { view: ModelView; unit: UnitView; appl
   );
 }
 
-function RunAction({ app, unit, apply }: { app: AppView; unit: UnitView; apply: Apply }) {
+function RunAction({ app, unit, title, apply }: { app: AppView; unit: UnitView; title: string; apply: Apply }) {
   const [action, setAction] = useState(app.actions[0]?.name ?? '');
   const [values, setValues] = useState<Record<string, string>>({});
   const params = app.actions.find((a) => a.name === action)?.params ?? [];
@@ -135,7 +137,7 @@ function RunAction({ app, unit, apply }: { app: AppView; unit: UnitView; apply: 
     close();
   };
   return (
-    <Popover label={`${ControlLabel.runActionForm} on ${unit.name}`} trigger={ControlLabel.runAction} onSubmit={submit}>
+    <Popover form="run-action" label={`${ControlLabel.runActionForm} on ${unit.name}`} trigger={ControlLabel.runAction} title={title} onSubmit={submit}>
       {(close) => (
         <>
           <label className="flex flex-col gap-1 text-sm">
@@ -168,61 +170,27 @@ function RunAction({ app, unit, apply }: { app: AppView; unit: UnitView; apply: 
   );
 }
 
-function UnitTools({ view, unit, apply }: { view: ModelView; unit: UnitView; apply: Apply }) {
-  const app = view.apps.find((a) => a.name === unit.app);
-  return (
-    <>
-      {unit.failedHook !== null && (
-        <>
-          <button type="button" className={primaryClass} title={`juju resolve ${unit.name}: run the failed ${unit.failedHook} hook again`} onClick={() => apply({ type: 'resolve', unit: unit.name, noRetry: false })}>
-            {ControlLabel.resolve}
-          </button>
-          <button
-            type="button"
-            className={buttonClass}
-            title={`juju resolve --no-retry ${unit.name}: skip the failed ${unit.failedHook} hook`}
-            onClick={() => apply({ type: 'resolve', unit: unit.name, noRetry: true })}
-          >
-            {ControlLabel.resolveNoRetry}
-          </button>
-        </>
-      )}
-      <FailHook key={`fail-${unit.name}`} view={view} unit={unit} apply={apply} />
-      {app && app.actions.length > 0 && <RunAction key={`action-${unit.name}`} app={app} unit={unit} apply={apply} />}
-      <button type="button" className={dangerClass} title={`juju remove-unit ${unit.name} (Delete)`} onClick={() => apply({ type: 'remove-unit', units: [unit.name] }, true)}>
-        {ControlLabel.removeUnit}
-      </button>
-    </>
-  );
-}
-
 /** The keyboard way to integrate: every compatible pair of this application's endpoints with another's. */
-function Integrate({ view, app, apply }: { view: ModelView; app: AppView; apply: Apply }) {
-  const pairs = app.endpoints.flatMap((mine) =>
-    view.apps
-      .filter((other) => other.name !== app.name)
-      .flatMap((other) =>
-        other.endpoints
-          .filter((theirs) => compatible(view, { app: app.name, endpoint: mine.name }, { app: other.name, endpoint: theirs.name }))
-          .map((theirs) => ({ key: `${app.name}:${mine.name} ${other.name}:${theirs.name}`, mine: mine.name, other: other.name, theirs: theirs.name })),
-      ),
-  );
+function Integrate({ view, app, title, apply }: { view: ModelView; app: AppView; title: string; apply: Apply }) {
+  const pairs = integratePairs(view, app);
   const [choice, setChoice] = useState(pairs[0]?.key ?? '');
   if (pairs.length === 0) return null;
   return (
     <Popover
+      form="integrate"
       label={`Integrate ${app.name}`}
-      trigger="Integrate…"
+      trigger={ControlLabel.integrate}
+      title={title}
       onSubmit={(close) => {
         const p = pairs.find((x) => x.key === choice) ?? pairs[0];
-        if (p) apply({ type: 'integrate', a: { app: app.name, endpoint: p.mine }, b: { app: p.other, endpoint: p.theirs } });
+        if (p) apply(integrateCommand(app.name, p));
         close();
       }}
     >
       {(close) => (
         <>
           <label className="flex flex-col gap-1 text-sm">
-            Endpoints
+            {ControlLabel.integrateEndpoints}
             <select className={fieldClass} value={choice} onChange={(e) => setChoice(e.target.value)}>
               {pairs.map((p) => (
                 <option key={p.key} value={p.key}>
@@ -238,72 +206,55 @@ function Integrate({ view, app, apply }: { view: ModelView; app: AppView; apply:
   );
 }
 
-function AppTools({ view, app, apply }: { view: ModelView; app: AppView; apply: Apply }) {
+/** The toolbar's Add unit takes a count (the context menu's adds one). */
+function AddUnits({ app, apply }: { app: AppView; apply: Apply }) {
   const [count, setCount] = useState('1');
   const n = /^\d+$/.test(count) ? Number(count) : NaN;
   const ok = n >= 1 && n <= 20;
   return (
-    <>
-      <form
-        className="flex items-center gap-1"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (ok) apply({ type: 'add-unit', app: app.name, units: n });
-        }}
-      >
-        <input
-          type="number"
-          min={1}
-          max={20}
-          aria-label={ControlLabel.unitsToAdd}
-          className={`${compact(fieldClass)} w-16`}
-          value={count}
-          disabled={app.subordinate}
-          aria-invalid={!ok}
-          onChange={(e) => setCount(e.target.value)}
-        />
-        <button
-          type="submit"
-          className={buttonClass}
-          disabled={app.subordinate || !ok}
-          title={app.subordinate ? 'A subordinate gets a unit beside each related principal unit' : `juju add-unit ${app.name}${n > 1 ? ` -n ${n}` : ''}`}
-        >
-          {ControlLabel.addUnit}
-        </button>
-      </form>
-      <Integrate view={view} app={app} apply={apply} />
-      <button type="button" className={dangerClass} title={`juju remove-application ${app.name}`} onClick={() => apply({ type: 'remove-application', app: app.name }, true)}>
-        {ControlLabel.removeApplication}
+    <form
+      className="flex items-center gap-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ok) apply(addUnitCommand(app.name, n));
+      }}
+    >
+      <input
+        type="number"
+        min={1}
+        max={20}
+        aria-label={ControlLabel.unitsToAdd}
+        className={`${compact(fieldClass)} w-16`}
+        value={count}
+        disabled={app.subordinate}
+        aria-invalid={!ok}
+        onChange={(e) => setCount(e.target.value)}
+      />
+      <button type="submit" className={buttonClass} disabled={app.subordinate || !ok} title={app.subordinate ? SUBORDINATE_UNITS : `juju add-unit ${app.name}${n > 1 ? ` -n ${n}` : ''}`}>
+        {ControlLabel.addUnit}
       </button>
-    </>
+    </form>
   );
 }
 
-function RelationTools({ relation, apply }: { relation: RelationView; apply: Apply }) {
-  const [a, b] = relation.endpoints;
-  if (!a || !b || relation.peer) return <span className="text-sm text-slate-600">Peer relations go with their application.</span>;
-  const ref = (e: typeof a) => ({ app: e.app, endpoint: e.endpoint });
+const TONE = { primary: primaryClass, normal: buttonClass, danger: dangerClass } as const;
+
+/** One item of targetActions as a toolbar control: a button, or the form it opens. */
+function Tool({ view, target, item, apply }: { view: ModelView; target: SelectionTarget; item: TargetAction; apply: Apply }) {
+  if (target.kind === 'unit' && item.id === 'fail-hook') return <FailHook key={`fail-${target.unit.name}`} view={view} unit={target.unit} title={item.title} apply={apply} />;
+  if (target.kind === 'unit' && item.id === 'run-action') {
+    const app = view.apps.find((a) => a.name === target.unit.app);
+    return app ? <RunAction key={`action-${target.unit.name}`} app={app} unit={target.unit} title={item.title} apply={apply} /> : null;
+  }
+  if (target.kind === 'app' && item.id === 'integrate') return <Integrate key={`integrate-${target.app.name}`} view={view} app={target.app} title={item.title} apply={apply} />;
+  if (target.kind === 'app' && item.id === 'add-unit') return <AddUnits key={`add-${target.app.name}`} app={target.app} apply={apply} />;
+  const effect = item.effect;
+  if (effect.kind !== 'command') return null;
   return (
-    <button
-      type="button"
-      className={dangerClass}
-      title={`juju remove-relation ${a.app}:${a.endpoint} ${b.app}:${b.endpoint} (Delete)`}
-      onClick={() => apply({ type: 'remove-relation', a: ref(a), b: ref(b) }, true)}
-    >
-      {ControlLabel.removeRelation}
+    <button type="button" className={TONE[item.tone]} title={item.title} disabled={item.disabled !== null} onClick={() => apply(effect.command, effect.deselect)}>
+      {item.label}
     </button>
   );
-}
-
-function describe(t: SelectionTarget): string {
-  switch (t.kind) {
-    case 'unit':
-      return `Unit ${t.unit.name}`;
-    case 'app':
-      return `Application ${t.app.name}`;
-    case 'relation':
-      return `Relation #${t.relation.id} (${t.relation.endpoints.map((e) => e.app).join(' ⇄ ')})`;
-  }
 }
 
 export function SelectionBar() {
@@ -314,16 +265,18 @@ export function SelectionBar() {
   if (!target) {
     return <p className="flex h-7 items-center text-sm text-slate-600">Select a unit, application or relation to act on it.</p>;
   }
+  const items = targetActions(view, target);
   return (
     <div role="toolbar" aria-label={ControlLabel.selection} className="flex min-h-7 flex-wrap items-center justify-end gap-2">
       <span className="text-sm font-semibold text-slate-800">
-        {describe(target)}
+        {describeTarget(target)}
         {target.kind === 'unit' && target.unit.failedHook !== null && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs text-red-800">error: {target.unit.failedHook}</span>}
         {target.life === 'dying' && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">dying</span>}
       </span>
-      {target.kind === 'unit' && <UnitTools view={view} unit={target.unit} apply={apply} />}
-      {target.kind === 'app' && <AppTools key={target.app.name} view={view} app={target.app} apply={apply} />}
-      {target.kind === 'relation' && <RelationTools relation={target.relation} apply={apply} />}
+      {target.kind === 'relation' && items.length === 0 && <span className="text-sm text-slate-600">Peer relations go with their application.</span>}
+      {items.map((item) => (
+        <Tool key={`${target.kind}-${item.id}`} view={view} target={target} item={item} apply={apply} />
+      ))}
     </div>
   );
 }

@@ -28,6 +28,9 @@ export const ControlLabel = {
   unitsToAdd: 'Units to add',
   removeApplication: 'Remove application',
   removeRelation: 'Remove relation',
+  integrate: 'Integrate…',
+  integrateEndpoints: 'Endpoints',
+  deployMenu: 'Deploy…',
 } as const;
 
 export const buttonClass =

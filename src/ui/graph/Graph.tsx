@@ -3,7 +3,8 @@
  * the cursor — never stored twice. Drag from an endpoint handle to another
  * application's compatible endpoint (highlighted while dragging) to integrate; drop
  * on an application to choose among its fitting endpoints. Delete removes the
- * selected relation or unit.
+ * selected relation or unit. Right-click (or the ContextMenu key / Shift+F10 on a
+ * focused unit, application or relation) opens the context menu.
  */
 import {
   Background,
@@ -20,9 +21,12 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EndpointMeta } from '../../engine/charm.ts';
 import type { ModelView, NextHookView, UnitView } from '../../store/view.ts';
+import { DeployDialog } from '../controls/DeployDialog.tsx';
+import { deleteCommand } from '../controls/targetActions.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { AppNode, nextKey, type AppFlowNode, type AppNodeData } from './AppNode.tsx';
 import { candidatesOn, compatible } from './compat.ts';
+import { GraphContextMenu, anchorOf, menuTargetOf, type MenuRequest } from './ContextMenu.tsx';
 import { autoLayout } from './layout.ts';
 import { RelationEdge, type RelationFlowEdge } from './RelationEdge.tsx';
 
@@ -180,72 +184,110 @@ function GraphInner() {
     [store],
   );
 
-  const onKeyDown = useCallback(
-    (e: React.KeyboardEvent) => {
-      if (e.key !== 'Delete' && e.key !== 'Backspace') return;
-      const s = store.getState();
-      const sel = s.selection;
-      if (sel?.kind === 'relation') {
-        const rel = s.view.relations.find((r) => r.id === sel.id);
-        const [p, r] = rel?.endpoints ?? [];
-        if (p && r) s.apply({ type: 'remove-relation', a: { app: p.app, endpoint: p.endpoint }, b: { app: r.app, endpoint: r.endpoint } });
-      } else if (sel?.kind === 'unit') {
-        s.apply({ type: 'remove-unit', units: [sel.name] });
-      } else return;
-      e.preventDefault();
-      s.select(null);
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
+  const [deploying, setDeploying] = useState(false);
+
+  /** Selects what `el` belongs to and opens its menu; false when `el` is nothing the menu knows. */
+  const openMenu = useCallback(
+    (el: Element, at: { x: number; y: number } | null) => {
+      const target = menuTargetOf(el);
+      if (!target) return false;
+      if (target.kind !== 'pane') store.getState().select(target);
+      const returnTo = el.closest<HTMLElement>('button, [tabindex]:not([tabindex="-1"])');
+      setMenu({ target, at: at ?? anchorOf(returnTo ?? el), returnTo });
+      return true;
     },
     [store],
   );
 
+  const closeMenu = useCallback(
+    (giveFocusBack: boolean) => {
+      setMenu(null);
+      if (giveFocusBack && menu?.returnTo?.isConnected) menu.returnTo.focus();
+    },
+    [menu],
+  );
+
+  const onContextMenu = useCallback(
+    (e: React.MouseEvent) => {
+      if (!(e.target instanceof Element)) return;
+      // A context menu from the keyboard comes without a pointer position: open it by the focused element.
+      const fromKeyboard = !Number.isFinite(e.clientX) || (e.button !== 2 && e.clientX === 0 && e.clientY === 0);
+      if (openMenu(e.target, fromKeyboard ? null : { x: e.clientX, y: e.clientY })) e.preventDefault();
+    },
+    [openMenu],
+  );
+
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent) => {
+      if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+        if (e.target instanceof Element && openMenu(e.target, null)) e.preventDefault();
+        return;
+      }
+      if (e.key !== 'Delete' && e.key !== 'Backspace') return;
+      const s = store.getState();
+      const command = deleteCommand(s.view, s.selection);
+      if (!command) return;
+      s.apply(command);
+      e.preventDefault();
+      s.select(null);
+    },
+    [store, openMenu],
+  );
+
   return (
-    <div className="relative h-full w-full" onKeyDown={onKeyDown}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        connectionMode={ConnectionMode.Loose}
-        onPaneClick={() => store.getState().select(null)}
-        deleteKeyCode={null}
-        fitView
-        fitViewOptions={FIT}
-        minZoom={0.2}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} color="#e2e8f0" />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-      {choice && (
-        <div role="dialog" aria-label="Choose an endpoint" className="absolute top-3 left-1/2 z-10 -translate-x-1/2 rounded-lg border border-slate-300 bg-white p-3 shadow-lg">
-          <p className="mb-2 text-sm">
-            Integrate <b>{choice.from.app}:{choice.from.endpoint}</b> with which endpoint of <b>{choice.app}</b>?
-          </p>
-          <div className="flex flex-col gap-1">
-            {choice.options.map((o) => (
-              <button
-                key={o.name}
-                type="button"
-                className="rounded border border-slate-300 px-2 py-1 text-left font-mono text-sm hover:bg-slate-100"
-                onClick={() => {
-                  integrate(choice.from, { app: choice.app, endpoint: o.name });
-                  setChoice(null);
-                }}
-              >
-                {choice.app}:{o.name} ({o.interface})
+    <>
+      <div className="relative h-full w-full" onKeyDown={onKeyDown} onContextMenu={onContextMenu}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          connectionMode={ConnectionMode.Loose}
+          onPaneClick={() => store.getState().select(null)}
+          deleteKeyCode={null}
+          fitView
+          fitViewOptions={FIT}
+          minZoom={0.2}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} color="#e2e8f0" />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+        {choice && (
+          <div role="dialog" aria-label="Choose an endpoint" className="absolute top-3 left-1/2 z-10 -translate-x-1/2 rounded-lg border border-slate-300 bg-white p-3 shadow-lg">
+            <p className="mb-2 text-sm">
+              Integrate <b>{choice.from.app}:{choice.from.endpoint}</b> with which endpoint of <b>{choice.app}</b>?
+            </p>
+            <div className="flex flex-col gap-1">
+              {choice.options.map((o) => (
+                <button
+                  key={o.name}
+                  type="button"
+                  className="rounded border border-slate-300 px-2 py-1 text-left font-mono text-sm hover:bg-slate-100"
+                  onClick={() => {
+                    integrate(choice.from, { app: choice.app, endpoint: o.name });
+                    setChoice(null);
+                  }}
+                >
+                  {choice.app}:{o.name} ({o.interface})
+                </button>
+              ))}
+              <button type="button" className="mt-1 text-sm text-slate-600 underline" onClick={() => setChoice(null)}>
+                Cancel
               </button>
-            ))}
-            <button type="button" className="mt-1 text-sm text-slate-600 underline" onClick={() => setChoice(null)}>
-              Cancel
-            </button>
+            </div>
           </div>
-        </div>
-      )}
-    </div>
+        )}
+      </div>
+      {/* Outside the canvas's element, so its keys (Backspace in a form) never reach the Delete handler above. */}
+      {menu && <GraphContextMenu request={menu} onClose={closeMenu} onDeploy={() => setDeploying(true)} />}
+      {deploying && <DeployDialog onClose={() => setDeploying(false)} />}
+    </>
   );
 }
 

@@ -28,6 +28,7 @@ export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Relation
           type="button"
           className={`nodrag nopan absolute rounded-md border px-1.5 py-0.5 font-mono text-xs shadow-sm ${selected ? 'border-orange-500 bg-orange-50' : 'border-slate-300 bg-white'} ${data.dying ? 'text-slate-500 line-through' : 'text-slate-800'}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, pointerEvents: 'all' }}
+          data-relation-label={data.relationId}
           aria-label={`Relation ${data.relationId}: ${data.label}`}
           aria-pressed={selected}
           onClick={() => select({ kind: 'relation', id: data.relationId })}
