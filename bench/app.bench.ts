@@ -34,8 +34,9 @@ for (const f of initial) {
   gz += gzipSync(bytes, { level: 9 }).length;
 }
 
-const server = await preview({ build: { outDir: OUT }, preview: { port: 4391, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
-const url = 'http://127.0.0.1:4391/';
+const PORT = Number(process.env['BENCH_PORT'] ?? 4396);
+const server = await preview({ build: { outDir: OUT }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+const url = `http://127.0.0.1:${PORT}/`;
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -489,3 +489,9 @@ export function currentRecords(s: RelvizState): readonly TraceRecord[] {
   const t = s.timeline;
   return t.fullTrace.slice(t.traceIndexAt(s.cursor - 1), t.traceIndexAt(s.cursor));
 }
+
+/** Above this many hooks a second, an eye no longer follows hook by hook: views summarise and stop chasing. */
+export const FAST_SPEED = 8;
+
+/** Playing faster than FAST_SPEED. */
+export const selectFastPlayback = (s: RelvizState): boolean => s.playing && s.speed > FAST_SPEED;

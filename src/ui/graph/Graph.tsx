@@ -82,6 +82,15 @@ function deriveNodes(
   });
 }
 
+/** `derived`, each node with the size React Flow measured for it in `current` (a new node gets measured as usual). */
+function keepMeasured(derived: AppFlowNode[], current: readonly AppFlowNode[]): AppFlowNode[] {
+  const measured = new Map(current.map((n) => [n.id, n.measured]));
+  return derived.map((n) => {
+    const m = measured.get(n.id);
+    return m && !n.measured ? { ...n, measured: m } : n;
+  });
+}
+
 function deriveEdges(view: ModelView, selectedRelation: number | null): RelationFlowEdge[] {
   const edges: RelationFlowEdge[] = [];
   for (const rel of view.relations) {
@@ -126,7 +135,9 @@ function GraphInner() {
   }, [view, positions, selectedApp]);
   // Local copy only while dragging, so the node follows the pointer; the store keeps the result.
   const [nodes, setNodes] = useState(derived);
-  useEffect(() => setNodes(derived), [derived]);
+  // A node object without `measured` is one React Flow has never sized: it hides it until
+  // measured, then shows it — a restyle of every node on every hook. Keep the sizes it knows.
+  useEffect(() => setNodes((current) => keepMeasured(derived, current)), [derived]);
   const edges = useMemo(() => deriveEdges(view, selectedRelation), [view, selectedRelation]);
 
   // Re-frame when applications come or go (not on every hook, not after the user panned).

@@ -7,6 +7,7 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Timeline } from '../../engine/timeline.ts';
+import { selectFastPlayback } from '../../store/store.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { SwimlaneArrows } from './SwimlaneArrows.tsx';
 import { SwimlaneAxis } from './SwimlaneAxis.tsx';
@@ -14,7 +15,7 @@ import { SwimlaneLabel } from './labels.ts';
 import { Geometry, arrowsInRange, blockBefore, blocksInRange, layoutSwimlanes, neighbour, type Block, type Step, type SwimlaneLayout } from './layout.ts';
 import { SwimlaneLane } from './SwimlaneLane.tsx';
 import { SwimlaneLegend } from './SwimlaneLegend.tsx';
-import { useViewport } from './useViewport.ts';
+import { useViewport } from '../common/useViewport.ts';
 
 const { nameWidth, axisHeight, laneHeight, gap } = Geometry;
 /** Room after the last block, so the "now" line and the last arrowhead stay visible. */
@@ -63,7 +64,7 @@ export function Swimlanes() {
   const current = blockBefore(layout, end);
   const currentBlock = layout.blocks[current];
 
-  const { ref: scroller, viewport: vp, onScroll } = useViewport<HTMLDivElement>();
+  const { ref: scroller, viewport: vp, known, onScroll, scrollTo } = useViewport<HTMLDivElement>();
   const { canvas, ratio, span } = axisScale(layout.width, vp.width);
   const axisLeft = vp.left * ratio;
   const shift = vp.left - axisLeft;
@@ -83,21 +84,25 @@ export function Swimlanes() {
     following.current = { layout, block: currentBlock };
   });
   const followIndex = currentBlock?.index ?? -1;
+  // At speed the hook at the cursor hops between lanes many times a second: following it
+  // up and down would shake the view (and cost a layout per hook). Follow along the axis only.
+  const fast = useRelviz(selectFastPlayback);
   useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
+    // From what is known of the viewport: no layout read, and a scroll only when the block leaves the view.
     const { layout: l, block: b } = following.current;
     if (!b) {
-      el.scrollLeft = 0;
+      scrollTo({ left: 0 });
       return;
     }
-    const g = axisScale(l.width, el.clientWidth);
-    const left = el.scrollLeft * g.ratio;
-    if (b.x < left + 8 || b.x + b.w + TAIL > left + g.span) el.scrollLeft = Math.max(0, b.x + b.w + TAIL - g.span * 0.75) / g.ratio;
+    const k = known.current;
+    const g = axisScale(l.width, k.width);
+    const left = k.left * g.ratio;
+    if (b.x < left + 8 || b.x + b.w + TAIL > left + g.span) scrollTo({ left: Math.max(0, b.x + b.w + TAIL - g.span * 0.75) / g.ratio });
+    if (fast) return;
     const top = axisHeight + b.lane * laneHeight;
-    if (top < el.scrollTop + axisHeight) el.scrollTop = top - axisHeight;
-    else if (top + laneHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + laneHeight - el.clientHeight;
-  }, [followIndex, scroller]);
+    if (top < k.top + axisHeight) scrollTo({ top: top - axisHeight });
+    else if (top + laneHeight > k.top + k.height) scrollTo({ top: top + laneHeight - k.height });
+  }, [followIndex, fast, known, scrollTo]);
 
   const pick = useCallback(
     (b: Block) => store.getState().goToRecord(b.index, b.seq),
