@@ -2,7 +2,7 @@
  * The relviz screen: transport on top; the graph in the middle with databags and the
  * hook inspector beside it; swimlanes, the hook log and the console below.
  */
-import { useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Panel } from './common/Panel.tsx';
 import { Console } from './console/Console.tsx';
 import { DeployButton } from './controls/DeployDialog.tsx';
@@ -23,13 +23,71 @@ import { useAnimator } from './animation/useAnimator.ts';
 
 type BottomTab = 'swimlanes' | 'log';
 
+const TABS: ReadonlyArray<{ readonly tab: BottomTab; readonly label: string }> = [
+  { tab: 'swimlanes', label: Label.regionSwimlanes },
+  { tab: 'log', label: Label.regionHookLog },
+];
+
+/**
+ * Swimlanes and the hook log share a panel, as WAI-ARIA tabs: the tab row is the
+ * panel's header (the region is named after the shown view, not titled twice), ← and →
+ * move between the tabs and show the view (focus stays on one tab: roving tabindex),
+ * Home and End go to the ends. Only the shown view is rendered.
+ */
+function HistoryViews() {
+  const [tab, setTab] = useState<BottomTab>('swimlanes');
+  const id = useId();
+  const buttons = useRef<Partial<Record<BottomTab, HTMLButtonElement | null>>>({});
+  const current = TABS.find((t) => t.tab === tab) ?? TABS[0];
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.findIndex((t) => t.tab === tab);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (to === undefined) return;
+    // The arrows are the tabs' here, not the transport's step.
+    e.preventDefault();
+    e.stopPropagation();
+    const next = TABS[(to + TABS.length) % TABS.length];
+    if (!next) return;
+    setTab(next.tab);
+    buttons.current[next.tab]?.focus();
+  };
+  const tabs = (
+    <div role="tablist" aria-label="History views" className="-my-0.5 flex gap-1" onKeyDown={onKeyDown}>
+      {TABS.map(({ tab: t, label }) => (
+        <button
+          key={t}
+          ref={(b) => {
+            buttons.current[t] = b;
+          }}
+          type="button"
+          role="tab"
+          id={`${id}-tab-${t}`}
+          aria-selected={tab === t}
+          aria-controls={`${id}-panel-${t}`}
+          tabIndex={tab === t ? 0 : -1}
+          className={`rounded-md px-2.5 py-0.5 text-sm font-semibold tracking-wide ${tab === t ? 'bg-slate-800 text-white' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'}`}
+          onClick={() => setTab(t)}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+  return (
+    <Panel title={current?.label ?? Label.regionSwimlanes} header={tabs}>
+      {TABS.map(({ tab: t }) => (
+        <div key={t} role="tabpanel" id={`${id}-panel-${t}`} aria-labelledby={`${id}-tab-${t}`} hidden={tab !== t} className="h-full">
+          {tab === t && (t === 'swimlanes' ? <Swimlanes /> : <HookLog />)}
+        </div>
+      ))}
+    </Panel>
+  );
+}
+
 export function App() {
   const store = useRelvizStore();
   usePlayback(store);
   useAnimator(store);
-  const [tab, setTab] = useState<BottomTab>('swimlanes');
-  const tabClass = (t: BottomTab) =>
-    `rounded-md px-3 py-1 text-sm font-medium ${tab === t ? 'bg-slate-800 text-white' : 'text-slate-700 hover:bg-slate-100'}`;
   return (
     <div className="flex h-screen flex-col gap-2 p-2">
       <header className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm">
@@ -57,25 +115,7 @@ export function App() {
           </Panel>
         </div>
         <div className="grid min-h-0 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-2">
-          <div className="flex min-h-0 flex-col gap-1">
-            <div role="tablist" aria-label="History views" className="flex gap-1">
-              <button type="button" role="tab" aria-selected={tab === 'swimlanes'} className={tabClass('swimlanes')} onClick={() => setTab('swimlanes')}>
-                {Label.regionSwimlanes}
-              </button>
-              <button type="button" role="tab" aria-selected={tab === 'log'} className={tabClass('log')} onClick={() => setTab('log')}>
-                {Label.regionHookLog}
-              </button>
-            </div>
-            {tab === 'swimlanes' ? (
-              <Panel title={Label.regionSwimlanes} className="flex-1">
-                <Swimlanes />
-              </Panel>
-            ) : (
-              <Panel title={Label.regionHookLog} className="flex-1">
-                <HookLog />
-              </Panel>
-            )}
-          </div>
+          <HistoryViews />
           <Panel title={Label.regionConsole}>
             <Console />
           </Panel>
