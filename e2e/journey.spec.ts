@@ -46,3 +46,28 @@ test('removing worker/1 takes it off the graph at the end of the history', async
   await expect(relviz.unit('worker/0')).toBeVisible();
   await expect(relviz.unit('worker/1')).toHaveCount(0);
 });
+
+test('playing fast, the panels keep up in steps, and on pause they show exactly the hook at the cursor', async ({ relviz, page }) => {
+  await relviz.open();
+  await page.getByRole('slider', { name: Label.speed }).fill('5'); // 16 hooks a second: fast, panels paced
+  await relviz.button(Label.play).click();
+  const current = relviz.region(Label.regionSwimlanes).locator('[aria-current="step"]');
+  // While playing fast the swimlanes still move on (about eight times a second).
+  await expect(current).toHaveCount(1, { timeout: 5000 });
+  const seen = new Set<string>();
+  await expect
+    .poll(async () => {
+      seen.add((await current.getAttribute('aria-label')) ?? '');
+      return seen.size;
+    }, { timeout: 5000 })
+    .toBeGreaterThan(2);
+  await relviz.button(Label.pause).click();
+  // Paused: the swimlanes and the inspector agree with the cursor at once.
+  const cursor = await relviz.cursor();
+  await page.waitForTimeout(300);
+  expect(await relviz.cursor()).toBe(cursor);
+  const name = (await current.getAttribute('aria-label')) ?? '';
+  const [unit, hook] = name.split(' ');
+  await expect(relviz.region(Label.regionInspector)).toContainText(`${unit}`);
+  await expect(relviz.region(Label.regionInspector)).toContainText(`${hook}`);
+});

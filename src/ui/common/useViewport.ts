@@ -53,8 +53,8 @@ export function useViewport<T extends HTMLElement>() {
     const top = pos.top === undefined ? k.top : Math.max(0, Math.round(pos.top));
     if (left !== k.left) el.scrollLeft = left;
     if (top !== k.top) el.scrollTop = top;
-    // The scroll event that follows reports where the browser clamped it.
-    known.current = { ...k, left, top };
-  }, []);
+    // Render the window there now; the scroll event that follows reports where the browser clamped it.
+    publish({ ...k, left, top });
+  }, [publish]);
   return { ref, viewport, known, onScroll, scrollTo };
 }

@@ -11,6 +11,7 @@ import type { RelationView, UnitView } from '../../store/view.ts';
 import { currentRecords } from '../../store/store.ts';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { usePaced } from '../common/usePaced.ts';
 import type { Viewer } from './access.ts';
 import { AppBags } from './AppBags.tsx';
 import { byUnitNumber, chooseRelation, commitsAt, failedAt, relationLabel, relationSections, sectionBagRefs, type RelationChoice } from './bags.ts';
@@ -43,14 +44,12 @@ function ChoiceNote({ choice }: { choice: RelationChoice }) {
 
 export function DatabagPanel() {
   const store = useRelvizStore();
-  const view = useRelviz((s) => s.view);
+  // Paced while playing fast (usePaced); the selection and the viewer stay live.
+  const { view, cursor, timeline, revision, phase } = usePaced();
   const selection = useRelviz((s) => s.selection);
   const viewAs = useRelviz((s) => s.viewAsUnit);
-  const cursor = useRelviz((s) => s.cursor);
-  const timeline = useRelviz((s) => s.timeline);
-  const revision = useRelviz((s) => s.revision);
   // The animation shows each hook first running (writes buffered), then committed (§4).
-  const pending = useRelviz((s) => s.phase === 'running');
+  const pending = phase === 'running';
   // A relation picked here while a unit or application is selected (the graph selection stays).
   const [picked, setPicked] = useState<number | null>(null);
   const ids = useId();

@@ -8,6 +8,7 @@
 import { useMemo, useState } from 'react';
 import { Rules } from '../../engine/ops.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { usePaced } from '../common/usePaced.ts';
 import { EnvTable } from './EnvTable.tsx';
 import { HookEffects } from './HookEffects.tsx';
 import { causeOf, inspectedHook } from './inspect.ts';
@@ -15,10 +16,8 @@ import { sectionHeading as heading } from './style.ts';
 
 export function HookInspector() {
   const store = useRelvizStore();
-  const cursor = useRelviz((s) => s.cursor);
-  const timeline = useRelviz((s) => s.timeline);
-  const revision = useRelviz((s) => s.revision);
-  const length = useRelviz((s) => s.length);
+  // Paced while playing fast (usePaced).
+  const { cursor, timeline, revision, length } = usePaced();
   const inspected = useRelviz((s) => s.inspectedSeq);
   // Where a "caused by" jump came from, to offer the way back.
   const [back, setBack] = useState<{ readonly seq: number; readonly tick: number; readonly to: number } | null>(null);

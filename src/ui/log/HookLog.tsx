@@ -6,7 +6,8 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Timeline } from '../../engine/timeline.ts';
-import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { useRelvizStore } from '../StoreContext.tsx';
+import { usePaced } from '../common/usePaced.ts';
 import { NO_FILTER, collectRows, filterOptions, isFiltered, rowsBefore, seqAtCursor, type FilterOptions, type LogFilter, type LogRow, type LogRows } from './filter.ts';
 import { LogLabel } from './labels.ts';
 import { LogFilters } from './LogFilters.tsx';
@@ -58,10 +59,8 @@ const th = 'px-2 py-1.5 font-semibold whitespace-nowrap';
 
 export function HookLog() {
   const store = useRelvizStore();
-  const cursor = useRelviz((s) => s.cursor);
-  const revision = useRelviz((s) => s.revision);
-  const length = useRelviz((s) => s.length);
-  const timeline = useRelviz((s) => s.timeline);
+  // Paced while playing fast (usePaced).
+  const { cursor, revision, length, timeline } = usePaced();
   const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
 
   // The trace only changes when `revision` (a fork) or `length` (more hooks) moves; seeks just cut the rows.

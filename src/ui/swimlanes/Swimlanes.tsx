@@ -9,6 +9,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } fro
 import type { Timeline } from '../../engine/timeline.ts';
 import { selectFastPlayback } from '../../store/store.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { usePaced } from '../common/usePaced.ts';
 import { SwimlaneArrows } from './SwimlaneArrows.tsx';
 import { SwimlaneAxis } from './SwimlaneAxis.tsx';
 import { SwimlaneLabel } from './labels.ts';
@@ -52,12 +53,10 @@ function axisScale(axisWidth: number, clientWidth: number): { canvas: number; ra
 
 export function Swimlanes() {
   const store = useRelvizStore();
-  const cursor = useRelviz((s) => s.cursor);
-  const revision = useRelviz((s) => s.revision);
-  const length = useRelviz((s) => s.length);
+  // Paced while playing fast (usePaced).
+  const { cursor, revision, length, view, timeline } = usePaced();
   const inspectedSeq = useRelviz((s) => s.inspectedSeq);
-  const units = useRelviz((s) => s.view.units);
-  const timeline = useRelviz((s) => s.timeline);
+  const units = view.units;
   // The trace only changes when `revision` (a fork) or `length` (more hooks) moves; seeks leave it alone.
   const layout = useMemo(() => swimlanesOf(timeline, revision), [timeline, revision, length]); // eslint-disable-line react-hooks/exhaustive-deps
   const end = timeline.traceIndexAt(cursor);
@@ -97,7 +96,9 @@ export function Swimlanes() {
     const k = known.current;
     const g = axisScale(l.width, k.width);
     const left = k.left * g.ratio;
-    if (b.x < left + 8 || b.x + b.w + TAIL > left + g.span) scrollTo({ left: Math.max(0, b.x + b.w + TAIL - g.span * 0.75) / g.ratio });
+    // Jump so the block sits three quarters in (a quarter in at speed: room for many hooks before the next jump).
+    const place = fast ? 0.25 : 0.75;
+    if (b.x < left + 8 || b.x + b.w + TAIL > left + g.span) scrollTo({ left: Math.max(0, b.x + b.w + TAIL - g.span * place) / g.ratio });
     if (fast) return;
     const top = axisHeight + b.lane * laneHeight;
     if (top < k.top + axisHeight) scrollTo({ top: top - axisHeight });

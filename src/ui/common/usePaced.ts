@@ -1,0 +1,61 @@
+/**
+ * The history as the side panels show it: the same as the store while paused or
+ * playing at a readable speed, but at most PACE_MS apart while playing fast. At 128
+ * hooks a second no one reads a databag or an inspector hook by hook; redrawing them
+ * every frame cost more than the graph itself. The graph and the scrubber stay live.
+ */
+import { useEffect, useState } from 'react';
+import type { ModelView } from '../../store/view.ts';
+import { selectFastPlayback, type RelvizState } from '../../store/store.ts';
+import type { Timeline } from '../../engine/timeline.ts';
+import { useRelvizStore } from '../StoreContext.tsx';
+
+/** Panel refreshes while playing fast: about 8 a second. */
+export const PACE_MS = 125;
+
+export interface PacedView {
+  readonly timeline: Timeline;
+  readonly revision: number;
+  readonly cursor: number;
+  readonly length: number;
+  readonly view: ModelView;
+  readonly phase: RelvizState['phase'];
+}
+
+const pick = (s: RelvizState): PacedView => ({ timeline: s.timeline, revision: s.revision, cursor: s.cursor, length: s.length, view: s.view, phase: s.phase });
+
+const same = (a: PacedView, s: RelvizState) =>
+  a.timeline === s.timeline && a.revision === s.revision && a.cursor === s.cursor && a.length === s.length && a.view === s.view && a.phase === s.phase;
+
+export function usePaced(): PacedView {
+  const store = useRelvizStore();
+  const [paced, setPaced] = useState(() => pick(store.getState()));
+  useEffect(() => {
+    let shown = pick(store.getState());
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = 0;
+    const show = () => {
+      timer = undefined;
+      last = performance.now();
+      const s = store.getState();
+      if (same(shown, s)) return;
+      shown = pick(s);
+      setPaced(shown);
+    };
+    show();
+    const unsubscribe = store.subscribe((s) => {
+      if (same(shown, s)) return;
+      if (!selectFastPlayback(s)) {
+        clearTimeout(timer);
+        show();
+      } else if (timer === undefined) {
+        timer = setTimeout(show, Math.max(0, PACE_MS - (performance.now() - last)));
+      }
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [store]);
+  return paced;
+}
