@@ -7,7 +7,15 @@
  */
 import { HookRun, type RunChunk, type RunStart } from '../engine/hookrun.ts';
 
-/** Hooks per chunk: a few milliseconds of engine time. */
+/**
+ * Hooks a command runs in place before the rest goes to the runner: most commands
+ * finish within it (the tutorial's run a hundred or so), and it stays well under a
+ * frame even for charms that do real work in every hook (masterworker at 100 × 100
+ * runs ~60,000 hooks a second).
+ */
+export const IN_PLACE_HOOKS = 1000;
+
+/** Hooks per chunk on this thread: a few milliseconds of engine time between tasks. */
 export const CHUNK_HOOKS = 5000;
 
 export interface RunListener {

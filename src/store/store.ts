@@ -11,7 +11,7 @@ import type { JujuVersion } from '../engine/model.ts';
 import { MAX_HOOKS_PER_COMMAND, Timeline, commandTicks, defaultRun } from '../engine/timeline.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
-import { CHUNK_HOOKS, sliceRunner, type HookRunner } from './runner.ts';
+import { IN_PLACE_HOOKS, sliceRunner, type HookRunner } from './runner.ts';
 import type { SessionInput, SessionV1 } from './session.ts';
 import { deriveView, type ModelView } from './view.ts';
 
@@ -126,9 +126,9 @@ function runLimit(run: SessionInput['run']): number {
  */
 function applyInput(t: Timeline, input: SessionInput): { result: CommandResult; rest: number } {
   const limit = runLimit(input.run);
-  const result = t.apply(input.command, { text: input.text, run: Math.min(limit, CHUNK_HOOKS) });
-  const more = limit > CHUNK_HOOKS && t.lastEntryHooks === CHUNK_HOOKS && t.endHasWork;
-  return { result, rest: more ? limit - CHUNK_HOOKS : 0 };
+  const result = t.apply(input.command, { text: input.text, run: Math.min(limit, IN_PLACE_HOOKS) });
+  const more = limit > IN_PLACE_HOOKS && t.lastEntryHooks === IN_PLACE_HOOKS && t.endHasWork;
+  return { result, rest: more ? limit - IN_PLACE_HOOKS : 0 };
 }
 
 /** How often progress of a long run is published (the scrubber and the busy indicator follow it). */

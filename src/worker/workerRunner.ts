@@ -4,12 +4,16 @@
  * terminates it, and the next run starts a fresh one. Where a worker cannot start
  * (no module workers, a blocking content policy), runs fall back to slices on the
  * page's thread: slower to finish, but the page still never freezes.
+ *
+ * Chunks hold at most one checkpoint (a copy of the whole model): the page pays for
+ * each message when it reads it, so one big message would be one long task.
  */
 import { reviveChunk } from '../engine/hookrun.ts';
-import { CHUNK_HOOKS, sliceRunner, type HookRunner } from '../store/runner.ts';
+import { CHECKPOINT_INTERVAL } from '../engine/timeline.ts';
+import { sliceRunner, type HookRunner } from '../store/runner.ts';
 import type { RunRequest, WorkerReply } from './protocol.ts';
 
-export function workerRunner(chunkHooks = CHUNK_HOOKS, create = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'relviz-engine' })): HookRunner {
+export function workerRunner(chunkHooks = CHECKPOINT_INTERVAL, create = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'relviz-engine' })): HookRunner {
   let worker: Worker | null = null;
   let fallback: HookRunner | null = null;
   const runner: HookRunner = {
@@ -19,7 +23,7 @@ export function workerRunner(chunkHooks = CHUNK_HOOKS, create = () => new Worker
         worker ??= create();
       } catch (e) {
         console.warn(`relviz: no engine worker (${(e as Error).message}); computing on the page between frames`);
-        fallback = sliceRunner(chunkHooks);
+        fallback = sliceRunner();
         return fallback.start(start, listener);
       }
       const w = worker;
@@ -50,7 +54,7 @@ export function workerRunner(chunkHooks = CHUNK_HOOKS, create = () => new Worker
         }
         // It never started (it could not be loaded): compute this run and the next ones here.
         console.warn(`relviz: the engine worker did not start (${e.message || 'no reason given'}); computing on the page between frames`);
-        fallback = sliceRunner(chunkHooks);
+        fallback = sliceRunner();
         cancelFallback = fallback.start(start, listener);
       };
       w.postMessage({ type: 'run', start, chunkHooks } satisfies RunRequest);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SessionError, restoreSession } from '../../src/store/session.ts';
 import { fingerprint } from '../../src/engine/clone.ts';
 import { HookRun, type RunStart } from '../../src/engine/hookrun.ts';
-import { CHUNK_HOOKS, type HookRunner, type RunListener } from '../../src/store/runner.ts';
+import { IN_PLACE_HOOKS, type HookRunner, type RunListener } from '../../src/store/runner.ts';
 import { createRelvizStore, type StoreOptions } from '../../src/store/store.ts';
 
 const script = 'juju deploy master\njuju deploy worker -n 2\njuju relate master worker\n';
@@ -159,7 +159,7 @@ describe('long runs', () => {
     const s = store.getState();
     expect(s.busy).toBeNull();
     const hooks = s.timeline.lastEntryHooks;
-    expect(hooks).toBeGreaterThan(CHUNK_HOOKS);
+    expect(hooks).toBeGreaterThan(IN_PLACE_HOOKS);
     expect(s.inputs.at(-1)?.run).toBe(hooks);
     expect(s.length).toBe(s.timeline.length);
     // The cut history is the session: a reload rebuilds exactly it.
@@ -226,8 +226,8 @@ describe('long runs', () => {
     const s = store.getState();
     expect(s.busy).toBeNull();
     expect(s.error).toMatch(/^ERROR computing hooks failed after 700: worker crashed/);
-    expect(s.inputs.at(-1)?.run).toBe(CHUNK_HOOKS + 700);
-    expect(s.timeline.lastEntryHooks).toBe(CHUNK_HOOKS + 700);
+    expect(s.inputs.at(-1)?.run).toBe(IN_PLACE_HOOKS + 700);
+    expect(s.timeline.lastEntryHooks).toBe(IN_PLACE_HOOKS + 700);
   });
 });
 
