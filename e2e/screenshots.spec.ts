@@ -35,9 +35,9 @@ test('manual mode: choose who runs next', async ({ relviz, page }) => {
 
 test('context menu: what you can do to a unit', async ({ relviz, page }) => {
   await relviz.open();
-  await relviz.timeline.fill('60');
+  await relviz.timeline.fill('30');
   await relviz.unit('worker/1').click({ button: 'right' });
   await expect(page.getByRole('menu')).toBeVisible();
   await page.waitForTimeout(200);
-  await page.screenshot({ path: `${DIR}/context-menu.png`, clip: { x: 0, y: 0, width: 1150, height: 640 } });
+  await page.screenshot({ path: `${DIR}/context-menu.png`, clip: { x: 0, y: 0, width: 1204, height: 622 } });
 });
