@@ -471,7 +471,12 @@ function inputsUpTo(t: Timeline, inputs: readonly SessionInput[]): SessionInput[
   if (t.cursor >= t.length) return [...inputs];
   const e = t.entryAt(t.cursor);
   const start = t.entryStartTick(e);
-  if (start === t.cursor) return inputs.slice(0, e);
+  if (start === t.cursor) {
+    // As the timeline forks: hook-less step/wait entries starting at the cursor go too.
+    let cut = e;
+    while (cut > 0 && t.entryStartTick(cut - 1) >= t.cursor) cut--;
+    return inputs.slice(0, cut);
+  }
   const out = inputs.slice(0, e + 1);
   const last = out[e];
   if (last) out[e] = { ...last, run: t.cursor - start - commandTicks(last.command) };

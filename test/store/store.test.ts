@@ -38,6 +38,17 @@ describe('store', () => {
     expect(first?.run).toBe(2);
   });
 
+  it('drops a hook-less step at the cursor when forking there, as the timeline does', () => {
+    const store = createRelvizStore();
+    store.getState().runLine('step'); // nothing to run: an entry with no ticks at tick 0
+    store.getState().runLine('juju deploy ubuntu');
+    store.getState().seek(0);
+    store.getState().runLine('juju deploy master');
+    const s = store.getState();
+    expect(s.inputs.map((i) => i.text)).toEqual(['juju deploy master']);
+    expect(s.timeline.log.entries.map((e) => e.text)).toEqual(['juju deploy master']);
+  });
+
   it('answers juju status without adding to the history', () => {
     const store = createRelvizStore({ script });
     store.getState().seek(store.getState().length);
