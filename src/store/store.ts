@@ -184,6 +184,8 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         const before = fingerprint(probe);
         const tried = applyCommand(probe, command, null, text);
         if (tried.exitCode !== 0 && fingerprint(probe) === before) {
+          // Nothing happened: the timeline goes back to the tick on screen.
+          t.seek(s.cursor);
           set({ error: tried.stderr.trim() || `ERROR ${text} failed` });
           return tried;
         }

@@ -49,6 +49,15 @@ describe('store', () => {
     expect(s.timeline.log.entries.map((e) => e.text)).toEqual(['juju deploy master']);
   });
 
+  it('leaves the cursor where it was after a refusal while the last hooks play', () => {
+    const store = createRelvizStore();
+    store.getState().runLine('juju deploy master'); // cursor on the deploy, its hooks to play
+    store.getState().runLine('juju integrate master nosuch');
+    expect(store.getState().timeline.cursor).toBe(1);
+    store.getState().stepForward();
+    expect(store.getState().cursor).toBe(2);
+  });
+
   it('answers juju status without adding to the history', () => {
     const store = createRelvizStore({ script });
     store.getState().seek(store.getState().length);
