@@ -113,6 +113,8 @@ export interface StoreOptions {
   readonly script?: string;
   /** Where long runs are computed (the page passes a Web Worker runner); default: slices on this thread. */
   readonly runner?: HookRunner;
+  /** An error to show from the start (the page's share link could not be opened). */
+  readonly error?: string;
 }
 
 /** Most hooks an input runs after its command. */
@@ -291,7 +293,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       inspectedSeq: null,
       positions: session?.positions ?? {},
       consoleLog: [],
-      error: null,
+      error: opts.error ?? null,
       busy: null,
       phase: 'committed',
 
