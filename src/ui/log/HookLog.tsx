@@ -109,8 +109,11 @@ export function HookLog() {
     [store],
   );
 
-  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  // When the rows shrink (a filter, a seek back) the browser clamps the scroll position
+  // only after this render: clamp it here too, or the window would be past the last row.
+  const top = Math.min(view.top, Math.max(0, count * ROW_HEIGHT - view.height));
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((top + view.height) / ROW_HEIGHT) + OVERSCAN);
   const rows = all.slice(first, last);
   return (
     <div className="flex h-full flex-col">
