@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import masterworker from '../examples/masterworker.juju?raw';
 import './index.css';
+import { shareParam } from './share/link.ts';
+import { openShareHash } from './share/open.ts';
 import { SESSION_KEY, restoreSession, type SessionV1 } from './store/session.ts';
 import { createRelvizStore } from './store/store.ts';
 import { App } from './ui/App.tsx';
@@ -20,10 +22,16 @@ function savedSession(): SessionV1 | undefined {
   }
 }
 
-const session = savedSession();
+// A share link (`#share=…`) wins over the saved session. The hash goes once read, so a
+// reload keeps what the user did since (saved as usual); a link that cannot be opened
+// leaves the saved session as it was and says why in the error banner.
+const opened = openShareHash(location.hash);
+if (opened) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+const session = opened?.kind === 'shared' ? opened.shared.session : savedSession();
+const error = opened?.kind === 'broken' ? { error: opened.error } : {};
 // Long runs are computed in a Web Worker, so the page never freezes on a big model.
 const runner = typeof Worker === 'undefined' ? {} : { runner: workerRunner() };
-const store = createRelvizStore(session ? { session, ...runner } : { script: masterworker, ...runner });
+const store = createRelvizStore(session ? { session, ...runner, ...error } : { script: masterworker, ...runner, ...error });
 
 // Persist the session (seed, command log, cursor, layout) so a reload restores it.
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -33,6 +41,10 @@ store.subscribe((s, prev) => {
   timer = setTimeout(() => localStorage.setItem(SESSION_KEY, JSON.stringify(store.getState().exportSession())), 250);
 });
 addEventListener('pagehide', () => localStorage.setItem(SESSION_KEY, JSON.stringify(store.getState().exportSession())));
+// A share link pasted into this tab's address bar changes only the hash: open it as a new page would.
+addEventListener('hashchange', () => {
+  if (shareParam(location.hash) !== null) location.reload();
+});
 
 // Marks the first painted frame, for the first-render figure (bench/app.bench.ts).
 requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('relviz-first-render')));

@@ -1,10 +1,11 @@
-/** New session and the example scripts. */
+/** New session, the example scripts, and a link to share the session. */
 import masterworker from '../../../examples/masterworker.juju?raw';
 import opsGuide from '../../../examples/ops-guide.juju?raw';
 import peersLeader from '../../../examples/peers-leader.juju?raw';
 import subordinates from '../../../examples/subordinates.juju?raw';
 import { Label } from '../labels.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
+import { ShareButton } from './ShareButton.tsx';
 
 export const EXAMPLES: ReadonlyArray<{ readonly id: string; readonly title: string; readonly script: string }> = [
   { id: 'masterworker', title: 'Master and workers (tutorial)', script: masterworker },
@@ -40,6 +41,7 @@ export function SessionMenu() {
           </option>
         ))}
       </select>
+      <ShareButton />
     </div>
   );
 }
