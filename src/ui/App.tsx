@@ -15,6 +15,7 @@ import { Label } from './labels.ts';
 import { HookLog } from './log/HookLog.tsx';
 import { useRelvizStore } from './StoreContext.tsx';
 import { Swimlanes } from './swimlanes/Swimlanes.tsx';
+import { MisconceptionsButton } from './teaching/MisconceptionsButton.tsx';
 import { BusyIndicator } from './transport/BusyIndicator.tsx';
 import { SessionMenu } from './transport/SessionMenu.tsx';
 import { Transport } from './transport/Transport.tsx';
@@ -96,6 +97,7 @@ export function App() {
         </h1>
         <SessionMenu />
         <DeployButton />
+        <MisconceptionsButton />
         <div className="min-w-0 flex-1">
           <Transport />
         </div>

@@ -25,4 +25,15 @@ export const Label = {
   regionConsole: 'Console',
   viewAsUnit: 'View as unit',
   dismissError: 'Dismiss error',
+  misconceptions: 'Misconceptions',
+  misconceptionsTitle: 'Where the docs mislead',
+  closeMisconceptions: 'Close',
+  showMe: 'Show me',
+  misconceptionShown: 'Misconception shown',
+  replayMisconception: 'Replay',
+  whatToWatch: 'What to watch',
+  dismissMisconception: 'Dismiss misconception',
 } as const;
+
+/** The accessible name of a misconception's "Show me" button (its visible text, then which one). */
+export const showMeLabel = (title: string): string => `${Label.showMe}: ${title}`;
