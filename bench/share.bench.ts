@@ -14,7 +14,15 @@ import type { SessionV1 } from '../src/store/session.ts';
 import { createRelvizStore, type RelvizStore } from '../src/store/store.ts';
 
 const JSON_OUT = process.argv.includes('--json');
-const SIZES = [50, 100, 200, 400];
+/** Commands per session, and how many of the deploys paste metadata (each a different charm). */
+const SESSIONS: ReadonlyArray<{ readonly commands: number; readonly pasted: number }> = [
+  { commands: 50, pasted: 0.125 },
+  { commands: 100, pasted: 0.125 },
+  { commands: 200, pasted: 0.125 },
+  { commands: 400, pasted: 0.125 },
+  // A worst case: half the deploys are charms pasted by hand.
+  { commands: 200, pasted: 0.5 },
+];
 /** Where relviz is served in development: the link's fixed prefix. */
 const PAGE = { origin: 'http://localhost:5173', pathname: '/', search: '' };
 
@@ -56,7 +64,7 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['pasted:report', 'worker'],
 ];
 
-function buildSession(commands: number, seed: number): RelvizStore {
+function buildSession(commands: number, seed: number, pastedShare: number): RelvizStore {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
   const store = createRelvizStore({ seed });
@@ -66,7 +74,7 @@ function buildSession(commands: number, seed: number): RelvizStore {
   const line = (text: string) => store.getState().runLine(text);
   const state = () => store.getState().timeline.state;
   const deploy = () => {
-    const charm = pick(['master', 'worker', 'worker', 'postgresql', 'webapp', 'smtp-server', 'ubuntu', 'pasted']) as string;
+    const charm = rand() < pastedShare ? 'pasted' : (pick(['master', 'worker', 'worker', 'postgresql', 'webapp', 'smtp-server', 'ubuntu']) as string);
     const app = `${charm === 'pasted' ? 'reporter' : charm}-${serial++}`;
     const units = 1 + Math.floor(rand() * 3);
     if (charm === 'pasted') {
@@ -154,9 +162,9 @@ interface Row {
 }
 
 const rows: Row[] = [];
-for (const n of SIZES) {
+for (const { commands: n, pasted } of SESSIONS) {
   process.stderr.write(`building a ${n}-command session…\n`);
-  const store = buildSession(n, n);
+  const store = buildSession(n, n, pasted);
   const session: SessionV1 = store.getState().exportSession();
   const value = encodeShare(session);
   const url = shareUrl(PAGE, value);
