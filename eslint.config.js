@@ -60,6 +60,16 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // Tutorials and misconceptions are data and pure logic over the engine and the script language.
+    files: ['src/teaching/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeImportPatterns, { group: ['**/store/**', '**/ui/**', '**/cli/**', '**/worker/**', 'react', 'react-dom', 'zustand', 'zustand/*'], message: 'Dependencies point one way: engine <- io <- teaching <- store <- ui.' }] },
+      ],
+    },
+  },
+  {
     // The engine worker and its client: browser globals, the engine and the store's runner contract only.
     files: ['src/worker/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },

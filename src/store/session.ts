@@ -21,6 +21,8 @@ export interface SessionV1 {
   readonly inputs: readonly SessionInput[];
   readonly cursor: number;
   readonly positions: Readonly<Record<string, { x: number; y: number }>>;
+  /** The tutorial step the session is at, if one is being followed. */
+  readonly tutorial?: { readonly id: string; readonly step: number } | null;
 }
 
 export const SESSION_KEY = 'relviz.session';
@@ -54,6 +56,12 @@ export function restoreSession(raw: unknown): SessionV1 {
   if (!isObject(positions)) throw new SessionError('bad positions');
   for (const p of Object.values(positions)) {
     if (!isObject(p) || typeof p['x'] !== 'number' || typeof p['y'] !== 'number') throw new SessionError('bad positions');
+  }
+  const tutorial = raw['tutorial'];
+  if (tutorial !== undefined && tutorial !== null) {
+    if (!isObject(tutorial) || typeof tutorial['id'] !== 'string' || !/^[a-z0-9-]{1,64}$/.test(tutorial['id'])) throw new SessionError('bad tutorial');
+    const step = tutorial['step'];
+    if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > 10_000) throw new SessionError('bad tutorial');
   }
   return raw as unknown as SessionV1;
 }

@@ -12,6 +12,8 @@ import { MAX_HOOKS_PER_COMMAND, Timeline, commandTicks, defaultRun } from '../en
 import type { TraceRecord } from '../engine/trace.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
 import { IN_PLACE_HOOKS, sliceRunner, type HookRunner } from './runner.ts';
+import { TutorialError, compileTutorial, planStep, stepStartTick, stopTicks, type Step } from '../teaching/tutorial.ts';
+import { tutorialById } from '../teaching/tutorials/index.ts';
 import type { SessionInput, SessionV1 } from './session.ts';
 import { deriveView, type ModelView } from './view.ts';
 
@@ -66,6 +68,19 @@ export interface RelvizState {
    * whose hooks are atomic.
    */
   readonly phase: 'running' | 'committed';
+  /** The tutorial being followed, and its step (0-based); null when none. */
+  readonly tutorial: TutorialPlace | null;
+  /** Ticks where playback pauses to explain (the tutorial step's stops), ascending. */
+  readonly stops: readonly number[];
+  /** The first tick of the tutorial step's own commands. */
+  readonly stepStart: number;
+  /** Which history view is shown (a tutorial step may ask for one). */
+  readonly historyView: 'swimlanes' | 'log';
+}
+
+export interface TutorialPlace {
+  readonly id: string;
+  readonly step: number;
 }
 
 export interface RelvizActions {
@@ -96,6 +111,14 @@ export interface RelvizActions {
   setPhase(phase: 'running' | 'committed'): void;
   /** Stops computing the last command's hooks: the history keeps those computed so far. */
   stop(): void;
+  /**
+   * Opens a tutorial at a step (0-based), rebuilding exactly the state the step starts
+   * from: every command of the steps before it played out, the step's own commands
+   * about to play. Back and Next are this with step ∓ 1.
+   */
+  openTutorial(id: string, step?: number): void;
+  closeTutorial(): void;
+  setHistoryView(view: 'swimlanes' | 'log'): void;
   /** Starts an empty session. */
   reset(): void;
   /** Loads a script (example or tutorial): every line applied, cursor at the start, ready to play. */
@@ -111,6 +134,8 @@ export interface StoreOptions {
   readonly juju?: JujuVersion;
   readonly session?: SessionV1;
   readonly script?: string;
+  /** The tutorial step the session was at (a share link or a reload); its stops are found again. */
+  readonly tutorial?: TutorialPlace | null;
   /** Where long runs are computed (the page passes a Web Worker runner); default: slices on this thread. */
   readonly runner?: HookRunner;
   /** An error to show from the start (the page's share link could not be opened). */
@@ -154,7 +179,8 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
   const timeline = new Timeline({ seed, juju });
   /** The run being computed by the runner, if any. */
   let job: { readonly cancel: () => void; readonly stoppable: boolean; readonly inputsIfCut: () => SessionInput[] } | null = null;
-  let rebuild: (seed: number, juju: JujuVersion, inputs: readonly SessionInput[], cursor: number) => void = () => {};
+  let rebuild: (seed: number, juju: JujuVersion, inputs: readonly SessionInput[], cursor: number | ((t: Timeline) => number), then?: (t: Timeline) => void) => void = () => {};
+  let attach: (place: TutorialPlace | null, t: Timeline) => void = () => {};
 
   const store = createStore<RelvizState & RelvizActions>()((set, get) => {
     /** Publishes the timeline's cursor and the view derived from it. */
@@ -254,7 +280,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
     };
 
     /** Replaces the timeline by one built from `inputs`; long runs in it are computed by the runner. */
-    rebuild = (seedOf, jujuOf, inputsOf, cursor) => {
+    rebuild = (seedOf, jujuOf, inputsOf, cursor, then) => {
       cancelJob();
       const t = new Timeline({ seed: seedOf, juju: jujuOf });
       set({ timeline: t, seed: seedOf, juju: jujuOf, inputs: inputsOf, revision: get().revision + 1 });
@@ -270,10 +296,38 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
             return;
           }
         }
-        t.seek(Math.min(cursor, t.length));
+        t.seek(Math.min(typeof cursor === 'number' ? cursor : cursor(t), t.length));
         sync();
+        then?.(t);
       };
       next();
+    };
+
+    /**
+     * Puts the tutorial step's stops on the timeline `t` (built from the tutorial's
+     * commands, or from a session that followed them). A history that left the
+     * tutorial's path keeps the narration but has no stops.
+     */
+    attach = (place, t) => {
+      const tut = place ? tutorialById(place.id) : undefined;
+      const def = tut?.steps[place?.step ?? -1];
+      if (!place || !tut || !def) {
+        set({ tutorial: null, stops: [], stepStart: 0 });
+        return;
+      }
+      const plan = planStep(compileTutorial(tut), place.step);
+      const inputsNow = get().inputs;
+      const onPath = plan.inputs.every((input, i) => inputsNow[i]?.text === input.text);
+      const stepStart = onPath ? stepStartTick(t, plan) : 0;
+      let stops: number[] = [];
+      if (onPath) {
+        try {
+          stops = stopTicks(t, def.stops ?? [], stepStart);
+        } catch (e) {
+          if (!(e instanceof TutorialError)) throw e;
+        }
+      }
+      set({ tutorial: place, stops, stepStart, ...(def.panel ? { historyView: def.panel } : {}) });
     };
 
     return {
@@ -296,6 +350,10 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       error: opts.error ?? null,
       busy: null,
       phase: 'committed',
+      tutorial: null,
+      stops: [],
+      stepStart: 0,
+      historyView: 'swimlanes',
 
       runLine(line) {
         let parsed;
@@ -360,8 +418,11 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         const before = t.cursor;
         // At the end of the history with units still busy: let Juju settle first (unless it is being computed).
         if (t.cursor === t.length && !job && t.state.ready.length > 0) applyAt({ type: 'wait' }, 'wait', 'idle', get().inputs);
-        t.seek(Math.min(t.length, before + n));
-        sync();
+        const target = Math.min(t.length, before + n);
+        // A tutorial stop on the way: stop there, to explain.
+        const stop = get().stops.find((tick) => tick > before && tick <= target);
+        t.seek(stop ?? target);
+        sync(stop === undefined ? {} : { playing: false });
         return t.cursor - before;
       },
 
@@ -435,28 +496,74 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         set({ inputs: inputsNow, length: get().timeline.length });
       },
 
+      openTutorial(id, step = 0) {
+        const tut = tutorialById(id);
+        if (!tut) {
+          set({ error: `ERROR no tutorial called "${id}"` });
+          return;
+        }
+        const k = Math.max(0, Math.min(Math.floor(step), tut.steps.length - 1));
+        const def = tut.steps[k] as Step;
+        const plan = planStep(compileTutorial(tut), k);
+        set({ playing: false, manual: false, selection: null, viewAsUnit: def.viewAs ?? null, inspectedSeq: null, positions: {}, error: null, stops: [] });
+        rebuild(tut.seed, tut.juju, plan.inputs, (t) => stepStartTick(t, plan), (t) => {
+          attach({ id, step: k }, t);
+          const select = def.select;
+          if (!select) return;
+          if ('unit' in select) {
+            set({ selection: { kind: 'unit', name: select.unit } });
+            return;
+          }
+          // The newest relation between the two applications, as the step's commands leave it.
+          const rel = latestRelation(t, select.relation);
+          if (rel !== null) set({ selection: { kind: 'relation', id: rel } });
+        });
+      },
+
+      closeTutorial() {
+        set({ tutorial: null, stops: [], stepStart: 0 });
+      },
+
+      setHistoryView(view) {
+        set({ historyView: view });
+      },
+
       reset() {
         const s = get();
-        set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, consoleLog: [], error: null });
+        set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, consoleLog: [], error: null, tutorial: null, stops: [] });
         rebuild(s.seed, s.juju, [], 0);
       },
 
       loadScript(text) {
         const s = get();
         const loaded = parseScriptInputs(text);
-        set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, error: null });
+        set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, error: null, tutorial: null, stops: [] });
         rebuild(s.seed, s.juju, loaded, 0);
       },
 
       exportSession() {
         const s = get();
-        return { kind: 'relviz-session', version: 1, seed: s.seed, juju: s.juju, inputs: s.inputs, cursor: s.cursor, positions: s.positions };
+        return { kind: 'relviz-session', version: 1, seed: s.seed, juju: s.juju, inputs: s.inputs, cursor: s.cursor, positions: s.positions, ...(s.tutorial ? { tutorial: s.tutorial } : {}) };
       },
     };
   });
   // Build the session's history (at once when it is short; long runs go to the runner).
-  rebuild(seed, juju, inputs, session ? session.cursor : 0);
+  const place = opts.tutorial ?? session?.tutorial ?? null;
+  rebuild(seed, juju, inputs, session ? session.cursor : 0, place ? (t) => attach(place, t) : undefined);
   return store;
+}
+
+/** The id of the newest relation between two applications at the end of the history (null: none ever). */
+function latestRelation(t: Timeline, apps: readonly [string, string]): number | null {
+  const [a, b] = apps;
+  let found: number | null = null;
+  for (const r of t.fullTrace) {
+    // Relation ids appear on the hooks that run in them; the newest id wins.
+    if (r.type !== 'hook' || r.relationId === null || (found !== null && r.relationId <= found)) continue;
+    const own = r.unit.slice(0, r.unit.lastIndexOf('/'));
+    if ((own === a && r.remoteApp === b) || (own === b && r.remoteApp === a) || (own === a && a === b)) found = r.relationId;
+  }
+  return found;
 }
 
 /** The inputs with the last one's run fixed to the hooks it actually ran (a run cut short). */

@@ -1,0 +1,9 @@
+/** The tutorials shipped with relviz, in menu order. */
+import type { Tutorial } from '../tutorial.ts';
+import { masterworker } from './masterworker.ts';
+
+export const TUTORIALS: readonly Tutorial[] = [masterworker];
+
+export function tutorialById(id: string): Tutorial | undefined {
+  return TUTORIALS.find((t) => t.id === id);
+}
