@@ -27,7 +27,7 @@ function savedSession(): SessionV1 | undefined {
 // leaves the saved session as it was and says why in the error banner.
 const opened = openShareHash(location.hash);
 if (opened) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-const session = opened?.kind === 'shared' ? opened.shared.session : savedSession();
+const session = opened?.kind === 'shared' ? { ...opened.shared.session, tutorial: opened.shared.tutorial } : savedSession();
 const error = opened?.kind === 'broken' ? { error: opened.error } : {};
 // Long runs are computed in a Web Worker, so the page never freezes on a big model.
 const runner = typeof Worker === 'undefined' ? {} : { runner: workerRunner() };

@@ -118,6 +118,8 @@ export interface RelvizActions {
    */
   openTutorial(id: string, step?: number): void;
   closeTutorial(): void;
+  /** Shows output in the console as if a line had been typed (a tutorial's inspections). */
+  echo(entry: ConsoleEntry): void;
   setHistoryView(view: 'swimlanes' | 'log'): void;
   /** Starts an empty session. */
   reset(): void;
@@ -522,6 +524,10 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
 
       closeTutorial() {
         set({ tutorial: null, stops: [], stepStart: 0 });
+      },
+
+      echo(entry) {
+        set((s) => ({ consoleLog: [...s.consoleLog, entry] }));
       },
 
       setHistoryView(view) {

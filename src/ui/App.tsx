@@ -2,7 +2,7 @@
  * The relviz screen: transport on top; the graph in the middle with databags and the
  * hook inspector beside it; swimlanes, the hook log and the console below.
  */
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent } from 'react';
 import { Panel } from './common/Panel.tsx';
 import { Console } from './console/Console.tsx';
 import { DeployButton } from './controls/DeployDialog.tsx';
@@ -13,9 +13,12 @@ import { Graph } from './graph/Graph.tsx';
 import { HookInspector } from './inspector/HookInspector.tsx';
 import { Label } from './labels.ts';
 import { HookLog } from './log/HookLog.tsx';
-import { useRelvizStore } from './StoreContext.tsx';
+import { useRelviz, useRelvizStore } from './StoreContext.tsx';
 import { Swimlanes } from './swimlanes/Swimlanes.tsx';
 import { MisconceptionsButton } from './teaching/MisconceptionsButton.tsx';
+import { TutorialCard } from './teaching/TutorialCard.tsx';
+import { TutorialMenu } from './teaching/TutorialMenu.tsx';
+import { useTutorialEffects } from './teaching/useTutorialEffects.ts';
 import { BusyIndicator } from './transport/BusyIndicator.tsx';
 import { SessionMenu } from './transport/SessionMenu.tsx';
 import { Transport } from './transport/Transport.tsx';
@@ -36,7 +39,10 @@ const TABS: ReadonlyArray<{ readonly tab: BottomTab; readonly label: string }> =
  * Home and End go to the ends. Only the shown view is rendered.
  */
 function HistoryViews() {
-  const [tab, setTab] = useState<BottomTab>('swimlanes');
+  // In the store, so a tutorial step can ask for the view it talks about.
+  const store = useRelvizStore();
+  const tab = useRelviz((s) => s.historyView);
+  const setTab = (t: BottomTab) => store.getState().setHistoryView(t);
   const id = useId();
   const buttons = useRef<Partial<Record<BottomTab, HTMLButtonElement | null>>>({});
   const current = TABS.find((t) => t.tab === tab) ?? TABS[0];
@@ -89,6 +95,7 @@ export function App() {
   const store = useRelvizStore();
   usePlayback(store);
   useAnimator(store);
+  useTutorialEffects(store);
   return (
     <div className="flex h-screen flex-col gap-2 p-2">
       <header className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm">
@@ -96,6 +103,7 @@ export function App() {
           <span className="text-orange-700">rel</span>viz
         </h1>
         <SessionMenu />
+        <TutorialMenu />
         <DeployButton />
         <MisconceptionsButton />
         <div className="min-w-0 flex-1">
@@ -106,13 +114,18 @@ export function App() {
       <ErrorBanner />
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_24rem] grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2">
         <Panel title={Label.regionGraph} className="row-span-1" actions={<SelectionBar />}>
-          <Graph />
+          <div className="flex h-full">
+            <div className="relative min-w-0 flex-1">
+              <Graph />
+            </div>
+            <TutorialCard />
+          </div>
         </Panel>
         <div className="row-span-2 grid min-h-0 grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2">
-          <Panel title={Label.regionDatabags}>
+          <Panel title={Label.regionDatabags} scrollable>
             <DatabagPanel />
           </Panel>
-          <Panel title={Label.regionInspector}>
+          <Panel title={Label.regionInspector} scrollable>
             <HookInspector />
           </Panel>
         </div>

@@ -33,6 +33,11 @@ export const Label = {
   replayMisconception: 'Replay',
   whatToWatch: 'What to watch',
   dismissMisconception: 'Dismiss misconception',
+  tutorials: 'Tutorials',
+  tutorial: 'Tutorial',
+  tutorialBack: 'Back',
+  tutorialNext: 'Next',
+  tutorialExit: 'Exit tutorial',
 } as const;
 
 /** The accessible name of a misconception's "Show me" button (its visible text, then which one). */

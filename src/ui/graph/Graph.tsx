@@ -13,6 +13,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type FinalConnectionState,
@@ -140,13 +141,32 @@ function GraphInner() {
   useEffect(() => setNodes((current) => keepMeasured(derived, current)), [derived]);
   const edges = useMemo(() => deriveEdges(view, selectedRelation), [view, selectedRelation]);
 
-  // Re-frame when applications come or go (not on every hook, not after the user panned).
+  // Re-frame when applications or relations come or go (not on every hook),
+  // and when the graph's box changes size (the tutorial card opening beside it, the
+  // window) — once React Flow has measured the nodes, or it would frame nothing.
   const { fitView } = useReactFlow();
-  const appKey = view.apps.map((a) => a.name).join(' ');
+  const initialized = useNodesInitialized();
+  // Relations count too: relating two applications moves them side by side.
+  const appKey = `${view.apps.map((a) => a.name).join(' ')}|${view.relations.map((r) => r.id).join(' ')}`;
+  const box = useRef<HTMLDivElement>(null);
+  const [boxSize, setBoxSize] = useState('');
   useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry) setBoxSize(`${Math.round(entry.contentRect.width)}x${Math.round(entry.contentRect.height)}`);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const framed = useRef('');
+  useEffect(() => {
+    const key = `${appKey}|${boxSize}`;
+    if (!initialized || framed.current === key) return;
+    framed.current = key;
     const id = requestAnimationFrame(() => void fitView(FIT));
     return () => cancelAnimationFrame(id);
-  }, [appKey, fitView]);
+  }, [initialized, appKey, boxSize, fitView]);
 
   const onNodesChange = useCallback((changes: NodeChange<AppFlowNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));
@@ -248,7 +268,7 @@ function GraphInner() {
 
   return (
     <>
-      <div className="relative h-full w-full" onKeyDown={onKeyDown} onContextMenu={onContextMenu}>
+      <div ref={box} className="relative h-full w-full" onKeyDown={onKeyDown} onContextMenu={onContextMenu}>
         <ReactFlow
           nodes={nodes}
           edges={edges}

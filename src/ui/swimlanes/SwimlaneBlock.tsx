@@ -39,6 +39,7 @@ export const SwimlaneBlock = memo(function SwimlaneBlock({ block: b, position, l
       tabIndex={tabbable ? 0 : -1}
       aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home End"
       data-block={position}
+      data-seq={b.seq}
       data-swimlane-unit={exec ? undefined : b.unit}
       data-swimlane-exec={exec ? b.unit : undefined}
       onClick={() => onPick(b)}

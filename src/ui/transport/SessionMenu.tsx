@@ -27,7 +27,7 @@ export function SessionMenu() {
       </button>
       <select
         aria-label={Label.examples}
-        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
+        className="h-9 max-w-40 rounded-md border border-slate-300 bg-white px-2 text-sm"
         value=""
         onChange={(e) => {
           const ex = EXAMPLES.find((x) => x.id === e.target.value);

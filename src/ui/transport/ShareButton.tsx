@@ -41,7 +41,7 @@ export function ShareButton() {
         aria-expanded={link !== null}
         aria-controls={link !== null ? `${id}-popover` : undefined}
         title="A link that opens this session as you see it now"
-        onClick={() => (link !== null ? close(false) : setLink(shareUrl(location, encodeShare(store.getState().exportSession()))))}
+        onClick={() => (link !== null ? close(false) : setLink(shareUrl(location, encodeShare(store.getState().exportSession(), { tutorial: store.getState().tutorial }))))}
       >
         <LinkIcon />
         {ShareLabel.share}

@@ -1,0 +1,84 @@
+/**
+ * The narration of the tutorial being followed, over the graph: where we are, what to
+ * look at, and — when playback has paused at a stop — what just happened. Back and
+ * Next rebuild the exact state of the step before or after.
+ */
+import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { Label } from '../labels.ts';
+import { tutorialAt } from './tutorialView.ts';
+
+const button = 'h-9 rounded-md border px-3 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-40';
+
+export function TutorialCard() {
+  const store = useRelvizStore();
+  const place = useRelviz((s) => s.tutorial);
+  const stops = useRelviz((s) => s.stops);
+  const stepStart = useRelviz((s) => s.stepStart);
+  const cursor = useRelviz((s) => s.cursor);
+  const length = useRelviz((s) => s.length);
+  const at = tutorialAt({ tutorial: place, stops, stepStart, cursor, length });
+  if (!at) return null;
+  const { tutorial, index, step, stop, atStop, phase } = at;
+  const last = index === tutorial.steps.length - 1;
+  const go = (k: number) => store.getState().openTutorial(tutorial.id, k);
+  const hasHooks = (step.run?.length ?? 0) > 0;
+  return (
+    <aside
+      aria-label={`${Label.tutorial}: ${tutorial.title}`}
+      className="m-2 flex w-[26rem] shrink-0 flex-col overflow-hidden rounded-lg border-2 border-orange-600 bg-white text-slate-900 shadow-md"
+    >
+      <header className="flex items-center gap-2 bg-orange-50 px-3 py-1.5 text-sm">
+        <span className="font-semibold text-orange-900">{tutorial.title}</span>
+        <span className="text-orange-900/80">
+          step {index + 1} of {tutorial.steps.length}
+        </span>
+        <button type="button" aria-label={Label.tutorialExit} title={Label.tutorialExit} className="ml-auto rounded px-1.5 text-lg leading-none text-orange-900 hover:bg-orange-100" onClick={() => store.getState().closeTutorial()}>
+          ×
+        </button>
+      </header>
+      <div className="min-h-0 flex-1 space-y-2 overflow-auto px-3 py-2">
+        <h3 className="text-base font-bold">{step.title}</h3>
+        <p className="text-[15px] leading-snug">{step.say}</p>
+        {stop && (
+          <p role="status" className={`rounded-md border-l-4 px-2.5 py-1.5 text-[15px] leading-snug ${atStop ? 'border-orange-600 bg-amber-50' : 'border-slate-300 bg-slate-50 text-slate-700'}`}>
+            {atStop && <span className="font-semibold text-orange-900">Paused here. </span>}
+            {stop.say}
+          </p>
+        )}
+        <p className="text-sm text-slate-600">
+          {phase === 'start' && hasHooks && 'Press Play (space) to watch, or Step forward (→) hook by hook.'}
+          {phase === 'playing' && (atStop ? 'Play (space) to go on.' : 'Playing the hooks of this step…')}
+          {phase === 'done' && (last ? 'That is the end of this tutorial.' : 'Step done: Next when you are ready.')}
+        </p>
+      </div>
+      <footer className="flex items-center gap-2 border-t border-slate-200 px-3 py-2">
+        <button type="button" className={`${button} border-slate-300 bg-white hover:bg-slate-100`} disabled={index === 0} onClick={() => go(index - 1)}>
+          ← {Label.tutorialBack}
+        </button>
+        <ol className="flex flex-1 justify-center gap-1" aria-label="Steps">
+          {tutorial.steps.map((s, k) => (
+            <li key={k}>
+              <button
+                type="button"
+                aria-label={`Step ${k + 1}: ${s.title}`}
+                aria-current={k === index ? 'step' : undefined}
+                title={s.title}
+                onClick={() => go(k)}
+                className={`block h-2.5 w-2.5 rounded-full ${k === index ? 'bg-orange-600' : k < index ? 'bg-orange-300' : 'bg-slate-300'} hover:ring-2 hover:ring-orange-400`}
+              />
+            </li>
+          ))}
+        </ol>
+        {last ? (
+          <button type="button" className={`${button} border-orange-700 bg-orange-700 text-white hover:bg-orange-800`} onClick={() => store.getState().closeTutorial()}>
+            Finish
+          </button>
+        ) : (
+          <button type="button" className={`${button} border-orange-700 bg-orange-700 text-white hover:bg-orange-800`} onClick={() => go(index + 1)}>
+            {Label.tutorialNext} →
+          </button>
+        )}
+      </footer>
+    </aside>
+  );
+}
