@@ -76,6 +76,10 @@ export interface RelvizState {
   readonly stepStart: number;
   /** Which history view is shown (a tutorial step may ask for one). */
   readonly historyView: 'swimlanes' | 'log';
+  /** "Predict the next hook": the learner steps hook by hook, answering first (Play is off). */
+  readonly quiz: boolean;
+  /** Quiz score per tutorial id ('' outside a tutorial). */
+  readonly quizScores: Readonly<Record<string, { readonly right: number; readonly asked: number }>>;
 }
 
 export interface TutorialPlace {
@@ -121,6 +125,9 @@ export interface RelvizActions {
   /** Shows output in the console as if a line had been typed (a tutorial's inspections). */
   echo(entry: ConsoleEntry): void;
   setHistoryView(view: 'swimlanes' | 'log'): void;
+  setQuiz(on: boolean): void;
+  /** Counts an answer in the current tutorial's score. */
+  scoreQuiz(right: boolean): void;
   /** Starts an empty session. */
   reset(): void;
   /** Loads a script (example or tutorial): every line applied, cursor at the start, ready to play. */
@@ -356,6 +363,8 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       stops: [],
       stepStart: 0,
       historyView: 'swimlanes',
+      quiz: false,
+      quizScores: {},
 
       runLine(line) {
         let parsed;
@@ -445,6 +454,8 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
 
       play() {
+        // In the quiz the learner answers before each hook: no playing past the questions.
+        if (get().quiz) return;
         set({ playing: true, manual: false });
       },
       pause() {
@@ -532,6 +543,18 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
 
       setHistoryView(view) {
         set({ historyView: view });
+      },
+
+      setQuiz(on) {
+        set({ quiz: on, ...(on ? { playing: false, manual: false } : {}) });
+      },
+
+      scoreQuiz(right) {
+        const key = get().tutorial?.id ?? '';
+        set((s) => {
+          const was = s.quizScores[key] ?? { right: 0, asked: 0 };
+          return { quizScores: { ...s.quizScores, [key]: { right: was.right + (right ? 1 : 0), asked: was.asked + 1 } } };
+        });
       },
 
       reset() {

@@ -5,6 +5,7 @@
  */
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { Label } from '../labels.ts';
+import { QuizCard } from './QuizCard.tsx';
 import { tutorialAt } from './tutorialView.ts';
 
 const button = 'h-9 rounded-md border px-3 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-40';
@@ -45,6 +46,7 @@ export function TutorialCard() {
             {stop.say}
           </p>
         )}
+        {hasHooks && <QuizCard suggested={step.quiz === true} />}
         <p className="text-sm text-slate-600">
           {phase === 'start' && hasHooks && 'Press Play (space) to watch, or Step forward (→) hook by hook.'}
           {phase === 'playing' && (atStop ? 'Play (space) to go on.' : 'Playing the hooks of this step…')}
