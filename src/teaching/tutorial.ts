@@ -46,6 +46,19 @@ export interface Stop {
   readonly highlight?: readonly Target[];
 }
 
+/**
+ * One way the story could go on from a step's starting state, shown beside the others
+ * (compare.ts builds it on its own timeline; the main view does not play it).
+ */
+export interface Alternative {
+  /** What it is, short (the heading of its box). */
+  readonly title: string;
+  /** Script lines applied to the step's starting state, each run until Juju settles. */
+  readonly run: readonly string[];
+  /** One line: what to see in it. */
+  readonly say: string;
+}
+
 export interface Step {
   readonly title: string;
   /** What the learner reads on entering the step (plain words, pointing at what is on screen). */
@@ -61,6 +74,11 @@ export interface Step {
   readonly panel?: 'swimlanes' | 'log';
   /** Offer "predict the next hook" while this step plays. */
   readonly quiz?: boolean;
+  /**
+   * Alternative continuations shown side by side, each applied to the state after the
+   * previous steps (not to this step's own `run`): a "what if" the learner reads.
+   */
+  readonly compare?: readonly Alternative[];
 }
 
 export interface Tutorial {
