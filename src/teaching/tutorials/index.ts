@@ -1,8 +1,9 @@
 /** The tutorials shipped with relviz, in menu order. */
 import type { Tutorial } from '../tutorial.ts';
+import { departedOrBroken } from './departed-or-broken.ts';
 import { masterworker } from './masterworker.ts';
 
-export const TUTORIALS: readonly Tutorial[] = [masterworker];
+export const TUTORIALS: readonly Tutorial[] = [masterworker, departedOrBroken];
 
 export function tutorialById(id: string): Tutorial | undefined {
   return TUTORIALS.find((t) => t.id === id);
