@@ -139,7 +139,6 @@ test('the Share popover works from the keyboard: Enter opens it with the link se
   await expect(field).toBeFocused();
   const selected = await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0));
   expect(selected).toBe(await field.inputValue());
-  await page.screenshot({ path: 'test-results/share-popover.png' });
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(relviz.button(ShareLabel.share)).toBeFocused();
