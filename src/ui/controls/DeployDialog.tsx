@@ -5,6 +5,7 @@
  * as `juju deploy`; a refusal stays in the dialog (and in the store's error banner).
  * Escape closes; Tab stays inside; focus returns to the button.
  */
+import { trapKeys } from '../common/focusTrap.ts';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CATALOG } from '../../engine/catalog/index.ts';
 import type { CharmMeta } from '../../engine/charm.ts';
@@ -40,13 +41,6 @@ export function DeployButton() {
         <DeployDialog onClose={() => setOpen(false)} />
       )}
     </>
-  );
-}
-
-/** Focusable elements inside `root`, in tab order. */
-function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
-    (el) => !el.hasAttribute('disabled') && el.tabIndex >= 0 && el.getClientRects().length > 0,
   );
 }
 
@@ -124,22 +118,7 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-    } else if (e.key === 'Tab' && dialog.current) {
-      const all = focusables(dialog.current);
-      const first = all[0];
-      const last = all[all.length - 1];
-      if (!first || !last) return;
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first.focus();
-      }
-    }
+    trapKeys(e, dialog.current, onClose);
   };
 
   const tabButton = (t: Tab, label: string) => (

@@ -3,17 +3,11 @@
  * Juju does, the sources and a "Show me" button. Escape or Close closes it; Tab stays
  * inside; the first "Show me" has focus when it opens.
  */
+import { trapKeys } from '../common/focusTrap.ts';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { MISCONCEPTIONS, type MisconceptionId } from '../../teaching/misconceptions.ts';
 import { Label } from '../labels.ts';
 import { MisconceptionCard } from './MisconceptionCard.tsx';
-
-/** Focusable elements inside `root`, in tab order. */
-function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
-    (el) => !el.hasAttribute('disabled') && el.tabIndex >= 0 && el.getClientRects().length > 0,
-  );
-}
 
 export function MisconceptionsDialog({ onShow, onClose }: { onShow: (id: MisconceptionId) => void; onClose: () => void }) {
   const id = useId();
@@ -29,22 +23,7 @@ export function MisconceptionsDialog({ onShow, onClose }: { onShow: (id: Misconc
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
     // The transport's shortcuts (space, arrows) are not for the page behind the dialog.
     e.stopPropagation();
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-    } else if (e.key === 'Tab' && dialog.current) {
-      const all = focusables(dialog.current);
-      const first = all[0];
-      const last = all[all.length - 1];
-      if (!first || !last) return;
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first.focus();
-      }
-    }
+    trapKeys(e, dialog.current, onClose);
   };
 
   return (
