@@ -17,7 +17,10 @@ import { checkIdleState, checkTrace } from './invariants.ts';
 
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 1000);
 
-const CHARMS = [...CATALOG.keys()];
+// guide-postgresql is postgresql plus one deterministic failure, and the `fail` op
+// already fails any hook: drawing it too would only thin out the other charms (and
+// master's actions below the generator check's floor).
+const CHARMS = [...CATALOG.keys()].filter((name) => name !== 'guide-postgresql');
 const NOOP = { name: 'noop', yaml: 'name: noop\nprovides:\n  thing:\n    interface: exchange\nrequires:\n  want:\n    interface: postgresql\npeers:\n  ring:\n    interface: ring\n' };
 
 type Op =
