@@ -1,9 +1,10 @@
 /** The tutorials shipped with relviz, in menu order. */
 import type { Tutorial } from '../tutorial.ts';
 import { departedOrBroken } from './departed-or-broken.ts';
+import { integrationGuide } from './integrationGuide.ts';
 import { masterworker } from './masterworker.ts';
 
-export const TUTORIALS: readonly Tutorial[] = [masterworker, departedOrBroken];
+export const TUTORIALS: readonly Tutorial[] = [masterworker, integrationGuide, departedOrBroken];
 
 export function tutorialById(id: string): Tutorial | undefined {
   return TUTORIALS.find((t) => t.id === id);
