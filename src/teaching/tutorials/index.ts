@@ -3,8 +3,9 @@ import type { Tutorial } from '../tutorial.ts';
 import { departedOrBroken } from './departed-or-broken.ts';
 import { integrationGuide } from './integrationGuide.ts';
 import { masterworker } from './masterworker.ts';
+import { peersLeadership } from './peersLeadership.ts';
 
-export const TUTORIALS: readonly Tutorial[] = [masterworker, integrationGuide, departedOrBroken];
+export const TUTORIALS: readonly Tutorial[] = [masterworker, integrationGuide, departedOrBroken, peersLeadership];
 
 export function tutorialById(id: string): Tutorial | undefined {
   return TUTORIALS.find((t) => t.id === id);
