@@ -68,7 +68,7 @@ export const integrationGuide: Tutorial = {
     },
     {
       title: 'Application data: leader only',
-      say: 'Play, then read the Console: webapp/1 is not the leader, yet it reads postgresql\'s application bag. Any unit may read the other side\'s. Its OWN application bag is different: the top of the Databags panel, viewed as webapp/1, says it cannot even read it. The guide\'s holistic handler reads data[self.model.app], that very bag: on webapp/1 ops raises "webapp/1 is not leader and cannot read its own application databag". Read data[db_relation.app] instead.',
+      say: 'Play, then read the Console. webapp/1 is not the leader, yet it reads postgresql\'s application bag: any unit reads the other side\'s. Its OWN bag, webapp\'s, it cannot even read (top of the Databags panel). The guide\'s handler reads data[self.model.app], that very bag: ops raises "webapp/1 is not leader and cannot read its own application databag". Read data[db_relation.app].',
       run: ['juju exec --unit webapp/1 -- is-leader', "juju run --unit webapp/1 'relation-get -r db:1 --app - postgresql'"],
       select: db,
       viewAs: 'webapp/1',

@@ -1,8 +1,8 @@
 /**
  * "Subordinates": telegraf on ubuntu through ubuntu's implicit juju-info endpoint
  * (container scope, one subordinate unit per principal unit, no hooks on the
- * principal side), an explicit container relation for contrast, and removal
- * cascading from the principal and from the relation.
+ * principal side), removal cascading from the principal and from the relation, and
+ * last, for contrast, a declared container endpoint that runs hooks on both sides.
  */
 import type { Tutorial } from '../tutorial.ts';
 
@@ -73,25 +73,6 @@ export const subordinates: Tutorial = {
       ],
     },
     {
-      title: 'A container relation with hooks on both sides',
-      say: 'juju-info is silent on the principal side because it is implicit. webapp declares its own endpoint, log-forwarder, with scope: container, as in the ops guide. Relate it to rsyslog-forwarder and watch webapp/0.',
-      run: ['juju deploy webapp', 'juju deploy rsyslog-forwarder', 'juju integrate webapp rsyslog-forwarder'],
-      select: { relation: ['webapp', 'rsyslog-forwarder'] },
-      panel: 'swimlanes',
-      stops: [
-        {
-          after: { unit: 'webapp/0', hook: 'log-forwarder-relation-created' },
-          say: 'This time the principal runs relation hooks: log-forwarder-relation-created on webapp/0. A declared endpoint gets hooks, even with container scope.',
-          highlight: [{ kind: 'block', unit: 'webapp/0', hook: 'log-forwarder-relation-created' }, { kind: 'unit', unit: 'webapp/0' }],
-        },
-        {
-          after: { unit: 'webapp/0', hook: 'log-forwarder-relation-joined' },
-          say: 'webapp/0 joins rsyslog-forwarder/0, which has not even started yet: the subordinate entered the relation right after its install.',
-          highlight: [{ kind: 'block', unit: 'webapp/0', hook: 'log-forwarder-relation-joined' }, { kind: 'unit', unit: 'rsyslog-forwarder/0' }],
-        },
-      ],
-    },
-    {
       title: 'Remove a principal: its subordinate goes too',
       say: 'juju remove-unit ubuntu/0. Only ubuntu/0 is named. Watch telegraf/0.',
       run: ['juju remove-unit ubuntu/0'],
@@ -100,7 +81,7 @@ export const subordinates: Tutorial = {
       stops: [
         {
           after: { unit: 'telegraf/0', hook: 'juju-info-relation-broken' },
-          say: 'telegraf/0 is leaving with its principal: relation-departed for ubuntu/0, then relation-broken. ubuntu/0 runs no juju-info hook, even now: just stop, and later remove.',
+          say: 'telegraf/0 is leaving with its principal: relation-departed for ubuntu/0, then relation-broken. ubuntu/0 runs no juju-info hook, even while leaving: only stop and remove.',
           highlight: [{ kind: 'block', unit: 'telegraf/0', hook: 'juju-info-relation-broken' }, { kind: 'unit', unit: 'telegraf/0' }],
         },
         {
@@ -125,6 +106,25 @@ export const subordinates: Tutorial = {
           after: { unit: 'telegraf/2', hook: 'remove' },
           say: '…and a subordinate with no container relation left removes itself. telegraf is still deployed, with no units, as at the start.',
           highlight: [{ kind: 'app', app: 'telegraf' }, { kind: 'block', unit: 'telegraf/2', hook: 'remove' }],
+        },
+      ],
+    },
+    {
+      title: 'A container relation with hooks on both sides',
+      say: 'One last contrast. juju-info is silent on the principal side because it is implicit. webapp declares its own endpoint, log-forwarder, with scope: container, as in the ops guide. Relate it to rsyslog-forwarder and watch webapp/0.',
+      run: ['juju deploy webapp', 'juju deploy rsyslog-forwarder', 'juju integrate webapp rsyslog-forwarder'],
+      select: { relation: ['webapp', 'rsyslog-forwarder'] },
+      panel: 'swimlanes',
+      stops: [
+        {
+          after: { unit: 'webapp/0', hook: 'log-forwarder-relation-created' },
+          say: 'This time the principal runs relation hooks: log-forwarder-relation-created on webapp/0. A declared endpoint gets hooks, even with container scope.',
+          highlight: [{ kind: 'block', unit: 'webapp/0', hook: 'log-forwarder-relation-created' }, { kind: 'unit', unit: 'webapp/0' }],
+        },
+        {
+          after: { unit: 'webapp/0', hook: 'log-forwarder-relation-joined' },
+          say: 'webapp/0 joins rsyslog-forwarder/0, which has not even started yet: the subordinate entered the relation right after its install.',
+          highlight: [{ kind: 'block', unit: 'webapp/0', hook: 'log-forwarder-relation-joined' }, { kind: 'unit', unit: 'rsyslog-forwarder/0' }],
         },
       ],
     },
