@@ -16,6 +16,7 @@ import { HookLog } from './log/HookLog.tsx';
 import { useRelviz, useRelvizStore } from './StoreContext.tsx';
 import { Swimlanes } from './swimlanes/Swimlanes.tsx';
 import { MisconceptionsButton } from './teaching/MisconceptionsButton.tsx';
+import { CompareView } from './teaching/compare/CompareView.tsx';
 import { TutorialCard } from './teaching/TutorialCard.tsx';
 import { TutorialMenu } from './teaching/TutorialMenu.tsx';
 import { useTutorialEffects } from './teaching/useTutorialEffects.ts';
@@ -129,11 +130,12 @@ export function App() {
             <HookInspector />
           </Panel>
         </div>
-        <div className="grid min-h-0 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-2">
+        <div className="relative grid min-h-0 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-2">
           <HistoryViews />
           <Panel title={Label.regionConsole}>
             <Console />
           </Panel>
+          <CompareView />
         </div>
       </main>
     </div>

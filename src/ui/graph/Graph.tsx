@@ -163,8 +163,12 @@ function GraphInner() {
   useEffect(() => {
     const key = `${appKey}|${boxSize}`;
     if (!initialized || framed.current === key) return;
-    framed.current = key;
-    const id = requestAnimationFrame(() => void fitView(FIT));
+    // Marked framed only once it is: a new node unmeasures the graph before the frame
+    // comes, which cancels it, and the fit must happen once the node is measured.
+    const id = requestAnimationFrame(() => {
+      framed.current = key;
+      void fitView(FIT);
+    });
     return () => cancelAnimationFrame(id);
   }, [initialized, appKey, boxSize, fitView]);
 
