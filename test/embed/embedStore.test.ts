@@ -1,0 +1,37 @@
+/** What an embed starts with: built from its URL, never from the saved session. */
+import { describe, expect, it } from 'vitest';
+import { createEmbedStore } from '../../src/embed/embedStore.ts';
+import { misconception, playbackPlan } from '../../src/teaching/misconceptions.ts';
+
+const fallback = 'juju deploy ubuntu\n';
+
+describe('createEmbedStore', () => {
+  it('opens a tutorial at the step the URL names (counted from 1)', () => {
+    const s = createEmbedStore({ kind: 'tutorial', id: 'masterworker', step: 3 }, fallback).getState();
+    expect(s.tutorial).toEqual({ id: 'masterworker', step: 2 });
+  });
+
+  it('keeps what was wrong with the URL on screen after opening the tutorial', () => {
+    const s = createEmbedStore({ kind: 'tutorial', id: 'masterworker', step: 1 }, fallback, { error: 'ERROR step=99: "masterworker" has steps 1 to 10' }).getState();
+    expect(s.error).toBe('ERROR step=99: "masterworker" has steps 1 to 10');
+  });
+
+  it('shows a scenario from the start of its revealing hooks, with what it is about selected', () => {
+    const m = misconception('stop-before-broken');
+    const s = createEmbedStore({ kind: 'scenario', id: m.id }, fallback).getState();
+    const t = s.timeline;
+    const reveal = m.focus(t.fullTrace);
+    const plan = reveal && playbackPlan(reveal, t.fullTrace, (i) => t.tickOfRecord(i));
+    expect(plan).not.toBeNull();
+    expect(s.cursor).toBe(plan?.start);
+    expect(s.selection).toEqual(m.select);
+    expect(s.speed).toBe(2);
+  });
+
+  it('loads a script, or the fallback, at its start', () => {
+    const s = createEmbedStore({ kind: 'script', text: 'juju deploy master\njuju deploy worker\n' }, fallback).getState();
+    expect(s.inputs.map((i) => i.text)).toEqual(['juju deploy master', 'juju deploy worker']);
+    expect(s.cursor).toBe(0);
+    expect(createEmbedStore({ kind: 'default' }, fallback).getState().inputs.map((i) => i.text)).toEqual(['juju deploy ubuntu']);
+  });
+});
