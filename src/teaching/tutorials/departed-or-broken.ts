@@ -24,27 +24,27 @@ export const departedOrBroken: Tutorial = {
     },
     {
       title: 'Four ways to take it down',
-      say: 'Each box is what happens from this very model after one command, one row per unit: departed (amber), broken (red outline), stop and remove (dark). Read across the boxes for the red outline: who gets relation-broken, and when?',
+      say: 'Below, in place of the swimlanes: what each of four commands would run from this very model, a column per command, a row per unit. Departed is amber, broken has a red outline, stop and remove are dark. Read along the master/0 row: when does the master get relation-broken?',
       compare: [
         {
           title: 'Remove one worker',
           run: ['juju remove-unit worker/1'],
-          say: 'Departed on both ends of that link; broken, stop, remove on worker/1 only.',
+          say: 'Departed on both ends; broken, stop, remove on worker/1 only.',
         },
         {
           title: 'Remove the relation',
           run: ['juju remove-relation master worker'],
-          say: 'Every unit: departed for each remote unit, then broken. Nobody stops.',
+          say: 'Every unit: departed per remote unit, then broken. No stop.',
         },
         {
           title: 'Remove the application',
           run: ['juju remove-application worker'],
-          say: 'Workers end as in remove-unit, and the master gets broken: the relation died too.',
+          say: 'Workers end as in remove-unit; the master gets broken too.',
         },
         {
           title: 'Scale the workers to zero',
           run: ['juju remove-unit worker/0 worker/1'],
-          say: 'The workers end, but the master runs departed only: no broken, the relation stays.',
+          say: 'Workers end, but the master runs departed only. No broken.',
         },
       ],
     },
