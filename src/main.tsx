@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import masterworker from '../examples/masterworker.juju?raw';
+import { connectBridge } from './embed/bridge.ts';
+import { createEmbedStore } from './embed/embedStore.ts';
+import { isEmbed, readEmbedParams } from './embed/params.ts';
 import './index.css';
 import { shareParam } from './share/link.ts';
 import { openShareHash } from './share/open.ts';
 import { SESSION_KEY, restoreSession, type SessionV1 } from './store/session.ts';
-import { createRelvizStore } from './store/store.ts';
+import { createRelvizStore, type RelvizStore } from './store/store.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/StoreContext.tsx';
 import { workerRunner } from './worker/workerRunner.ts';
@@ -25,22 +28,37 @@ function savedSession(): SessionV1 | undefined {
 // A share link (`#share=…`) wins over the saved session. The hash goes once read, so a
 // reload keeps what the user did since (saved as usual); a link that cannot be opened
 // leaves the saved session as it was and says why in the error banner.
+// An embed (`?embed=1`, in someone else's page) loads what its URL says and never
+// touches the saved session: it must not clobber the user's own relviz tab.
+const embed = isEmbed(location.search) ? readEmbedParams(location.search) : null;
 const opened = openShareHash(location.hash);
 if (opened) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-const session = opened?.kind === 'shared' ? { ...opened.shared.session, tutorial: opened.shared.tutorial } : savedSession();
-const error = opened?.kind === 'broken' ? { error: opened.error } : {};
+const shared = opened?.kind === 'shared' ? { ...opened.shared.session, tutorial: opened.shared.tutorial } : undefined;
+const problems = [...(opened?.kind === 'broken' ? [opened.error] : []), ...(embed?.errors ?? [])];
+const error = problems.length > 0 ? { error: problems.join('\n') } : {};
 // Long runs are computed in a Web Worker, so the page never freezes on a big model.
 const runner = typeof Worker === 'undefined' ? {} : { runner: workerRunner() };
-const store = createRelvizStore(session ? { session, ...runner, ...error } : { script: masterworker, ...runner, ...error });
+let store: RelvizStore;
+if (embed) {
+  store = createEmbedStore(embed.source, masterworker, { ...(shared ? { session: shared } : {}), ...runner, ...error });
+  // The parent page drives it with postMessage (src/embed/); a bad `&origin=` accepts no one.
+  if (embed.origin !== null) connectBridge(store, window, embed.origin);
+} else {
+  const session = shared ?? savedSession();
+  store = createRelvizStore(session ? { session, ...runner, ...error } : { script: masterworker, ...runner, ...error });
+  persist(store);
+}
 
-// Persist the session (seed, command log, cursor, layout) so a reload restores it.
-let timer: ReturnType<typeof setTimeout> | undefined;
-store.subscribe((s, prev) => {
-  if (s.inputs === prev.inputs && s.cursor === prev.cursor && s.positions === prev.positions && s.seed === prev.seed && s.juju === prev.juju) return;
-  clearTimeout(timer);
-  timer = setTimeout(() => localStorage.setItem(SESSION_KEY, JSON.stringify(store.getState().exportSession())), 250);
-});
-addEventListener('pagehide', () => localStorage.setItem(SESSION_KEY, JSON.stringify(store.getState().exportSession())));
+/** Persists the session (seed, command log, cursor, layout) so a reload restores it. */
+function persist(store: RelvizStore): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  store.subscribe((s, prev) => {
+    if (s.inputs === prev.inputs && s.cursor === prev.cursor && s.positions === prev.positions && s.seed === prev.seed && s.juju === prev.juju) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => localStorage.setItem(SESSION_KEY, JSON.stringify(store.getState().exportSession())), 250);
+  });
+  addEventListener('pagehide', () => localStorage.setItem(SESSION_KEY, JSON.stringify(store.getState().exportSession())));
+}
 // A share link pasted into this tab's address bar changes only the hash: open it as a new page would.
 addEventListener('hashchange', () => {
   if (shareParam(location.hash) !== null) location.reload();
@@ -54,7 +72,7 @@ if (!root) throw new Error('no #root element');
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App />
+      <App embed={embed !== null} />
     </StoreProvider>
   </StrictMode>,
 );

@@ -6,6 +6,7 @@ import { useId, useRef, type KeyboardEvent } from 'react';
 import { Panel } from './common/Panel.tsx';
 import { Console } from './console/Console.tsx';
 import { DeployButton } from './controls/DeployDialog.tsx';
+import { buttonClass } from './controls/style.ts';
 import { SelectionBar } from './controls/SelectionBar.tsx';
 import { DatabagPanel } from './databags/DatabagPanel.tsx';
 import { ErrorBanner } from './common/ErrorBanner.tsx';
@@ -13,10 +14,13 @@ import { Graph } from './graph/Graph.tsx';
 import { HookInspector } from './inspector/HookInspector.tsx';
 import { Label } from './labels.ts';
 import { HookLog } from './log/HookLog.tsx';
+import { PresentButton } from './present/PresentButton.tsx';
+import { StageBar } from './present/StageBar.tsx';
+import { usePresentation } from './present/usePresentation.ts';
+import { useRevealHighlights } from './present/useRevealHighlights.ts';
 import { useRelviz, useRelvizStore } from './StoreContext.tsx';
 import { Swimlanes } from './swimlanes/Swimlanes.tsx';
 import { MisconceptionsButton } from './teaching/MisconceptionsButton.tsx';
-import { CompareView } from './teaching/compare/CompareView.tsx';
 import { TutorialCard } from './teaching/TutorialCard.tsx';
 import { TutorialMenu } from './teaching/TutorialMenu.tsx';
 import { useTutorialEffects } from './teaching/useTutorialEffects.ts';
@@ -92,50 +96,84 @@ function HistoryViews() {
   );
 }
 
-export function App() {
+/**
+ * The layout, in three modes on one tree (`data-mode`, styled by the `present:`,
+ * `embed:` and `stage:` variants in index.css), so switching never remounts the
+ * graph: `app`, everything; `present`, for a projector — graph, tutorial card,
+ * databags and swimlanes in large type, keyboard driven; `embed`, the same panels at
+ * normal size for an `<iframe>` (src/embed/).
+ */
+export function App({ embed = false }: { embed?: boolean }) {
   const store = useRelvizStore();
   usePlayback(store);
   useAnimator(store);
   useTutorialEffects(store);
+  const [present, setPresent] = usePresentation(store, !embed);
+  const mode = embed ? 'embed' : present ? 'present' : 'app';
+  const inTutorial = useRelviz((s) => s.tutorial !== null);
+  const databags = useRevealHighlights<HTMLDivElement>(mode !== 'app');
   return (
-    <div className="flex h-screen flex-col gap-2 p-2">
-      <header className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm">
-        <h1 className="text-lg font-bold tracking-tight">
-          <span className="text-orange-700">rel</span>viz
-        </h1>
-        <SessionMenu />
-        <TutorialMenu />
-        <DeployButton />
-        <MisconceptionsButton />
-        <div className="min-w-0 flex-1">
-          <Transport />
-        </div>
-        <BusyIndicator />
-      </header>
+    <div data-mode={mode} className="flex h-screen flex-col gap-2 p-2 data-[mode=embed]:gap-1.5 data-[mode=embed]:p-1.5">
+      {/* Hidden, not unmounted, while presenting: the menus keep their state (a misconception shown). */}
+      {!embed && (
+        <header className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm present:hidden">
+          <h1 className="text-lg font-bold tracking-tight">
+            <span className="text-orange-700">rel</span>viz
+          </h1>
+          <SessionMenu />
+          <TutorialMenu />
+          <DeployButton />
+          <MisconceptionsButton />
+          <PresentButton present={false} onToggle={setPresent} className={buttonClass} />
+          {/* Unmounted while presenting: the stage bar's transport takes the keys then. */}
+          <div className="min-w-0 flex-1">{!present && <Transport />}</div>
+          <BusyIndicator />
+        </header>
+      )}
+      {mode !== 'app' && <StageBar mode={mode} onLeave={() => setPresent(false)} />}
       <ErrorBanner />
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_24rem] grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2">
-        <Panel title={Label.regionGraph} className="row-span-1" actions={<SelectionBar />}>
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_24rem] grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2 present:grid-cols-[minmax(0,1fr)_minmax(27rem,33%)] embed:grid-cols-[minmax(0,1fr)_minmax(14rem,34%)] embed:gap-1.5">
+        <Panel title={Label.regionGraph} className="row-span-1 present:border-2 present:border-slate-900 present:[&>header]:[zoom:1.4]" actions={mode === 'app' ? <SelectionBar /> : null}>
           <div className="flex h-full">
             <div className="relative min-w-0 flex-1">
               <Graph />
             </div>
-            <TutorialCard />
+            {/* On a projector the card moves to the databags' column, leaving the graph its width; an iframe shows it only when wide. */}
+            {mode !== 'present' && (
+              <div className="flex shrink-0 embed:max-[80rem]:hidden">
+                <TutorialCard />
+              </div>
+            )}
           </div>
         </Panel>
-        <div className="row-span-2 grid min-h-0 grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2">
-          <Panel title={Label.regionDatabags} scrollable>
-            <DatabagPanel />
+        <div className={`row-span-2 grid min-h-0 grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2 ${mode === 'present' && inTutorial ? '' : 'stage:grid-rows-1'}`}>
+          {mode === 'present' && inTutorial && (
+            // Scaled as a whole (zoom), filling the column.
+            <div className="flex min-h-0 [zoom:1.2] *:m-0 *:w-auto *:flex-1 [@media(max-height:50rem)]:[zoom:1.05]">
+              <TutorialCard />
+            </div>
+          )}
+          <Panel title={Label.regionDatabags} scrollable className="present:border-2 present:border-slate-900 present:[zoom:1.5] present:[@media(max-width:90rem)]:[zoom:1.3]">
+            <div ref={databags}>
+              <DatabagPanel />
+            </div>
           </Panel>
-          <Panel title={Label.regionInspector} scrollable>
+          <Panel title={Label.regionInspector} scrollable className="stage:hidden">
             <HookInspector />
           </Panel>
         </div>
-        <div className="relative grid min-h-0 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-2">
-          <HistoryViews />
-          <Panel title={Label.regionConsole}>
+        <div className="grid min-h-0 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-2 stage:grid-cols-1">
+          {mode === 'app' ? (
+            <HistoryViews />
+          ) : (
+            <Panel title={Label.regionSwimlanes} className="present:border-2 present:border-slate-900 present:[zoom:1.35] present:[@media(max-height:50rem)]:[zoom:1.15]">
+              <Swimlanes />
+            </Panel>
+          )}
+          {/* Hidden, not unmounted, while presenting: the console keeps what was typed. */}
+          <Panel title={Label.regionConsole} className="stage:hidden">
             <Console />
           </Panel>
-          <CompareView />
         </div>
       </main>
     </div>

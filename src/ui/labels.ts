@@ -38,6 +38,9 @@ export const Label = {
   tutorialBack: 'Back',
   tutorialNext: 'Next',
   tutorialExit: 'Exit tutorial',
+  /** The header toggle: its accessible name (its visible text is `presentShort`). */
+  presentation: 'Presentation mode',
+  presentShort: 'Present',
 } as const;
 
 /** The accessible name of a misconception's "Show me" button (its visible text, then which one). */
