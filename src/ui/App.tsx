@@ -21,6 +21,7 @@ import { useRevealHighlights } from './present/useRevealHighlights.ts';
 import { useRelviz, useRelvizStore } from './StoreContext.tsx';
 import { Swimlanes } from './swimlanes/Swimlanes.tsx';
 import { MisconceptionsButton } from './teaching/MisconceptionsButton.tsx';
+import { CompareView } from './teaching/compare/CompareView.tsx';
 import { TutorialCard } from './teaching/TutorialCard.tsx';
 import { TutorialMenu } from './teaching/TutorialMenu.tsx';
 import { useTutorialEffects } from './teaching/useTutorialEffects.ts';
@@ -162,7 +163,7 @@ export function App({ embed = false }: { embed?: boolean }) {
             <HookInspector />
           </Panel>
         </div>
-        <div className="grid min-h-0 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-2 stage:grid-cols-1">
+        <div className="relative grid min-h-0 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-2 stage:grid-cols-1">
           {mode === 'app' ? (
             <HistoryViews />
           ) : (
@@ -174,6 +175,7 @@ export function App({ embed = false }: { embed?: boolean }) {
           <Panel title={Label.regionConsole} className="stage:hidden">
             <Console />
           </Panel>
+          <CompareView />
         </div>
       </main>
     </div>
