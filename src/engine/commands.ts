@@ -266,7 +266,7 @@ function apply(tx: Tx, cmd: Command, sink: TraceSink | null): CommandResult {
 export function applyCommand(state: SimState, cmd: Command, sink: TraceSink | null, text = formatCommand(cmd)): CommandResult {
   const events: TraceRecord[] = [];
   const buffer: TraceSink = (r) => events.push(r);
-  const tx: Tx = { state, sink: sink ? buffer : null, seq: state.seq };
+  const tx: Tx = { state, sink: sink ? buffer : null, seq: 0 };
   let result: CommandResult;
   try {
     validate(state, cmd);

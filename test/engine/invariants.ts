@@ -44,10 +44,22 @@ export function checkTrace(trace: readonly TraceRecord[]): string[] {
   const removedAt = new Map<string, number>();
   const leaderOf = new Map<string, string | null>();
   const electedSince = new Map<string, number>();
+  /** seq → the unit of the hook or exec with that seq. */
+  const committedBy = new Map<number, string>();
   trace.forEach((r, at) => {
     if (r.type === 'event' && r.event === 'relation-added' && r.relationId !== null) relAddedAt.set(r.relationId, at);
     if (r.type === 'event' && r.event === 'unit-removed' && r.unit) removedAt.set(r.unit, at);
     if (r.type === 'hook' && removedAt.has(r.unit)) fail(`hook ${r.seq} ${r.hook} ran on removed unit ${r.unit}`);
+    // A relation-changed's cause is a commit on the other side (a hook or exec of the remote
+    // unit, or of a unit of the remote application for app data), or 0 (scope entry).
+    if (r.type === 'hook' && r.kind === 'relation-changed' && r.cause !== 0) {
+      const by = committedBy.get(r.cause);
+      const remoteApp = r.remoteApp ?? '';
+      if (!by) fail(`changed ${r.seq} on ${r.unit}: cause ${r.cause} is no hook or exec before it`);
+      else if (by !== r.remoteUnit && by.slice(0, by.lastIndexOf('/')) !== remoteApp) fail(`changed ${r.seq} on ${r.unit} (remote ${r.remoteUnit ?? remoteApp}): cause ${r.cause} was committed by ${by}`);
+    }
+    // Any hook may be the cause: scope entry writes the addresses in the remote unit's relation-created.
+    if (r.type === 'hook' || r.type === 'exec') committedBy.set(r.seq, r.unit);
     // G11: after a leader change, at most one leader-elected, on the new leader.
     if (r.type === 'event' && r.event === 'leader-changed' && r.app) {
       leaderOf.set(r.app, r.unit);
