@@ -74,6 +74,11 @@ export interface RelvizState {
   readonly stops: readonly number[];
   /** The first tick of the tutorial step's own commands. */
   readonly stepStart: number;
+  /**
+   * The history is no longer the tutorial's (another seed or Juju version, or commands
+   * of one's own): the step's stops may not happen in it, so there are none.
+   */
+  readonly offPath: boolean;
   /** Which history view is shown (a tutorial step may ask for one). */
   readonly historyView: 'swimlanes' | 'log';
   /** "Predict the next hook": the learner steps hook by hook, answering first (Play is off). */
@@ -236,6 +241,8 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       // Show the model change, then let the hooks play.
       t.seek(Math.min(start + 1, t.length));
       sync({ revision: s.revision + 1, inputs: [...kept, input], error: result.exitCode === 0 ? null : result.stderr.trim() || s.error });
+      // One's own command in a tutorial: from here on the history is not the tutorial's.
+      if (s.tutorial) set({ offPath: true, stops: s.stops.filter((tick) => tick <= start) });
       if (rest > 0) runRest(t, rest, { stoppable: true, inputsSoFar: () => get().inputs, then: () => {} });
       return result;
     };
@@ -321,22 +328,25 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       const tut = place ? tutorialById(place.id) : undefined;
       const def = tut?.steps[place?.step ?? -1];
       if (!place || !tut || !def) {
-        set({ tutorial: null, stops: [], stepStart: 0 });
+        set({ tutorial: null, stops: [], stepStart: 0, offPath: false });
         return;
       }
       const plan = planStep(compileTutorial(tut), place.step);
       const inputsNow = get().inputs;
-      const onPath = plan.inputs.every((input, i) => inputsNow[i]?.text === input.text);
-      const stepStart = onPath ? stepStartTick(t, plan) : 0;
+      const sameCommands = plan.inputs.every((input, i) => inputsNow[i]?.text === input.text);
+      const sameWorld = get().seed === tut.seed && get().juju === tut.juju;
+      const stepStart = sameCommands ? stepStartTick(t, plan) : 0;
       let stops: number[] = [];
-      if (onPath) {
+      let found = sameCommands && sameWorld;
+      if (found) {
         try {
           stops = stopTicks(t, def.stops ?? [], stepStart);
         } catch (e) {
           if (!(e instanceof TutorialError)) throw e;
+          found = false;
         }
       }
-      set({ tutorial: place, stops, stepStart, ...(def.panel ? { historyView: def.panel } : {}) });
+      set({ tutorial: place, stops, stepStart, offPath: !found, ...(def.panel ? { historyView: def.panel } : {}) });
     };
 
     return {
@@ -362,6 +372,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       tutorial: null,
       stops: [],
       stepStart: 0,
+      offPath: false,
       historyView: 'swimlanes',
       quiz: false,
       quizScores: {},
@@ -470,12 +481,13 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
 
       setSeed(newSeed) {
         const s = get();
-        rebuild(newSeed, s.juju, s.inputs, s.cursor);
+        // Another history: a tutorial step's stops are found again in it (or dropped).
+        rebuild(newSeed, s.juju, s.inputs, s.cursor, (t) => attach(get().tutorial, t));
       },
 
       setJuju(v) {
         const s = get();
-        rebuild(s.seed, v, s.inputs, s.cursor);
+        rebuild(s.seed, v, s.inputs, s.cursor, (t) => attach(get().tutorial, t));
       },
 
       select(selection) {
@@ -534,7 +546,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
 
       closeTutorial() {
-        set({ tutorial: null, stops: [], stepStart: 0 });
+        set({ tutorial: null, stops: [], stepStart: 0, offPath: false });
       },
 
       echo(entry) {
@@ -590,7 +602,8 @@ function latestRelation(t: Timeline, apps: readonly [string, string]): number | 
     // Relation ids appear on the hooks that run in them; the newest id wins.
     if (r.type !== 'hook' || r.relationId === null || (found !== null && r.relationId <= found)) continue;
     const own = r.unit.slice(0, r.unit.lastIndexOf('/'));
-    if ((own === a && r.remoteApp === b) || (own === b && r.remoteApp === a) || (own === a && a === b)) found = r.relationId;
+    // (A peer relation is the one whose remote application is the unit's own: a === b.)
+    if ((own === a && r.remoteApp === b) || (own === b && r.remoteApp === a)) found = r.relationId;
   }
   return found;
 }

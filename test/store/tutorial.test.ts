@@ -80,3 +80,25 @@ describe('openTutorial', () => {
     expect(store.getState().stops).toEqual([]);
   });
 });
+
+describe('a tutorial in another history', () => {
+  it('has no stops once the seed or Juju version differs from the tutorial’s, and finds them again on the way back', () => {
+    const store = createRelvizStore();
+    store.getState().openTutorial('masterworker', relate);
+    const stops = store.getState().stops;
+    expect(store.getState().offPath).toBe(false);
+    // Juju 4.0 runs this step in another order: the waiting race the stops explain does not happen.
+    store.getState().setJuju('4.0');
+    expect(store.getState().offPath).toBe(true);
+    expect(store.getState().stops).toEqual([]);
+    store.getState().setJuju('3.6');
+    expect(store.getState().offPath).toBe(false);
+    expect(store.getState().stops).toEqual(stops);
+    store.getState().setSeed(2);
+    expect(store.getState().offPath).toBe(true);
+    // Opening the step again restores the tutorial's own seed.
+    store.getState().openTutorial('masterworker', relate);
+    expect(store.getState().seed).toBe(masterworker.seed);
+    expect(store.getState().stops).toEqual(stops);
+  });
+});

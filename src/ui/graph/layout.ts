@@ -7,14 +7,30 @@ import type { ModelView } from '../../store/view.ts';
 
 export const NODE_WIDTH = 320;
 
-/** Height of an application node: header, endpoints, and one row of unit chips per three units. */
-export function nodeHeight(endpoints: number, units: number): number {
-  return 70 + endpoints * 30 + Math.max(1, Math.ceil(units / 2)) * 56;
+/**
+ * Height of an application node: header, endpoints, and one row of unit chips per two
+ * units, each chip as tall as the unit plus the subordinate chips under it.
+ */
+export function nodeHeight(endpoints: number, units: number, subordinatesPerUnit = 0): number {
+  return 70 + endpoints * 30 + Math.max(1, Math.ceil(units / 2)) * 56 * (1 + subordinatesPerUnit);
+}
+
+/** The most subordinates any unit of each principal application carries. */
+function subordinateDepth(view: ModelView): Map<string, number> {
+  const perUnit = new Map<string, number>();
+  for (const u of Object.values(view.units)) if (u.principal) perUnit.set(u.principal, (perUnit.get(u.principal) ?? 0) + 1);
+  const out = new Map<string, number>();
+  for (const [unit, n] of perUnit) {
+    const app = view.units[unit]?.app;
+    if (app) out.set(app, Math.max(out.get(app) ?? 0, n));
+  }
+  return out;
 }
 
 /** What the layout depends on: applications, their sizes, and the relations between them. */
 function layoutKey(view: ModelView): string {
-  const apps = view.apps.map((a) => `${a.name}:${a.endpoints.length}:${a.subordinate ? 0 : a.units.length}`);
+  const depth = subordinateDepth(view);
+  const apps = view.apps.map((a) => `${a.name}:${a.endpoints.length}:${a.subordinate ? 0 : a.units.length}:${depth.get(a.name) ?? 0}`);
   const rels = view.relations.filter((r) => !r.peer).map((r) => r.endpoints.map((e) => e.app).join('>'));
   return `${apps.join(',')}|${rels.join(',')}`;
 }
@@ -34,9 +50,10 @@ function computeLayout(view: ModelView, saved: Readonly<Record<string, { x: numb
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 240, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
+  const depth = subordinateDepth(view);
   for (const app of view.apps) {
     const eps = app.endpoints.filter((e) => !e.implicit).length + 1;
-    g.setNode(app.name, { width: NODE_WIDTH, height: nodeHeight(eps, app.subordinate ? 0 : app.units.length) });
+    g.setNode(app.name, { width: NODE_WIDTH, height: nodeHeight(eps, app.subordinate ? 0 : app.units.length, depth.get(app.name) ?? 0) });
   }
   for (const rel of view.relations) {
     if (rel.peer) continue;

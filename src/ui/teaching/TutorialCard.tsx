@@ -17,6 +17,7 @@ export function TutorialCard() {
   const stepStart = useRelviz((s) => s.stepStart);
   const cursor = useRelviz((s) => s.cursor);
   const length = useRelviz((s) => s.length);
+  const offPath = useRelviz((s) => s.offPath);
   const at = tutorialAt({ tutorial: place, stops, stepStart, cursor, length });
   if (!at) return null;
   const { tutorial, index, step, stop, atStop, phase } = at;
@@ -44,6 +45,11 @@ export function TutorialCard() {
           <p role="status" className={`rounded-md border-l-4 px-2.5 py-1.5 text-[15px] leading-snug ${atStop ? 'border-orange-600 bg-amber-50' : 'border-slate-300 bg-slate-50 text-slate-700'}`}>
             {atStop && <span className="font-semibold text-orange-900">Paused here. </span>}
             {stop.say}
+          </p>
+        )}
+        {offPath && (
+          <p role="note" className="rounded-md border border-slate-400 bg-slate-50 px-2.5 py-1.5 text-sm text-slate-800">
+            This is no longer the tutorial’s own history (another seed or Juju version, or a command of yours), so it will not stop to explain. Back, Next or a step dot brings the tutorial’s history back.
           </p>
         )}
         {hasHooks && <QuizCard suggested={step.quiz === true} />}

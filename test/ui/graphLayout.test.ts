@@ -1,0 +1,46 @@
+/** The graph's automatic layout: application nodes never overlap, subordinate chips included. */
+import { describe, expect, it } from 'vitest';
+import { Timeline } from '../../src/engine/timeline.ts';
+import { parseScript } from '../../src/io/script.ts';
+import { deriveView } from '../../src/store/view.ts';
+import { NODE_WIDTH, autoLayout, nodeHeight } from '../../src/ui/graph/layout.ts';
+
+function viewOf(script: string) {
+  const t = new Timeline({ seed: 1 });
+  for (const line of parseScript(script)) t.apply(line.command, { text: line.text });
+  return deriveView(t.state);
+}
+
+function boxes(script: string) {
+  const view = viewOf(script);
+  const pos = autoLayout(view, {});
+  const depth = new Map<string, number>();
+  for (const u of Object.values(view.units)) if (u.principal) depth.set(u.principal, (depth.get(u.principal) ?? 0) + 1);
+  return view.apps.map((a) => {
+    const subs = Math.max(0, ...a.units.map((u) => depth.get(u) ?? 0));
+    const h = nodeHeight(a.endpoints.filter((e) => !e.implicit).length + 1, a.subordinate ? 0 : a.units.length, subs);
+    const p = pos[a.name] ?? { x: 0, y: 0 };
+    return { name: a.name, x0: p.x, y0: p.y, x1: p.x + NODE_WIDTH, y1: p.y + h };
+  });
+}
+
+describe('autoLayout', () => {
+  it.each([
+    ['two subordinates on every principal unit', 'juju deploy ubuntu -n 3\njuju deploy telegraf\njuju deploy rsyslog-forwarder\njuju integrate telegraf ubuntu\njuju integrate rsyslog-forwarder ubuntu\n'],
+    ['masterworker and a subordinate beside it', 'juju deploy master\njuju deploy worker -n 5\njuju relate master worker\njuju deploy telegraf\njuju integrate telegraf worker\n'],
+  ])('no two application nodes overlap: %s', (_name, script) => {
+    const all = boxes(script);
+    for (const a of all) {
+      for (const b of all) {
+        if (a.name >= b.name) continue;
+        const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+        expect(overlap, `${a.name} and ${b.name}`).toBe(false);
+      }
+    }
+  });
+
+  it('makes a principal taller for each subordinate its units carry', () => {
+    expect(nodeHeight(2, 2, 2)).toBeGreaterThan(nodeHeight(2, 2, 1));
+    expect(nodeHeight(2, 2, 1)).toBeGreaterThan(nodeHeight(2, 2, 0));
+  });
+});
