@@ -90,6 +90,17 @@ export default tseslint.config(
     },
   },
   {
+    // Embed mode's postMessage bridge: over the store, with no React (main.tsx wires it to the page).
+    files: ['src/embed/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeImportPatterns, { group: ['**/ui/**', '**/cli/**', 'react', 'react-dom', 'react/*'], message: 'The embed bridge sits beside the UI, not in it: store, teaching and io only.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/io/**/*.ts'],
     rules: {
       'no-restricted-imports': [

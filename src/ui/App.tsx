@@ -125,7 +125,7 @@ export function App({ embed = false }: { embed?: boolean }) {
           <TutorialMenu />
           <DeployButton />
           <MisconceptionsButton />
-          <PresentButton present={false} onToggle={setPresent} className={buttonClass} />
+          <PresentButton present={present} onToggle={setPresent} className={buttonClass} />
           {/* Unmounted while presenting: the stage bar's transport takes the keys then. */}
           <div className="min-w-0 flex-1">{!present && <Transport />}</div>
           <BusyIndicator />
@@ -147,10 +147,10 @@ export function App({ embed = false }: { embed?: boolean }) {
             )}
           </div>
         </Panel>
-        <div className={`row-span-2 grid min-h-0 grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2 ${mode === 'present' && inTutorial ? '' : 'stage:grid-rows-1'}`}>
+        <div className={`row-span-2 grid min-h-0 gap-2 ${mode === 'present' && inTutorial ? 'grid-rows-[minmax(0,11fr)_minmax(0,9fr)]' : 'grid-rows-[minmax(0,3fr)_minmax(0,2fr)] stage:grid-rows-1'}`}>
           {mode === 'present' && inTutorial && (
             // Scaled as a whole (zoom), filling the column.
-            <div className="flex min-h-0 [zoom:1.2] *:m-0 *:w-auto *:flex-1 [@media(max-height:50rem)]:[zoom:1.05]">
+            <div className="flex min-h-0 [--text-sm:0.9375rem] [zoom:1.2] *:m-0 *:w-auto *:flex-1 [@media(max-height:50rem)]:[zoom:1.05]">
               <TutorialCard />
             </div>
           )}
@@ -167,7 +167,7 @@ export function App({ embed = false }: { embed?: boolean }) {
           {mode === 'app' ? (
             <HistoryViews />
           ) : (
-            <Panel title={Label.regionSwimlanes} className="present:border-2 present:border-slate-900 present:[zoom:1.35] present:[@media(max-height:50rem)]:[zoom:1.15]">
+            <Panel title={Label.regionSwimlanes} className="present:border-2 present:border-slate-900 present:[--text-xs:0.875rem] present:[zoom:1.35] present:[@media(max-height:50rem)]:[zoom:1.15]">
               <Swimlanes />
             </Panel>
           )}
