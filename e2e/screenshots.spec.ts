@@ -41,3 +41,31 @@ test('context menu: what you can do to a unit', async ({ relviz, page }) => {
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${DIR}/context-menu.png`, clip: { x: 0, y: 0, width: 1204, height: 622 } });
 });
+
+test('presentation mode: the masterworker tutorial paused at a stop', async ({ relviz, page }) => {
+  await relviz.open();
+  await page.getByRole('combobox', { name: Label.tutorials }).selectOption('masterworker');
+  await page.getByRole('button', { name: Label.presentation, exact: true }).click();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('complementary', { name: /^Tutorial: / }).getByRole('status')).toContainText('Paused here.', { timeout: 15_000 });
+  await page.mouse.move(0, 0); // no hover state in the picture
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${DIR}/presentation.png` });
+});
+
+test('embedding: the sample page driving relviz in its frame', async ({ relviz, page }) => {
+  await page.setViewportSize({ width: 1280, height: 1180 });
+  await page.goto('/embed-demo.html');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+  await page.getByRole('spinbutton', { name: 'Tutorial step' }).fill('2');
+  await page.getByRole('button', { name: 'Open step', exact: true }).click();
+  await expect(relviz.page.frameLocator('iframe').locator('[data-app-node="worker"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const events = page.getByRole('list', { name: 'Hooks fired' }).getByRole('listitem');
+  await expect(events.filter({ hasText: 'relation-joined' }).first()).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${DIR}/embed-demo.png` });
+});
