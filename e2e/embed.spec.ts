@@ -29,7 +29,7 @@ async function openDemo(page: Page) {
   await expect(d.frame.getByRole('region', { name: Label.regionGraph, exact: true })).toBeVisible();
   // relviz:ready enables the controls.
   await expect(d.button('Play')).toBeEnabled();
-  await expect(d.state).toHaveText(/^Ready: \d+ ticks$/);
+  await expect(d.state).toHaveText(/^Tick 0 of \d+$/);
   return d;
 }
 

@@ -15,7 +15,7 @@ import { hookEvent, parseInbound, type HookEvent, type InboundMessage, type Outb
 export interface Bridge {
   /** Handles one message from the parent page (its sender already checked). */
   receive(data: unknown): void;
-  /** Announces `relviz:ready` with the history's length. */
+  /** Announces `relviz:ready` with the history's length, then `relviz:state`. */
   ready(): void;
   dispose(): void;
 }
@@ -76,7 +76,13 @@ export function createBridge(store: RelvizStore, post: (message: OutboundMessage
     if (s.cursor !== prev.cursor || s.length !== prev.length || s.playing !== prev.playing) stateChanged();
   });
 
-  const ready = () => post({ type: 'relviz:ready', length: store.getState().length });
+  /** `ready`, then the state at once: a scenario or a shared session does not start at tick 0. */
+  const ready = () => {
+    post({ type: 'relviz:ready', length: store.getState().length });
+    clearTimeout(timer);
+    lastState = '';
+    sendState();
+  };
   const error = (message: string) => post({ type: 'relviz:error', message });
 
   const apply = (m: InboundMessage) => {

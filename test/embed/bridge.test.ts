@@ -36,10 +36,17 @@ afterEach(() => {
 });
 
 describe('embed bridge', () => {
-  it('announces ready with the length of the history', () => {
+  it('announces ready with the length of the history, then where the cursor is', () => {
     const { store, bridge, sent } = setup();
+    store.getState().seek(12);
+    vi.advanceTimersByTime(1000);
+    sent.length = 0;
     bridge.ready();
-    expect(sent).toEqual([{ type: 'relviz:ready', length: store.getState().length }]);
+    const { length } = store.getState();
+    expect(sent).toEqual([
+      { type: 'relviz:ready', length },
+      { type: 'relviz:state', cursor: 12, length, playing: false },
+    ]);
   });
 
   it('answers a bad message with an error and leaves the store alone', () => {
@@ -100,12 +107,13 @@ describe('embed bridge', () => {
   });
 
   it('loads a script at its start and announces the new length', () => {
-    const { store, bridge, of } = setup();
+    const { store, bridge, sent, of } = setup();
     bridge.receive({ type: 'relviz:load', script: 'juju deploy postgresql\njuju deploy webapp\njuju integrate webapp:db postgresql\n' });
     const s = store.getState();
     expect(s.inputs.map((i) => i.text)).toEqual(['juju deploy postgresql', 'juju deploy webapp', 'juju integrate webapp:db postgresql']);
     expect(s.cursor).toBe(0);
     expect(of('relviz:ready')).toEqual([{ type: 'relviz:ready', length: s.length }]);
+    expect(sent.at(-1)).toEqual({ type: 'relviz:state', cursor: 0, length: s.length, playing: false });
   });
 
   it('refuses a script that does not parse, naming the line, and keeps the model', () => {
