@@ -99,3 +99,19 @@ test('the tutorial card and its highlights have no serious accessibility problem
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('a tutorial link opens that step, and a reload keeps the learner where they went', async ({ relviz, page }) => {
+  await page.goto('/?tutorial=masterworker&step=3');
+  await expect(card(page)).toContainText('step 3 of');
+  await expect(card(page).getByRole('heading', { name: 'Look inside with hook tools' })).toBeVisible();
+  expect(new URL(page.url()).search).toBe('');
+  await card(page).getByRole('button', { name: `${Label.tutorialNext} →` }).click();
+  await expect(card(page)).toContainText('step 4 of');
+  await page.waitForTimeout(400); // the session is saved a moment after a change
+  await page.reload();
+  await expect(card(page)).toContainText('step 4 of');
+  // An unknown tutorial says so and loads nothing of itself.
+  await page.goto('/?tutorial=nosuch');
+  await expect(page.getByRole('alert')).toContainText('nosuch');
+  await expect(relviz.region(Label.regionGraph)).toBeVisible();
+});

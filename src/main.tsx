@@ -44,8 +44,15 @@ if (embed) {
   // The parent page drives it with postMessage (src/embed/); a bad `&origin=` accepts no one.
   if (embed.origin !== null) connectBridge(store, window, embed.origin);
 } else {
+  // A tutorial link (`?tutorial=<id>[&step=N]`, e.g. in a teacher's slides) opens that
+  // step over the saved session, as a share link does; the parameters then go, so a
+  // reload keeps the learner's progress.
+  const link = new URLSearchParams(location.search).has('tutorial') && !shared ? readEmbedParams(location.search) : null;
   const session = shared ?? savedSession();
-  store = createRelvizStore(session ? { session, ...runner, ...error } : { script: masterworker, ...runner, ...error });
+  const linkErrors = link?.errors.length ? { error: [...problems, ...link.errors].join('\n') } : error;
+  store = createRelvizStore(session ? { session, ...runner, ...linkErrors } : { script: masterworker, ...runner, ...linkErrors });
+  if (link?.source.kind === 'tutorial') store.getState().openTutorial(link.source.id, link.source.step - 1);
+  if (link) history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
   persist(store);
 }
 
