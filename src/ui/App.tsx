@@ -27,7 +27,7 @@ import { TutorialMenu } from './teaching/TutorialMenu.tsx';
 import { useTutorialEffects } from './teaching/useTutorialEffects.ts';
 import { BusyIndicator } from './transport/BusyIndicator.tsx';
 import { SessionMenu } from './transport/SessionMenu.tsx';
-import { Transport } from './transport/Transport.tsx';
+import { Transport, TransportSettings } from './transport/Transport.tsx';
 import { usePlayback } from './transport/usePlayback.ts';
 import { useAnimator } from './animation/useAnimator.ts';
 
@@ -117,18 +117,24 @@ export function App({ embed = false }: { embed?: boolean }) {
     <div data-mode={mode} className="flex h-screen flex-col gap-2 p-2 data-[mode=embed]:gap-1.5 data-[mode=embed]:p-1.5">
       {/* Hidden, not unmounted, while presenting: the menus keep their state (a misconception shown). */}
       {!embed && (
-        <header className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm present:hidden">
-          <h1 className="text-lg font-bold tracking-tight">
-            <span className="text-orange-700">rel</span>viz
-          </h1>
-          <SessionMenu />
-          <TutorialMenu />
-          <DeployButton />
-          <MisconceptionsButton />
-          <PresentButton present={present} onToggle={setPresent} className={buttonClass} />
+        <header className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm present:hidden">
+          {/* Two rows: what to look at and change; then playback, the scrubber as wide as the page. */}
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="mr-1 text-lg font-bold tracking-tight">
+              <span className="text-orange-700">rel</span>viz
+            </h1>
+            <SessionMenu />
+            <TutorialMenu />
+            <DeployButton />
+            <MisconceptionsButton />
+            <PresentButton present={present} onToggle={setPresent} className={buttonClass} />
+            <div className="ml-auto flex items-center gap-3">
+              <BusyIndicator />
+              <TransportSettings />
+            </div>
+          </div>
           {/* Unmounted while presenting: the stage bar's transport takes the keys then. */}
-          <div className="min-w-0 flex-1">{!present && <Transport />}</div>
-          <BusyIndicator />
+          {!present && <Transport />}
         </header>
       )}
       {mode !== 'app' && <StageBar mode={mode} onLeave={() => setPresent(false)} />}

@@ -6,7 +6,7 @@
 import { Icon } from '../common/Icon.tsx';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
-import { useTransportKeys } from './useTransportKeys.ts';
+import { useTransportKeys } from '../transport/useTransportKeys.ts';
 
 const SIZES = {
   large: {

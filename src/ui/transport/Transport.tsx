@@ -1,20 +1,15 @@
 /**
- * Playback controls: play / pause, step back / forward, speed, the scrubber over the
- * whole history, seed, manual mode and the Juju version. Space toggles play and the
- * arrow keys step, anywhere but in a text field.
+ * Playback controls: play / pause, step back / forward, speed and the scrubber over the
+ * whole history (space toggles play and the arrow keys step, anywhere but in a text
+ * field); and, apart, the settings the history is made with: seed, manual mode, Juju.
  */
-import { useEffect } from 'react';
 import { Icon } from '../common/Icon.tsx';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { useTransportKeys } from './useTransportKeys.ts';
 
 const button =
   'inline-flex h-9 min-w-9 items-center justify-center rounded-md border border-slate-300 bg-white px-2 text-slate-800 hover:bg-slate-100 disabled:opacity-40';
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
 
 export function Transport() {
   const store = useRelvizStore();
@@ -22,33 +17,11 @@ export function Transport() {
   const cursor = useRelviz((s) => s.cursor);
   const length = useRelviz((s) => s.length);
   const speed = useRelviz((s) => s.speed);
-  const seed = useRelviz((s) => s.seed);
   const manual = useRelviz((s) => s.manual);
-  const juju = useRelviz((s) => s.juju);
   const hasWork = useRelviz((s) => s.view.next.length > 0);
   const canForward = cursor < length || hasWork;
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
-      const s = store.getState();
-      if (e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
-        e.preventDefault();
-        if (s.playing) s.pause();
-        else s.play();
-      } else if (e.key === 'ArrowRight') {
-        e.preventDefault();
-        s.pause();
-        s.stepForward();
-      } else if (e.key === 'ArrowLeft') {
-        e.preventDefault();
-        s.pause();
-        s.stepBack();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  useTransportKeys(store);
 
   const s = store.getState();
   return (
@@ -100,6 +73,19 @@ export function Transport() {
           {cursor} / {length}
         </span>
       </label>
+    </div>
+  );
+}
+
+/** What the history is made with: the seed (which interleaving Juju "chose"), manual mode, the Juju version. */
+export function TransportSettings() {
+  const store = useRelvizStore();
+  const seed = useRelviz((s) => s.seed);
+  const manual = useRelviz((s) => s.manual);
+  const juju = useRelviz((s) => s.juju);
+  const s = store.getState();
+  return (
+    <div className="flex items-center gap-3" role="group" aria-label="History settings">
       <label className="flex items-center gap-1 text-sm text-slate-600">
         <span>Seed</span>
         <input

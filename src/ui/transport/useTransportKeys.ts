@@ -1,10 +1,10 @@
 /**
- * Space plays or pauses, ← and → step, anywhere but in a field — as the main
- * transport does — for the compact transport of presentation and embed modes.
+ * Space plays or pauses, ← and → step, anywhere but in a field: the keys of the main
+ * transport and of the compact one in presentation and embed modes.
  */
 import { useEffect } from 'react';
 import type { RelvizStore } from '../../store/store.ts';
-import { isShortcut } from './keys.ts';
+import { isShortcut } from '../present/keys.ts';
 
 export function useTransportKeys(store: RelvizStore): void {
   useEffect(() => {
