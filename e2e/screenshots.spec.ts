@@ -69,3 +69,54 @@ test('embedding: the sample page driving relviz in its frame', async ({ relviz, 
   await page.waitForTimeout(600);
   await page.screenshot({ path: `${DIR}/embed-demo.png` });
 });
+
+test('tutorial: the waiting race, paused and pointed at', async ({ relviz, page }) => {
+  await relviz.open();
+  await page.getByRole('combobox', { name: Label.tutorials }).selectOption('masterworker');
+  const card = page.getByRole('complementary', { name: /^Tutorial: / });
+  await card.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /^Step 2:/ }).click();
+  await page.getByRole('slider', { name: Label.speed }).fill('6');
+  for (let stop = 0; stop < 2; stop++) {
+    await relviz.button(Label.play).click();
+    await expect(card.getByRole('status')).toContainText('Paused here.', { timeout: 15_000 });
+  }
+  await expect(card.getByRole('status')).toContainText('race');
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${DIR}/tutorial.png` });
+});
+
+test('quiz: predict the next hook', async ({ relviz, page }) => {
+  await relviz.open();
+  await page.getByRole('combobox', { name: Label.tutorials }).selectOption('masterworker');
+  const card = page.getByRole('complementary', { name: /^Tutorial: / });
+  await card.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /^Step 2:/ }).click();
+  await card.getByRole('checkbox', { name: 'Predict the next hook' }).check();
+  await relviz.button(Label.stepForward).click();
+  await card.getByRole('list', { name: 'Choices' }).getByRole('button', { name: /master-application-relation-created/ }).click();
+  const verdict = card.getByRole('region', { name: 'Predict the next hook' }).getByRole('status');
+  await verdict.scrollIntoViewIfNeeded();
+  await expect(verdict).toContainText('Right.');
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${DIR}/quiz.png`, clip: { x: 0, y: 100, width: 1210, height: 560 } });
+});
+
+test('misconceptions: where the docs mislead', async ({ relviz, page }) => {
+  await relviz.open();
+  await relviz.button(Label.misconceptions).click();
+  await expect(page.getByRole('dialog', { name: Label.misconceptionsTitle })).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${DIR}/misconceptions.png` });
+});
+
+test('departed or broken: four teardowns side by side', async ({ relviz, page }) => {
+  await relviz.open();
+  await page.getByRole('combobox', { name: Label.tutorials }).selectOption('departed-or-broken');
+  const card = page.getByRole('complementary', { name: /^Tutorial: / });
+  await card.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /^Step 2:/ }).click();
+  await expect(page.getByRole('region', { name: 'Alternatives side by side' })).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${DIR}/compare.png` });
+});
