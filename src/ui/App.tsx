@@ -118,7 +118,7 @@ export function App({ embed = false }: { embed?: boolean }) {
       {/* Hidden, not unmounted, while presenting: the menus keep their state (a misconception shown). */}
       {!embed && (
         <header className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm present:hidden">
-          {/* Two rows: what to look at and change; then playback, the scrubber as wide as the page. */}
+          {/* Two rows: what to look at and change; then playback, its scrubber taking the room left, and the history's settings. */}
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="mr-1 text-lg font-bold tracking-tight">
               <span className="text-orange-700">rel</span>viz
@@ -128,13 +128,15 @@ export function App({ embed = false }: { embed?: boolean }) {
             <DeployButton />
             <MisconceptionsButton />
             <PresentButton present={present} onToggle={setPresent} className={buttonClass} />
-            <div className="ml-auto flex items-center gap-3">
+            <div className="ml-auto">
               <BusyIndicator />
-              <TransportSettings />
             </div>
           </div>
           {/* Unmounted while presenting: the stage bar's transport takes the keys then. */}
-          {!present && <Transport />}
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <div className="min-w-0 flex-1">{!present && <Transport />}</div>
+            <TransportSettings />
+          </div>
         </header>
       )}
       {mode !== 'app' && <StageBar mode={mode} onLeave={() => setPresent(false)} />}

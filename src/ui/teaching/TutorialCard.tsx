@@ -3,6 +3,7 @@
  * look at, and — when playback has paused at a stop — what just happened. Back and
  * Next rebuild the exact state of the step before or after.
  */
+import { useEffect, useRef } from 'react';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { Label } from '../labels.ts';
 import { QuizCard } from './QuizCard.tsx';
@@ -19,6 +20,12 @@ export function TutorialCard() {
   const length = useRelviz((s) => s.length);
   const offPath = useRelviz((s) => s.offPath);
   const at = tutorialAt({ tutorial: place, stops, stepStart, cursor, length });
+  // Paused at a stop: its explanation is what to read now, so bring it into view in the card.
+  const stopRef = useRef<HTMLParagraphElement>(null);
+  const pausedAt = at?.atStop ? cursor : null;
+  useEffect(() => {
+    if (pausedAt !== null) stopRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [pausedAt]);
   if (!at) return null;
   const { tutorial, index, step, stop, atStop, phase } = at;
   const last = index === tutorial.steps.length - 1;
@@ -42,7 +49,7 @@ export function TutorialCard() {
         <h3 className="text-base font-bold">{step.title}</h3>
         <p className="text-[15px] leading-snug">{step.say}</p>
         {stop && (
-          <p role="status" className={`rounded-md border-l-4 px-2.5 py-1.5 text-[15px] leading-snug ${atStop ? 'border-orange-600 bg-amber-50' : 'border-slate-300 bg-slate-50 text-slate-700'}`}>
+          <p ref={stopRef} role="status" className={`rounded-md border-l-4 px-2.5 py-1.5 text-[15px] leading-snug ${atStop ? 'border-orange-600 bg-amber-50' : 'border-slate-300 bg-slate-50 text-slate-700'}`}>
             {atStop && <span className="font-semibold text-orange-900">Paused here. </span>}
             {stop.say}
           </p>
