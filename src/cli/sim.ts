@@ -63,11 +63,11 @@ export interface CliIo {
 }
 
 /** Runs a parsed script; returns the exit code. */
-export function runScript(lines: readonly ScriptLine[], opts: Omit<CliOptions, 'script'>, io: CliIo): number {
+export function runScript(lines: readonly ScriptLine[], opts: Omit<CliOptions, 'script'> & { script?: string }, io: CliIo): number {
   const timeline = new Timeline({ seed: opts.seed, juju: opts.juju });
   let failed = false;
   let currentLine = 0;
-  const readable: TraceRecord[] = [];
+  const readable: Array<TraceRecord | Note> = [];
   const sink = (r: TraceRecord) => {
     if (opts.json) {
       if (r.type === 'command') io.out(`${JSON.stringify(commandToJson(r, currentLine))}\n`);
@@ -76,18 +76,31 @@ export function runScript(lines: readonly ScriptLine[], opts: Omit<CliOptions, '
   };
   for (const line of lines) {
     currentLine = line.line;
-    const result = timeline.apply(line.command, { text: line.text, run: runAfter(line) }, sink);
+    const run = runAfter(line);
+    const result = timeline.apply(line.command, { text: line.text, run }, sink);
     if (result.exitCode !== 0) failed = true;
+    // A wait that stopped with only the retries of hooks that keep failing says so.
+    const note = run === 'idle' ? timeline.endNote : '';
+    if (note === '') continue;
+    if (opts.json) io.err(`${opts.script ?? 'script'}:${line.line}: ${note}`);
+    else readable.push({ type: 'note', text: note });
   }
   if (!opts.json) io.out(formatReadable(readable, opts.verbose));
   return failed ? 1 : 0;
 }
 
-function formatReadable(records: readonly TraceRecord[], verbose: boolean): string {
-  const widths = measureHooks(records);
+/** Something the CLI says between records (not part of the JSON contract). */
+interface Note {
+  readonly type: 'note';
+  readonly text: string;
+}
+
+function formatReadable(records: ReadonlyArray<TraceRecord | Note>, verbose: boolean): string {
+  const widths = measureHooks(records.filter((r): r is TraceRecord => r.type !== 'note'));
   let out = '';
   for (const r of records) {
-    if (r.type === 'command') out += formatCommandBlock(r as CommandRecord);
+    if (r.type === 'note') out += `  (${r.text.trimEnd()})\n`;
+    else if (r.type === 'command') out += formatCommandBlock(r as CommandRecord);
     else if (r.type === 'hook') {
       out += `${formatHookLine(r as HookRecord, widths)}\n`;
       if (verbose) for (const l of formatHookDetails(r as HookRecord, ' '.repeat(widths.seq + 2))) out += `${l}\n`;

@@ -27,7 +27,7 @@ function cloneLocal(l: LocalRelation): LocalRelation {
 function cloneAgent(a: Agent): Agent {
   const relations = new Map<number, LocalRelation>();
   for (const [id, l] of a.relations) relations.set(id, cloneLocal(l));
-  return { ...a, relations, failNext: [...a.failNext], actions: [...a.actions] };
+  return { ...a, relations, failNext: a.failNext.map((f) => ({ ...f })), actions: [...a.actions] };
 }
 
 function cloneUnit(u: Unit): Unit {
@@ -50,7 +50,9 @@ export function cloneState(s: SimState): SimState {
   return {
     ...s,
     options: { ...s.options },
+    config: { ...s.config },
     rng: [...s.rng] as RngState,
+    retryDue: new Map(s.retryDue),
     apps,
     units,
     relations,
@@ -99,6 +101,9 @@ export function fingerprint(s: SimState): string {
   const apps = [...s.apps.values()].map((a) => ({ ...a, meta: a.meta.name }));
   return JSON.stringify({
     options: s.options,
+    config: s.config,
+    clock: s.clock,
+    retryDue: [...s.retryDue],
     rng: s.rng,
     apps,
     units,

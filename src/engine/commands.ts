@@ -5,18 +5,18 @@
  */
 import { CATALOG } from './catalog/index.ts';
 import type { CharmMeta } from './charm.ts';
-import { HookContext } from './context.ts';
+import { HookContext, MODEL_NAME } from './context.ts';
 import { JujuError, assertNever } from './errors.ts';
-import { formatShowUnit, formatStatus } from './format.ts';
+import { formatShowUnit, formatStatus, formatTable } from './format.ts';
 import { runToolLine } from './hooktools.ts';
 import { chooseNewRelation, findRelation, formatRef, type EndpointRef } from './integrate.ts';
 import { MetadataError, parseCharmFiles } from './metadata.ts';
 import type { Application, SimState } from './model.ts';
 import { candidates, settleReadiness } from './resolver.ts';
-import { advance } from './runner.ts';
+import { advance, clearFailure, scheduleRetry } from './runner.ts';
 import type { TraceRecord, TraceSink } from './trace.ts';
 import { type Tx } from './tx.ts';
-import { addRelation, addUnit, createPeerRelations, destroyUnit, killRelation, maybeRemoveApp } from './world.ts';
+import { addRelation, addUnit, createPeerRelations, destroyUnit, killRelation, maybeRemoveApp, synchronizeScopes } from './world.ts';
 
 export type CharmSource =
   | { readonly kind: 'catalog'; readonly name: string }
@@ -38,7 +38,10 @@ export type Command =
   | { readonly type: 'remove-application'; readonly app: string }
   | { readonly type: 'run-action'; readonly unit: string; readonly action: string; readonly params: ReadonlyArray<readonly [string, string]>; readonly syntax: '3' | '2.9' }
   | { readonly type: 'exec'; readonly unit: string; readonly commandLine: string; readonly syntax: '3' | '2.9' }
-  | { readonly type: 'fail'; readonly unit: string; readonly hook: string }
+  /** Fault injection: the next run of `hook` exits 1 (`times` runs, or every run with 'always'; absent: once). */
+  | { readonly type: 'fail'; readonly unit: string; readonly hook: string; readonly times?: number | 'always' }
+  /** `juju model-config`: with no settings and no key, the table; with `get`, one value; else sets. */
+  | { readonly type: 'model-config'; readonly get: string | null; readonly settings: ReadonlyArray<readonly [string, string]> }
   | { readonly type: 'resolve'; readonly unit: string; readonly noRetry: boolean }
   | { readonly type: 'status'; readonly relations: boolean }
   | { readonly type: 'show-unit'; readonly unit: string }
@@ -84,7 +87,9 @@ export function formatCommand(cmd: Command): string {
     case 'exec':
       return cmd.syntax === '2.9' ? `juju run --unit ${cmd.unit} ${quoteArg(cmd.commandLine)}` : `juju exec --unit ${cmd.unit} -- ${cmd.commandLine}`;
     case 'fail':
-      return `fail ${cmd.unit} ${cmd.hook}`;
+      return `fail ${cmd.unit} ${cmd.hook}${cmd.times === 'always' ? ' --always' : cmd.times !== undefined && cmd.times !== 1 ? ` --times ${cmd.times}` : ''}`;
+    case 'model-config':
+      return ['juju model-config', cmd.get ?? '', ...cmd.settings.map(([k, v]) => `${k}=${quoteArg(v)}`)].filter(Boolean).join(' ');
     case 'resolve':
       return `juju resolve ${cmd.noRetry ? '--no-retry ' : ''}${cmd.unit}`;
     case 'status':
@@ -190,14 +195,73 @@ function exec(tx: Tx, cmd: Extract<Command, { type: 'exec' }>, sink: TraceSink |
 }
 
 function resolve(tx: Tx, cmd: Extract<Command, { type: 'resolve' }>): CommandResult {
-  const unit = unitOrThrow(tx.state, cmd.unit);
+  const { state } = tx;
+  const unit = unitOrThrow(state, cmd.unit);
   const failed = unit.agent.failed;
   if (!failed) throw new JujuError(`unit "${cmd.unit}" is not in an error state`);
   unit.agent.failed = null;
-  if (cmd.noRetry) advance(tx, unit, failed);
-  else unit.agent.retry = { ...failed, rule: 'retry' };
-  tx.state.touched.add(unit.name);
+  unit.agent.retryAt = null;
+  state.retryDue.delete(unit.name);
+  if (cmd.noRetry) {
+    // Marked done without its writes, recording the data version it was chosen with (§4).
+    clearFailure(state, unit);
+    advance(tx, unit, failed);
+    synchronizeScopes(tx, unit);
+  } else unit.agent.retry = { ...failed, rule: 'retry' };
+  state.touched.add(unit.name);
   return OK;
+}
+
+/** The model settings relviz simulates, with Juju's defaults. */
+const MODEL_CONFIG_DEFAULTS = { 'automatically-retry-hooks': 'true' } as const;
+type ModelConfigKey = keyof typeof MODEL_CONFIG_DEFAULTS;
+
+function isConfigKey(key: string): key is ModelConfigKey {
+  return Object.hasOwn(MODEL_CONFIG_DEFAULTS, key);
+}
+
+function configValue(state: SimState, key: ModelConfigKey): string {
+  switch (key) {
+    case 'automatically-retry-hooks':
+      return String(state.config.automaticallyRetryHooks);
+    default:
+      return assertNever(key);
+  }
+}
+
+function modelConfig(tx: Tx, cmd: Extract<Command, { type: 'model-config' }>): CommandResult {
+  const { state } = tx;
+  if (cmd.get !== null) {
+    if (!isConfigKey(cmd.get)) throw new JujuError(`key "${cmd.get}" not found in "${MODEL_NAME}" model.`);
+    return { exitCode: 0, stdout: `${configValue(state, cmd.get)}\n`, stderr: '' };
+  }
+  if (cmd.settings.length === 0) {
+    const rows = (Object.keys(MODEL_CONFIG_DEFAULTS) as ModelConfigKey[]).map((k) => {
+      const value = configValue(state, k);
+      return [k, value === MODEL_CONFIG_DEFAULTS[k] ? 'default' : 'model', value];
+    });
+    return { exitCode: 0, stdout: formatTable([['Attribute', 'From', 'Value'], ...rows]), stderr: '' };
+  }
+  for (const [key, value] of cmd.settings) {
+    if (!isConfigKey(key)) throw new JujuError(`key "${key}" is not simulated by relviz (it knows ${Object.keys(MODEL_CONFIG_DEFAULTS).join(', ')})`);
+    if (value !== 'true' && value !== 'false') throw new JujuError(`${key}: expected bool, got string("${value}")`);
+  }
+  for (const [, value] of cmd.settings) setAutomaticRetry(state, value === 'true');
+  return OK;
+}
+
+/** Turning automatic retry on schedules a retry for every unit in error; off cancels them (§4). */
+function setAutomaticRetry(state: SimState, on: boolean): void {
+  if (state.config.automaticallyRetryHooks === on) return;
+  state.config.automaticallyRetryHooks = on;
+  for (const unit of state.units.values()) {
+    if (!unit.agent.failed) continue;
+    if (on) scheduleRetry(state, unit);
+    else {
+      unit.agent.retryAt = null;
+      state.retryDue.delete(unit.name);
+    }
+  }
 }
 
 function apply(tx: Tx, cmd: Command, sink: TraceSink | null): CommandResult {
@@ -240,10 +304,15 @@ function apply(tx: Tx, cmd: Command, sink: TraceSink | null): CommandResult {
       return runAction(tx, cmd);
     case 'exec':
       return exec(tx, cmd, sink);
-    case 'fail':
-      unitOrThrow(state, cmd.unit).agent.failNext.push(cmd.hook);
+    case 'fail': {
+      const times = cmd.times ?? 1;
+      if (times !== 'always' && !(Number.isInteger(times) && times >= 1)) throw new JujuError('--times must be a positive integer');
+      unitOrThrow(state, cmd.unit).agent.failNext.push({ hook: cmd.hook, left: times === 'always' ? -1 : times });
       state.touched.add(cmd.unit);
       return OK;
+    }
+    case 'model-config':
+      return modelConfig(tx, cmd);
     case 'resolve':
       return resolve(tx, cmd);
     case 'status':

@@ -49,17 +49,24 @@ export class HookContext {
     this.env = hookEnv(state, unit, op);
   }
 
-  /** relation-ids: `<endpoint>:<id>` of this unit's relations on an endpoint, sorted by id. */
+  /**
+   * relation-ids: `<endpoint>:<id>` of this unit's relations on an endpoint, sorted as
+   * strings (`db:10` before `db:2`, §9). A relation that is not a peer relation, is
+   * dying and has no members left counts as broken and is left out, in hooks and
+   * `juju exec` alike (juju/juju#17464, §5); a unit removed while the relation stays
+   * alive still lists it in its own relation-broken.
+   */
   relationIds(endpoint?: string): string[] {
     const ep = endpoint ?? this.env['JUJU_RELATION'];
     if (ep === undefined) throw new HookToolError('no endpoint name specified');
-    const ids: number[] = [];
+    const names: string[] = [];
     for (const local of this.unit.agent.relations.values()) {
       if (local.silent || local.endpoint !== ep) continue;
-      if (this.op?.kind === 'relation-broken' && this.op.relationId === local.relationId) continue;
-      ids.push(local.relationId);
+      const rel = this.state.relations.get(local.relationId);
+      if (rel && !rel.peer && rel.life === 'dying' && local.members.size === 0) continue;
+      names.push(`${ep}:${local.relationId}`);
     }
-    return ids.sort((a, b) => a - b).map((id) => `${ep}:${id}`);
+    return names.sort();
   }
 
   /** relation-list: the remote units the charm knows in a relation, sorted (never the caller). */
@@ -106,6 +113,7 @@ export class HookContext {
     if (args.app) return this.readAppBag(rel, args.target);
     const target = args.target || this.env['JUJU_REMOTE_UNIT'] || '';
     if (target === '') throw new HookToolError('no unit id specified');
+    if (!target.includes('/')) throw new HookToolError(`expected unit name, got application name "${target}"`);
     const targetApp = target.includes('/') ? target.slice(0, target.lastIndexOf('/')) : target;
     if (!endpointOf(rel, targetApp)) throw new HookToolError('permission denied');
     const bag = rel.unitBags.get(target);

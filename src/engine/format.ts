@@ -47,6 +47,11 @@ function appStatus(state: SimState, app: Application): { workload: string; messa
   return best;
 }
 
+/** A table as Juju prints one: columns padded to their widest cell, two spaces apart; ends with a newline. */
+export function formatTable(rows: string[][]): string {
+  return `${table(rows)}\n`;
+}
+
 function table(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
@@ -110,9 +115,17 @@ export function formatStatus(state: SimState, relations: boolean): string {
   return out.join('\n') + '\n';
 }
 
-/** `juju show-unit <unit>`: the controller's view of the unit and its relations. */
+/**
+ * `juju show-unit <unit>` (3.x `cmd/juju/application/showunit.go`): the controller's
+ * view of the unit, fields in Juju's order — machine, opened-ports, public-address,
+ * charm, leader, life, relation-info. Each relation-info entry has relation-id,
+ * endpoint, related-endpoint, application-data (the related application's bag),
+ * local-unit only for peer relations, and related-units when there are any. Workload
+ * status and subordinates are `juju status` fields, not show-unit's (§9).
+ */
 export function formatShowUnit(state: SimState, unit: Unit): string {
   const app = state.apps.get(unit.app);
+  const sortedData = (data: ReadonlyMap<string, string> | undefined) => Object.fromEntries([...(data ?? [])].sort(([a], [b]) => (a < b ? -1 : 1)));
   const relationInfo: unknown[] = [];
   for (const rel of state.relations.values()) {
     const own = endpointOf(rel, unit.app);
@@ -125,31 +138,27 @@ export function formatShowUnit(state: SimState, unit: Unit): string {
       const other = state.units.get(name);
       if (!other || (rel.peer ? other.app !== unit.app : other.app === unit.app)) continue;
       if (rel.container && other.machine !== unit.machine) continue;
-      relatedUnits[name] = { 'in-scope': !entry.departing, data: Object.fromEntries([...(rel.unitBags.get(name)?.data ?? [])].sort()) };
+      relatedUnits[name] = { 'in-scope': !entry.departing, data: sortedData(rel.unitBags.get(name)?.data) };
     }
     const info: Record<string, unknown> = {
       'relation-id': rel.id,
       endpoint: own.endpoint,
       'related-endpoint': related?.endpoint ?? own.endpoint,
-      'application-data': Object.fromEntries([...(rel.appBags.get(otherApp)?.data ?? [])].sort()),
-      'local-unit': { 'in-scope': true, data: Object.fromEntries([...(rel.unitBags.get(unit.name)?.data ?? [])].sort()) },
+      'application-data': sortedData(rel.appBags.get(otherApp)?.data),
     };
+    if (rel.peer) info['local-unit'] = { 'in-scope': true, data: sortedData(rel.unitBags.get(unit.name)?.data) };
     if (Object.keys(relatedUnits).length > 0) info['related-units'] = relatedUnits;
     relationInfo.push(info);
   }
   const body: Record<string, unknown> = {
+    machine: String(unit.machine),
     'opened-ports': [],
+    'public-address': unit.address,
     charm: `local:${app?.meta.name ?? unit.app}-0`,
     leader: app?.leader === unit.name,
     life: unit.life,
   };
   if (relationInfo.length > 0) body['relation-info'] = relationInfo;
-  if (unit.principal) body['principal'] = unit.principal;
-  if (unit.subordinates.length > 0) body['subordinates'] = [...unit.subordinates].sort();
-  body['machine'] = String(unit.machine);
-  body['public-address'] = unit.address;
-  const status = displayStatus(unit);
-  body['workload-status'] = { current: status.workload, message: status.message };
   return formatYaml({ [unit.name]: body });
 }
 

@@ -13,7 +13,7 @@ import type { Command } from './commands.ts';
 import { cloneState } from './clone.ts';
 import { MemberTable, UnitHeap } from './heap.ts';
 import type { SimState } from './model.ts';
-import { step } from './sim.ts';
+import { step, worthWaiting } from './sim.ts';
 import { CHECKPOINT_INTERVAL, manualChoice, type Checkpoint } from './timeline.ts';
 import type { TraceRecord } from './trace.ts';
 
@@ -23,6 +23,8 @@ export interface RunStart {
   readonly state: SimState;
   /** The command whose hooks these are (a manual step chooses its unit). */
   readonly command: Command;
+  /** For a command that waits until idle: the seq its wait started at (see `worthWaiting`); null for counted runs. */
+  readonly waitSince: number | null;
   /** Hooks the entry has run already. */
   readonly hooksSoFar: number;
   /** The Timeline's length when the run starts. */
@@ -47,6 +49,7 @@ export class HookRun {
   private readonly state: SimState;
   private readonly command: Command;
   private readonly manualUnit: string | null;
+  private readonly waitSince: number | null;
   private hooks: number;
   private tick: number;
   private lastCheckpoint: number;
@@ -57,6 +60,7 @@ export class HookRun {
     this.state = start.state;
     this.command = start.command;
     this.manualUnit = start.command.type === 'step' ? start.command.unit : null;
+    this.waitSince = start.waitSince;
     this.hooks = start.hooksSoFar;
     this.tick = start.tick;
     this.lastCheckpoint = start.lastCheckpoint;
@@ -76,7 +80,10 @@ export class HookRun {
     const state = this.state;
     let n = 0;
     while (!this.finished && n < max) {
-      const canRun = this.left > 0 && (this.manualUnit === null || state.readyIndex.has(this.manualUnit));
+      const canRun =
+        this.left > 0 &&
+        (this.manualUnit === null || state.readyIndex.has(this.manualUnit)) &&
+        (this.waitSince === null || worthWaiting(state, this.waitSince));
       const before = records.length;
       if (!canRun || !step(state, push, manualChoice(this.command, this.hooks))) {
         this.finished = true;

@@ -1,11 +1,12 @@
 /**
  * `juju integrate` / `juju remove-relation` endpoint inference and the refusals
  * Juju gives (JUJU-SEMANTICS §7): no relations found, ambiguous, quota limit
- * exceeded, already exists, unknown application, peer relations by hand.
+ * exceeded, already exists, unknown application; peer endpoints never match.
  */
 import { allEndpoints, type EndpointMeta } from './charm.ts';
 import { JujuError } from './errors.ts';
 import type { Relation, RelationEndpoint, SimState } from './model.ts';
+import { relationKey } from './world.ts';
 
 export interface EndpointRef {
   readonly app: string;
@@ -32,8 +33,9 @@ function toRelEndpoint(app: string, ep: EndpointMeta): RelationEndpoint {
   return { app, endpoint: ep.name, role: ep.role, interface: ep.interface, implicit: ep.implicit };
 }
 
-export function relationKey(pair: { provider: RelationEndpoint; requirer: RelationEndpoint }): string {
-  return `${pair.provider.app}:${pair.provider.endpoint} ${pair.requirer.app}:${pair.requirer.endpoint}`;
+/** The key Juju gives the relation a pair would make: requirer first (§7). */
+export function pairKey(pair: { provider: RelationEndpoint; requirer: RelationEndpoint }): string {
+  return relationKey([pair.provider, pair.requirer]);
 }
 
 function endpointsOf(state: SimState, ref: EndpointRef): EndpointMeta[] {
@@ -46,16 +48,20 @@ function endpointsOf(state: SimState, ref: EndpointRef): EndpointMeta[] {
   return [ep];
 }
 
-/** Juju's InferEndpoints: every provides/requires pair with the same interface; explicit endpoints beat implicit juju-info. */
+function isSubordinate(state: SimState, app: string): boolean {
+  return state.apps.get(app)?.meta.subordinate ?? false;
+}
+
+/**
+ * Juju's InferEndpoints candidates (state.go): peer endpoints filtered out first, then
+ * every pair of two different applications with the same interface and counterpart
+ * roles, where a container-scoped pair needs a subordinate on one side.
+ */
 export function inferPairs(state: SimState, a: EndpointRef, b: EndpointRef): Pair[] {
-  const as = endpointsOf(state, a);
-  const bs = endpointsOf(state, b);
-  if (a.app === b.app) {
-    const peer = as.find((e) => e.role === 'peers');
-    if (peer) throw new JujuError(`peer relation "${a.app}:${peer.name}" is created by Juju and cannot be added by hand`);
-    throw new JujuError(`cannot relate application "${a.app}" to itself`);
-  }
+  const as = endpointsOf(state, a).filter((e) => e.role !== 'peers');
+  const bs = endpointsOf(state, b).filter((e) => e.role !== 'peers');
   const pairs: Pair[] = [];
+  if (a.app === b.app) return pairs;
   for (const x of as) {
     for (const y of bs) {
       if (x.interface !== y.interface) continue;
@@ -67,16 +73,16 @@ export function inferPairs(state: SimState, a: EndpointRef, b: EndpointRef): Pai
         provider = toRelEndpoint(b.app, y);
         requirer = toRelEndpoint(a.app, x);
       } else continue;
-      pairs.push({ provider, requirer, container: x.scope === 'container' || y.scope === 'container' });
+      const container = x.scope === 'container' || y.scope === 'container';
+      if (container && !isSubordinate(state, a.app) && !isSubordinate(state, b.app)) continue;
+      pairs.push({ provider, requirer, container });
     }
   }
-  const explicit = pairs.filter((p) => !p.provider.implicit && !p.requirer.implicit);
-  return explicit.length > 0 ? explicit : pairs;
+  return pairs;
 }
 
-function ambiguous(a: EndpointRef, b: EndpointRef, pairs: Array<{ provider: RelationEndpoint; requirer: RelationEndpoint }>): JujuError {
-  const options = pairs.map((p) => `"${relationKey(p)}"`).join('; ');
-  return new JujuError(`ambiguous relation: "${formatRef(a)} ${formatRef(b)}" could refer to ${options}`);
+function ambiguous(a: EndpointRef, b: EndpointRef, keys: readonly string[]): JujuError {
+  return new JujuError(`ambiguous relation: "${formatRef(a)} ${formatRef(b)}" could refer to ${keys.map((k) => `"${k}"`).join('; ')}`);
 }
 
 function countOn(state: SimState, app: string, endpoint: string): number {
@@ -91,13 +97,16 @@ function countOn(state: SimState, app: string, endpoint: string): number {
 export function chooseNewRelation(state: SimState, a: EndpointRef, b: EndpointRef): Pair {
   const pairs = inferPairs(state, a, b);
   if (pairs.length === 0) throw new JujuError('no relations found');
-  if (pairs.length > 1) throw ambiguous(a, b, pairs);
-  const pair = pairs[0] as Pair;
-  const key = relationKey(pair);
+  // Several: implicit juju-info pairs are dropped; still several, and Juju lists them all (sorted).
+  const explicit = pairs.length === 1 ? pairs : pairs.filter((p) => !p.provider.implicit && !p.requirer.implicit);
+  if (explicit.length !== 1) throw ambiguous(a, b, pairs.map(pairKey).sort());
+  const pair = explicit[0] as Pair;
+  const key = pairKey(pair);
   for (const rel of state.relations.values()) {
     if (rel.key !== key) continue;
     if (rel.life === 'dying') throw new JujuError(`cannot add relation "${key}": relation is dying, but not yet removed`);
-    throw new JujuError(`relation ${key} already exists\nUse 'juju status --relations' to view the current relations.`);
+    // Juju 3's text (featuretest cmd_relation_test.go), blank line and all.
+    throw new JujuError(`cannot add relation "${key}"\nrelation ${key} (already exists): \n\nUse 'juju status --relations' to view the current relations.`);
   }
   for (const side of [pair.provider, pair.requirer]) {
     const app = state.apps.get(side.app);
@@ -107,12 +116,6 @@ export function chooseNewRelation(state: SimState, a: EndpointRef, b: EndpointRe
       throw new JujuError(
         `cannot add relation "${key}": establishing a new relation for ${side.app}:${side.endpoint} would exceed its maximum relation limit of ${meta.limit} (quota limit exceeded)`,
       );
-    }
-  }
-  if (pair.container) {
-    const subs = [pair.provider, pair.requirer].filter((s) => state.apps.get(s.app)?.meta.subordinate);
-    if (subs.length === 0) {
-      throw new JujuError(`cannot add relation "${key}": a container-scoped relation needs a subordinate application`);
     }
   }
   return pair;
@@ -128,9 +131,8 @@ export function findRelation(state: SimState, a: EndpointRef, b: EndpointRef): R
     const [x, y] = rel.endpoints as [RelationEndpoint, RelationEndpoint];
     return (matches(rel, a) && matches(rel, b) && x.app !== y.app && (a.app !== b.app));
   });
-  if (found.length === 0) throw new JujuError(`relation "${formatRef(a)} ${formatRef(b)}" not found`);
-  if (found.length > 1) {
-    throw ambiguous(a, b, found.map((r) => ({ provider: r.endpoints[0] as RelationEndpoint, requirer: r.endpoints[1] as RelationEndpoint })));
-  }
+  // InferActiveRelation (state.go): NotFoundf("relation matching %q").
+  if (found.length === 0) throw new JujuError(`relation matching "${formatRef(a)} ${formatRef(b)}" not found`);
+  if (found.length > 1) throw ambiguous(a, b, found.map((r) => r.key));
   return found[0] as Relation;
 }

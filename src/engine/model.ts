@@ -51,16 +51,33 @@ export interface Agent {
   stopped: boolean;
   /** Leadership as last told to the charm (leader-elected ran). */
   leader: boolean;
-  /** The leader this agent last ran a leadership hook about (3.6 leader-settings-changed). */
-  leaderSeen: string | null;
+  /**
+   * Juju 3.6: the follower ran its startup leader-settings-changed. Leader settings
+   * change only with `leader-set`, never because the leader changed (§5, G13).
+   */
+  leaderSettingsSeen: boolean;
   relations: Map<number, LocalRelation>;
-  /** The hook that failed and waits for `juju resolve`. */
+  /**
+   * The hook that failed, with the data version it was chosen with (a re-run keeps
+   * it, §4); the unit runs nothing else until it succeeds or `juju resolve`.
+   */
   failed: HookOp | null;
   /** A hook to re-run first (set by `juju resolve`). */
   retry: HookOp | null;
-  /** Hook names whose next run exits 1 (fault injection). */
-  failNext: string[];
+  /** Failed runs of the current failure, retries included (sets the back-off). */
+  failures: number;
+  /** Logical time (s) of the automatic retry of `failed`, or null (none scheduled). */
+  retryAt: number | null;
+  /** seq of the last re-run (automatic or `juju resolve`) that failed again; 0 if none. */
+  refailedSeq: number;
+  /** Injected failures: the next runs of `hook` exit 1; `left` runs to go, -1 for every run. */
+  failNext: FailInjection[];
   actions: QueuedAction[];
+}
+
+export interface FailInjection {
+  readonly hook: string;
+  left: number;
 }
 
 /** What one unit has told its charm about one relation (uniter relation state). */
@@ -121,7 +138,10 @@ export interface ScopeEntry {
 
 export interface Relation {
   readonly id: number;
-  /** `"<provider app>:<ep> <requirer app>:<ep>"`, or `"<app>:<ep>"` for a peer relation. */
+  /**
+   * `"<requirer app>:<ep> <provider app>:<ep>"` as Juju keys it (requirer first, §7),
+   * or `"<app>:<ep>"` for a peer relation.
+   */
   readonly key: string;
   /** [provider, requirer], or a single endpoint for a peer relation. */
   readonly endpoints: readonly RelationEndpoint[];
@@ -138,9 +158,23 @@ export interface SimOptions {
   readonly juju: JujuVersion;
 }
 
+/** The model configuration relviz simulates (`juju model-config`). */
+export interface ModelConfig {
+  /** Juju's default: a failed hook is re-run by the unit after a back-off (§4). */
+  automaticallyRetryHooks: boolean;
+}
+
 export interface SimState {
   options: SimOptions;
+  config: ModelConfig;
   rng: RngState;
+  /**
+   * Logical time in seconds: every operation takes one second, and when nothing else
+   * is left to run the clock jumps to the next automatic retry (§4 back-off).
+   */
+  clock: number;
+  /** Units with an automatic retry scheduled → its time (an index over `Agent.retryAt`). */
+  retryDue: Map<string, number>;
   apps: Map<string, Application>;
   units: Map<string, Unit>;
   relations: Map<number, Relation>;
@@ -174,10 +208,13 @@ export function newAgent(): Agent {
     started: false,
     stopped: false,
     leader: false,
-    leaderSeen: null,
+    leaderSettingsSeen: false,
     relations: new Map(),
     failed: null,
     retry: null,
+    failures: 0,
+    retryAt: null,
+    refailedSeq: 0,
     failNext: [],
     actions: [],
   };

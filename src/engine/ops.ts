@@ -21,11 +21,12 @@ export type HookKind = (typeof HookKinds)[number];
 
 /** The resolver rule that queued an operation (JUJU-SEMANTICS §2). */
 export const Rules = {
-  retry: 'juju resolve: re-run the hook that failed, against current data (§4)',
+  retry: 'juju resolve: re-run the hook that failed, against current data, keeping the data version it was chosen with (§4)',
+  'auto-retry': 'automatically-retry-hooks: the unit re-runs its failed hook after a back-off (5 s, doubling, at most 5 min), keeping the data version it was chosen with (§4)',
   install: 'a new unit installs first, exactly once (§2, G1)',
-  'relation-created': 'the unit has not yet seen this relation; it enters scope right before the hook (§2 rule 1)',
-  'leader-elected': 'the controller made this unit leader and the charm has not been told (§2 rule 2)',
-  'leader-settings-changed': 'Juju 3.6 tells non-leaders about the leader at startup and when it changes (§2 rule 2, §11)',
+  'relation-created': 'the unit entered the scope of every alive relation at once (after install, or when the relation was added) and runs relation-created for each before anything else (§2 rule 1)',
+  'leader-elected': 'the controller made this unit leader (the old leader is gone: a dying leader leads until it is dead) and the charm has not been told (§2 rule 2, §5)',
+  'leader-settings-changed': 'Juju 3.6 runs it once on a follower at startup (and after a leader-set), never because the leader changed (§2 rule 2, §5, G13)',
   action: 'an action queued with juju run runs between hooks (§2 rule 3)',
   'config-changed': 'after install, config-changed runs once at startup (§2 rule 4)',
   start: 'the first config-changed queues start, which runs right after it (§2 rule 4, G2)',
@@ -59,6 +60,12 @@ export interface HookOp {
   readonly rule: RuleId;
   /** seq of the commit that moved the version this hook reports (changed hooks), else 0. */
   readonly cause: number;
+  /**
+   * The data version the hook was chosen with (joined / changed), recorded when it
+   * first runs so a re-run after a failure keeps it (relation/state.go
+   * UpdateStateForHook, §4); -1 until then.
+   */
+  readonly version: number;
 }
 
 /** The hook name as Juju reports it: `install`, `master-relation-joined`, or the action name. */
@@ -70,7 +77,7 @@ export function hookName(op: HookOp): string {
 
 /** A non-relation operation (install, leadership, config-changed, start, stop, remove, action). */
 export function makeOp(unit: string, kind: HookKind, rule: RuleId, action: ActionRun | null = null): HookOp {
-  return { kind, unit, relationId: null, endpoint: null, remoteUnit: null, remoteApp: null, departingUnit: null, action, rule, cause: 0 };
+  return { kind, unit, relationId: null, endpoint: null, remoteUnit: null, remoteApp: null, departingUnit: null, action, rule, cause: 0, version: -1 };
 }
 
 /**
@@ -88,5 +95,5 @@ export function makeRelationOp(
   departingUnit: string | null,
   cause: number,
 ): HookOp {
-  return { kind, unit, relationId, endpoint, remoteUnit, remoteApp, departingUnit, action: null, rule, cause };
+  return { kind, unit, relationId, endpoint, remoteUnit, remoteApp, departingUnit, action: null, rule, cause, version: -1 };
 }

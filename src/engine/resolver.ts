@@ -5,9 +5,9 @@
  * open (hooks of different relations on one unit, which relation-created first)
  * there are several, and the scheduler (or the user, in manual mode) picks.
  */
-import { counterpartApp, endpointOf, type LocalRelation, type Relation, type SimState, type Unit } from './model.ts';
+import { counterpartApp, type LocalRelation, type Relation, type SimState, type Unit } from './model.ts';
 import { makeOp, makeRelationOp, type HookKind, type HookOp, type RuleId } from './ops.ts';
-import { eligible, getApp, visibleTo } from './world.ts';
+import { getApp, visibleTo } from './world.ts';
 
 /** The unit's candidates, from the readiness cache when it is fresh. */
 export function cachedCandidates(state: SimState, unitName: string): HookOp[] {
@@ -19,7 +19,10 @@ export function candidates(state: SimState, unitName: string): HookOp[] {
   const unit = state.units.get(unitName);
   if (!unit) return [];
   const agent = unit.agent;
-  if (agent.failed) return [];
+  if (agent.failed) {
+    // Waiting for `juju resolve`, or for its automatic retry to come due (§4).
+    return agent.retryAt !== null && agent.retryAt <= state.clock ? [{ ...agent.failed, rule: 'auto-retry' }] : [];
+  }
   if (agent.retry) return [agent.retry];
   if (!agent.installed) return unit.life === 'alive' ? [makeOp(unit.name, 'install', 'install')] : [];
   const dying = unit.life === 'dying';
@@ -47,24 +50,29 @@ export function candidates(state: SimState, unitName: string): HookOp[] {
   return [makeOp(unit.name, agent.stopped ? 'remove' : 'stop', agent.stopped ? 'remove' : 'stop')];
 }
 
+/** relation-created for every alive relation whose scope the unit entered but whose hook has not run (any order). */
 function createdOps(state: SimState, unit: Unit): HookOp[] {
   const ops: HookOp[] = [];
-  for (const rel of state.relations.values()) {
-    if (rel.life !== 'alive') continue;
-    const ep = endpointOf(rel, unit.app);
-    if (!ep || ep.implicit) continue;
-    const local = unit.agent.relations.get(rel.id);
-    if (local ? local.created : !eligible(state, unit, rel)) continue;
-    ops.push(makeRelationOp(unit.name, 'relation-created', 'relation-created', rel.id, ep.endpoint, null, counterpartApp(rel, unit.app), null, 0));
+  for (const local of unit.agent.relations.values()) {
+    if (local.created) continue;
+    const rel = state.relations.get(local.relationId);
+    if (!rel || rel.life !== 'alive') continue;
+    ops.push(makeRelationOp(unit.name, 'relation-created', 'relation-created', rel.id, local.endpoint, null, local.remoteApp, null, 0));
   }
   return ops;
 }
 
+/**
+ * The uniter's leadership resolver: the leader runs leader-elected once; in 3.6 a
+ * follower runs leader-settings-changed once at startup (its leader-settings version
+ * starts behind). Leadership moving is no leader-settings change, so followers run
+ * nothing when a leader goes (§5, G13); a dying unit is never asked (candidates).
+ */
 function leadershipOp(state: SimState, unit: Unit): HookOp | null {
   const app = getApp(state, unit.app);
   const agent = unit.agent;
   if (app.leader === unit.name) return agent.leader ? null : makeOp(unit.name, 'leader-elected', 'leader-elected');
-  if (state.options.juju === '3.6' && app.leader !== null && agent.leaderSeen !== app.leader) {
+  if (state.options.juju === '3.6' && !agent.leader && !agent.leaderSettingsSeen) {
     return makeOp(unit.name, 'leader-settings-changed', 'leader-settings-changed');
   }
   return null;
@@ -82,9 +90,11 @@ function appOf(unit: string): string {
   return unit.slice(0, unit.lastIndexOf('/'));
 }
 
-function relationOp(unit: Unit, local: LocalRelation, kind: HookKind, rule: RuleId, remote: string | null, remoteApp: string, cause = 0): HookOp {
-  // JUJU_DEPARTING_UNIT: the remote unit, or the local unit itself when it is the one dying (§8).
-  const departing = kind === 'relation-departed' ? (unit.life === 'dying' ? unit.name : remote) : null;
+function relationOp(state: SimState, unit: Unit, local: LocalRelation, kind: HookKind, rule: RuleId, remote: string | null, remoteApp: string, cause = 0): HookOp {
+  // JUJU_DEPARTING_UNIT: the remote unit, or the local unit itself when it or its
+  // application is not alive (relation/resolver.go; a subordinate that lost its last
+  // container relation is dying by now, §7, §8).
+  const departing = kind === 'relation-departed' ? (unit.life !== 'alive' || getApp(state, unit.app).life !== 'alive' ? unit.name : remote) : null;
   return makeRelationOp(unit.name, kind, rule, local.relationId, local.endpoint, remote, remoteApp, departing, cause);
 }
 
@@ -93,37 +103,37 @@ export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, loc
   // 1. A joined is always followed by changed for the same unit.
   const pending = local.changedPending;
   if (pending !== null) {
-    return relationOp(unit, local, 'relation-changed', 'changed-after-joined', pending, appOf(pending), bagWriter(rel, pending, true));
+    return relationOp(state, unit, local, 'relation-changed', 'changed-after-joined', pending, appOf(pending), bagWriter(rel, pending, true));
   }
   if (local.tearDown) {
     // Remote state is empty: depart every known unit (sorted), then break.
     const q = local.departQueue;
     while (q.size > 0 && !local.members.has(q.peek() as string)) q.pop();
     const departing = q.peek();
-    if (departing !== undefined) return relationOp(unit, local, 'relation-departed', 'departed', departing, appOf(departing));
+    if (departing !== undefined) return relationOp(state, unit, local, 'relation-departed', 'departed', departing, appOf(departing));
     if (rel.peer) return null;
-    return relationOp(unit, local, 'relation-broken', 'broken', null, counterpartApp(rel, unit.app));
+    return relationOp(state, unit, local, 'relation-broken', 'broken', null, counterpartApp(rel, unit.app));
   }
   // 2. A known member no longer in remote state departs.
   const dq = local.departQueue;
   while (dq.size > 0) {
     const v = dq.peek() as string;
     if (local.members.has(v) && !visibleTo(unit, v, rel)) {
-      return relationOp(unit, local, 'relation-departed', 'departed', v, appOf(v));
+      return relationOp(state, unit, local, 'relation-departed', 'departed', v, appOf(v));
     }
     dq.pop();
   }
   // 4. The counterpart application bag moved (the application's own bag for peers).
   const remoteApp = counterpartApp(rel, unit.app);
   if (bagVersion(rel, remoteApp, false) !== local.appVersion) {
-    return relationOp(unit, local, 'relation-changed', 'app-changed', null, remoteApp, bagWriter(rel, remoteApp, false));
+    return relationOp(state, unit, local, 'relation-changed', 'app-changed', null, remoteApp, bagWriter(rel, remoteApp, false));
   }
   // 5. A remote unit in scope that the charm has not seen joins.
   const jq = local.joinQueue;
   while (jq.size > 0) {
     const v = jq.peek() as string;
     if (!local.members.has(v) && visibleTo(unit, v, rel)) {
-      return relationOp(unit, local, 'relation-joined', 'joined', v, appOf(v));
+      return relationOp(state, unit, local, 'relation-joined', 'joined', v, appOf(v));
     }
     jq.pop();
   }
@@ -133,7 +143,7 @@ export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, loc
     const v = cq.peek() as string;
     const seen = local.members.get(v);
     if (seen !== undefined && seen !== bagVersion(rel, v, true) && visibleTo(unit, v, rel)) {
-      return relationOp(unit, local, 'relation-changed', 'changed', v, appOf(v), bagWriter(rel, v, true));
+      return relationOp(state, unit, local, 'relation-changed', 'changed', v, appOf(v), bagWriter(rel, v, true));
     }
     cq.pop();
     local.changedQueued.delete(v);

@@ -1,35 +1,37 @@
 /**
- * Runs one operation on one unit as an atomic step: the hook's pre-effects (scope
- * entry before relation-created), the charm's handler against a HookContext, then
- * either the commit of its buffered writes and the agent's local-state update, or —
- * if it failed — nothing but the unit going into error state (JUJU-SEMANTICS §4).
+ * Runs one operation on one unit as an atomic step: the charm's handler against a
+ * HookContext, then either the commit of its buffered writes and the agent's
+ * local-state update, or — if it failed — nothing but the unit going into error
+ * state, with an automatic retry scheduled when the model retries hooks
+ * (JUJU-SEMANTICS §4). Every operation takes one second of logical time.
  */
 import { NO_BEHAVIOUR, type CharmBehaviour } from './charm.ts';
 import { HookContext } from './context.ts';
 import { FileNotFoundError, HookExit, HookToolError, assertNever } from './errors.ts';
-import type { Relation, SimState, Unit } from './model.ts';
+import type { FailInjection, Relation, SimState, Unit } from './model.ts';
 import { hookName, type HookOp } from './ops.ts';
 import type { BagChange, FileChange, HookRecord, TraceRecord } from './trace.ts';
 import type { Tx } from './tx.ts';
-import { JUJU_STATUS, enterImplicitScopes, enterScope, finishIfDone, getUnit, leaveScope, removeUnitNow, resignIfDyingLeader } from './world.ts';
+import { JUJU_STATUS, finishIfDone, getUnit, leaveScope, removeUnitNow, synchronizeScopes } from './world.ts';
 
 export type BehaviourLookup = (state: SimState, app: string) => CharmBehaviour;
 
 /** Runs `op` (one of the unit's candidates) and reports its trace record to `sink`. */
 export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf: BehaviourLookup): void {
   const seq = ++state.seq;
-  const tx: Tx = { state, sink, seq };
   const unit = getUnit(state, op.unit);
   const rel = op.relationId === null ? undefined : state.relations.get(op.relationId);
   const name = hookName(op);
+  const agent = unit.agent;
+  // A re-run (automatic retry or `juju resolve`) keeps the version it was first chosen with.
+  const version = op.version >= 0 ? op.version : chosenVersion(rel, op);
+  const rerun = op.rule === 'retry' || op.rule === 'auto-retry';
+  agent.failed = null;
+  agent.retry = null;
 
-  resignIfDyingLeader(tx, unit);
   if (op.kind === 'install') unit.status = { ...JUJU_STATUS.installing };
-  // Juju enters scope as it prepares relation-created: it stays entered even if the hook fails.
-  if (op.kind === 'relation-created' && rel) enterScope(tx, unit, rel, false);
   // What relation-list shows inside the hook, for the inspector (only when someone is listening).
   const listed = sink && rel && op.relationId !== null ? new HookContext(state, unit, op).relationList() : null;
-  unit.agent.retry = null;
 
   const behaviour = behaviourOf(state, unit.app);
   const handler = op.kind === 'action' ? behaviour.actions[name] : behaviour === NO_BEHAVIOUR ? undefined : behaviour.hooks[name];
@@ -39,9 +41,10 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   let logs: readonly string[] = [];
   let status: HookRecord['status'] = null;
 
-  const injected = unit.agent.failNext.length === 0 ? -1 : unit.agent.failNext.indexOf(name);
+  const injected = agent.failNext.length === 0 ? -1 : agent.failNext.findIndex((f) => f.hook === name);
   if (injected >= 0) {
-    unit.agent.failNext.splice(injected, 1);
+    const f = agent.failNext[injected] as FailInjection;
+    if (f.left > 0 && --f.left === 0) agent.failNext.splice(injected, 1);
     error = 'exit status 1 (injected failure)';
   } else if (handler) {
     const ctx = new HookContext(state, unit, op);
@@ -60,15 +63,22 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
 
   // Effects of the commit (leaving scope, leaving the model) are reported after the hook itself.
   const after: TraceRecord[] = [];
+  const afterTx: Tx = { state, seq, sink: sink ? (r) => after.push(r) : null };
   if (error === null) {
-    advance({ state, seq, sink: sink ? (r) => after.push(r) : null }, unit, op);
+    if (agent.failures > 0) clearFailure(state, unit);
+    advance(afterTx, unit, op, version);
+    // Relations added while the unit was in error are entered now (§2 rule 1).
+    if (rerun) synchronizeScopes(afterTx, unit);
   } else if (op.kind === 'action') {
-    unit.agent.actions.shift(); // A failed action fails alone; the unit carries on.
+    agent.actions.shift(); // A failed action fails alone; the unit carries on.
   } else {
-    unit.agent.failed = op;
+    agent.failed = version === op.version ? op : { ...op, version };
+    agent.failures += 1;
+    if (rerun) agent.refailedSeq = seq;
+    if (state.config.automaticallyRetryHooks) scheduleRetry(state, unit);
   }
-  unit.agent.retry = null;
-  tx.state.touched.add(unit.name);
+  state.touched.add(unit.name);
+  passTime(state);
 
   if (!sink) return;
   const record: HookRecord = {
@@ -104,30 +114,59 @@ function describeFailure(e: unknown): string {
   return String(e);
 }
 
-function unitBagVersion(rel: Relation | undefined, owner: string): number {
-  return rel?.unitBags.get(owner)?.version ?? 0;
+/** The bag version a joined or changed hook reports: its remote unit's bag, or for app-level changed the remote application's. */
+function chosenVersion(rel: Relation | undefined, op: HookOp): number {
+  if (!rel || (op.kind !== 'relation-joined' && op.kind !== 'relation-changed')) return -1;
+  const bag = op.remoteUnit === null ? rel.appBags.get(op.remoteApp ?? '') : rel.unitBags.get(op.remoteUnit);
+  return bag?.version ?? 0;
+}
+
+/** Juju's hook retry back-off (retrystrategy): 5 s, doubling, at most 5 minutes. relviz adds no jitter. */
+export function retryDelay(failures: number): number {
+  return Math.min(5 * 2 ** Math.max(0, failures - 1), 300);
+}
+
+/** Schedules the automatic retry of the unit's failed hook after the back-off for its failures so far. */
+export function scheduleRetry(state: SimState, unit: Unit): void {
+  const at = state.clock + 1 + retryDelay(unit.agent.failures);
+  unit.agent.retryAt = at;
+  state.retryDue.set(unit.name, at);
+}
+
+/** The unit's failure is over (the hook succeeded, or `juju resolve`): no retry pending, the back-off starts afresh. */
+export function clearFailure(state: SimState, unit: Unit): void {
+  unit.agent.failures = 0;
+  unit.agent.retryAt = null;
+  state.retryDue.delete(unit.name);
+}
+
+/** One second of logical time passes; retries that come due make their units ready. */
+function passTime(state: SimState): void {
+  state.clock += 1;
+  if (state.retryDue.size === 0) return;
+  for (const [name, at] of state.retryDue) if (at <= state.clock) state.touched.add(name);
 }
 
 /**
  * The agent records that the hook ran (uniter `CommitHook`): what it has now told
- * the charm, and the controller-side effects that follow a hook (leaving scope after
- * broken, leaving the model after remove). Also used by `juju resolve --no-retry`.
+ * the charm — for joined and changed, the data version the hook was chosen with —
+ * and the controller-side effects that follow a hook (leaving scope after broken,
+ * leaving the model after remove). Also used by `juju resolve --no-retry`.
  */
-export function advance(tx: Tx, unit: Unit, op: HookOp): void {
+export function advance(tx: Tx, unit: Unit, op: HookOp, version = op.version): void {
   const agent = unit.agent;
   const rel = op.relationId === null ? undefined : tx.state.relations.get(op.relationId);
   const local = op.relationId === null ? undefined : agent.relations.get(op.relationId);
   switch (op.kind) {
     case 'install':
       agent.installed = true;
-      enterImplicitScopes(tx, unit);
+      synchronizeScopes(tx, unit);
       return;
     case 'leader-elected':
       agent.leader = true;
-      agent.leaderSeen = unit.name;
       return;
     case 'leader-settings-changed':
-      agent.leaderSeen = tx.state.apps.get(unit.app)?.leader ?? null;
+      agent.leaderSettingsSeen = true;
       return;
     case 'config-changed':
       agent.configured = true;
@@ -147,7 +186,7 @@ export function advance(tx: Tx, unit: Unit, op: HookOp): void {
       return;
     case 'relation-joined':
       if (local && op.remoteUnit) {
-        local.members.set(op.remoteUnit, unitBagVersion(rel, op.remoteUnit));
+        local.members.set(op.remoteUnit, seen(rel, op, version));
         local.changedPending = op.remoteUnit;
         // Joined late (a failed joined resolved after the relation started going): it must depart too.
         if (local.tearDown) local.departQueue.push(op.remoteUnit);
@@ -156,9 +195,9 @@ export function advance(tx: Tx, unit: Unit, op: HookOp): void {
     case 'relation-changed':
       if (!local) return;
       if (op.remoteUnit === null) {
-        local.appVersion = rel?.appBags.get(op.remoteApp ?? '')?.version ?? 0;
+        local.appVersion = seen(rel, op, version);
       } else {
-        if (local.members.has(op.remoteUnit)) local.members.set(op.remoteUnit, unitBagVersion(rel, op.remoteUnit));
+        if (local.members.has(op.remoteUnit)) local.members.set(op.remoteUnit, seen(rel, op, version));
         if (local.changedPending === op.remoteUnit) local.changedPending = null;
         local.changedQueued.delete(op.remoteUnit);
       }
@@ -183,4 +222,9 @@ export function advance(tx: Tx, unit: Unit, op: HookOp): void {
     default:
       assertNever(op.kind);
   }
+}
+
+/** The version a joined or changed hook records: the one it was chosen with, else the current one. */
+function seen(rel: Relation | undefined, op: HookOp, version: number): number {
+  return version >= 0 ? version : Math.max(0, chosenVersion(rel, op));
 }

@@ -9,7 +9,7 @@
 import { cloneState } from './clone.ts';
 import { applyCommand, formatCommand, type Command, type CommandResult } from './commands.ts';
 import type { JujuVersion, SimState } from './model.ts';
-import { createState, step, type StepChoice } from './sim.ts';
+import { createState, hasWork, stalledNote, step, worthWaiting, type StepChoice } from './sim.ts';
 import type { RunChunk, RunStart } from './hookrun.ts';
 import type { TraceRecord, TraceSink } from './trace.ts';
 
@@ -32,6 +32,8 @@ export interface ApplyOptions {
   readonly text?: string;
   /** Run hooks after it: 'idle' until no unit has work, a number for that many, 'none'. */
   readonly run?: 'idle' | 'none' | number;
+  /** Run at most this many now (the rest of the run can be computed elsewhere, from `runStart`). */
+  readonly max?: number;
 }
 
 export interface Checkpoint {
@@ -71,6 +73,8 @@ export class Timeline {
   private entries: LogEntry[] = [];
   /** First tick of each entry. */
   private entryStart: number[] = [];
+  /** Per entry: seq right after its command, and whether it waits until idle (for runs continued elsewhere). */
+  private entryWait: Array<{ since: number; idle: boolean }> = [];
   /** trace length before tick t, for t in [0, length]. */
   private traceStart: number[] = [0];
   private records: TraceRecord[] = [];
@@ -106,9 +110,20 @@ export class Timeline {
     return this.entries[this.entries.length - 1]?.hooks ?? 0;
   }
 
-  /** Whether some unit still has a hook to run at the end of the history. */
+  /**
+   * Whether the last entry could run more hooks at the end of the history: some unit
+   * has one to run (or, for a command that waits until idle, an automatic retry is
+   * worth waiting for).
+   */
   get endHasWork(): boolean {
-    return this.liveState().ready.length > 0;
+    const state = this.liveState();
+    const wait = this.entryWait[this.entryWait.length - 1];
+    return wait?.idle ? worthWaiting(state, wait.since) : hasWork(state);
+  }
+
+  /** Why the last run stopped with work left: the automatic retries of hooks that keep failing ('' if none). */
+  get endNote(): string {
+    return stalledNote(this.liveState());
   }
 
   /** The state at the cursor. Treat as read-only. */
@@ -187,15 +202,22 @@ export class Timeline {
     const own = commandTicks(command);
     if (own) this.tickDone();
     const run = result.exitCode !== 0 && command.type === 'step' ? 'none' : (opts.run ?? defaultRun(command));
-    const limit = run === 'none' ? 0 : run === 'idle' ? MAX_HOOKS_PER_COMMAND : run;
+    const limit = Math.min(run === 'none' ? 0 : run === 'idle' ? MAX_HOOKS_PER_COMMAND : run, opts.max ?? Number.POSITIVE_INFINITY);
+    const wait = { since: state.seq, idle: run === 'idle' };
     let hooks = 0;
     // A manual `step n --unit u` stops early, quietly, once u has nothing more to run.
     const manualUnit = command.type === 'step' ? command.unit : null;
-    while (hooks < limit && (manualUnit === null || state.readyIndex.has(manualUnit)) && step(state, push, manualChoice(command, hooks))) {
+    while (
+      hooks < limit &&
+      (manualUnit === null || state.readyIndex.has(manualUnit)) &&
+      (!wait.idle || worthWaiting(state, wait.since)) &&
+      step(state, push, manualChoice(command, hooks))
+    ) {
       hooks++;
       this.tickDone();
     }
     this.entryStart.push(this.total - hooks - own);
+    this.entryWait.push(wait);
     this.entries.push({ command, text, hooks });
     this.viewTick = this.total;
     this.view = state;
@@ -209,10 +231,12 @@ export class Timeline {
    */
   runStart(limit: number): RunStart | null {
     const entry = this.entries[this.entries.length - 1];
-    if (!entry) return null;
+    const wait = this.entryWait[this.entryWait.length - 1];
+    if (!entry || !wait) return null;
     return {
       state: cloneState(this.liveState()),
       command: entry.command,
+      waitSince: wait.idle ? wait.since : null,
       hooksSoFar: entry.hooks,
       tick: this.total,
       lastCheckpoint: (this.checkpoints[this.checkpoints.length - 1] as Checkpoint).tick,
@@ -274,12 +298,14 @@ export class Timeline {
       this.entries[e] = { ...entry, hooks: t - start - commandTicks(entry.command) };
       this.entries.length = e + 1;
       this.entryStart.length = e + 1;
+      this.entryWait.length = e + 1;
     } else {
       // Cut before every entry starting at t, including hook-less step/wait entries there.
       let cut = e;
       while (cut > 0 && (this.entryStart[cut - 1] as number) >= t) cut--;
       this.entries.length = cut;
       this.entryStart.length = cut;
+      this.entryWait.length = cut;
     }
     this.records.length = this.traceStart[t] as number;
     this.traceStart.length = t + 1;

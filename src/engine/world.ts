@@ -14,6 +14,7 @@ import {
   type Application,
   type LocalRelation,
   type Relation,
+  type RelationEndpoint,
   type SimState,
   type Unit,
   machineAddress,
@@ -80,10 +81,12 @@ function newLocal(rel: Relation, unit: Unit, silent: boolean): LocalRelation {
 }
 
 /**
- * The unit enters the relation's scope (right before its relation-created, or
- * silently for an implicit juju-info relation on the principal side): Juju writes
- * its addresses into its unit bag in the same transaction, and from now on the other
- * side sees it join. A principal entering a container relation gets its subordinate.
+ * The unit enters the relation's scope (with every other relation it is not yet in,
+ * by `synchronizeScopes`; silently for an implicit juju-info relation on the principal
+ * side): Juju writes its addresses into its unit bag in the same transaction, and from
+ * now on the other side sees it join — possibly before the unit has run this
+ * relation's relation-created (§2 rule 1). A principal entering a container relation
+ * gets its subordinate.
  */
 export function enterScope(tx: Tx, unit: Unit, rel: Relation, silent: boolean): void {
   const { state } = tx;
@@ -154,12 +157,25 @@ export function addUnit(tx: Tx, app: Application, principal: Unit | null): Unit 
   return unit;
 }
 
-/** After install, a principal silently enters every implicit juju-info relation of its application. */
-export function enterImplicitScopes(tx: Tx, unit: Unit): void {
+/** Whether the unit's agent takes part in scope synchronisation now: installed, alive, and not stuck on a failed hook. */
+function canEnterScopes(unit: Unit): boolean {
+  return unit.agent.installed && unit.life === 'alive' && unit.agent.failed === null;
+}
+
+/**
+ * The uniter's SynchronizeScopes (`relation/statetracker.go`): once installed, and
+ * whenever the set of relations changes, the unit enters the scope of every alive
+ * relation it is not yet in, all in one pass; its relation-created hooks run after,
+ * one by one (§2 rule 1). Implicit juju-info relations are entered silently. A unit
+ * in error does not resolve anything until its failed hook is done, so it catches up
+ * then.
+ */
+export function synchronizeScopes(tx: Tx, unit: Unit): void {
+  if (!canEnterScopes(unit)) return;
   for (const rel of tx.state.relations.values()) {
-    if (rel.life !== 'alive') continue;
+    if (rel.life !== 'alive' || rel.scope.has(unit.name)) continue;
     const ep = endpointOf(rel, unit.app);
-    if (ep && ep.implicit && eligible(tx.state, unit, rel)) enterScope(tx, unit, rel, true);
+    if (ep && eligible(tx.state, unit, rel)) enterScope(tx, unit, rel, ep.implicit);
   }
 }
 
@@ -221,15 +237,36 @@ export function killRelation(tx: Tx, rel: Relation): void {
   if (rel.life === 'dying') return;
   rel.life = 'dying';
   emitEvent(tx, 'relation-dying', { relationId: rel.id, detail: rel.key });
-  // Units that had not yet run relation-created for it no longer will.
   for (const ep of rel.endpoints) for (const u of tx.state.apps.get(ep.app)?.units ?? []) touch(tx.state, u);
+  // A unit in scope that has not run relation-created yet still tears down: Juju keeps
+  // its relation state from scope entry on, so it runs relation-broken without ever
+  // having run relation-created (relation/resolver.go: broken needs only StateFound).
   for (const name of [...rel.scope.keys()]) {
     const unit = getUnit(tx.state, name);
     const local = unit.agent.relations.get(rel.id);
     if (local) startTearDown(tx, unit, local);
     else leaveScope(tx, unit, rel);
   }
+  if (rel.container) destroyOrphanedSubordinates(tx, rel);
   if (rel.scope.size === 0 && tx.state.relations.has(rel.id)) removeRelation(tx, rel);
+}
+
+/**
+ * A subordinate with no alive container relation left to its principal's application
+ * becomes dying at once, before its own departed hooks are chosen (statetracker.go
+ * `maybeSetSubordinateDying`): so in those hooks JUJU_DEPARTING_UNIT is the
+ * subordinate itself, not its principal (§7).
+ */
+function destroyOrphanedSubordinates(tx: Tx, rel: Relation): void {
+  for (const ep of rel.endpoints) {
+    const app = tx.state.apps.get(ep.app);
+    if (!app || !app.meta.subordinate) continue;
+    for (const name of [...app.units]) {
+      const unit = tx.state.units.get(name);
+      if (!unit || unit.life !== 'alive' || !eligible(tx.state, unit, rel) || hasContainerRelation(tx.state, unit)) continue;
+      destroyUnit(tx, unit);
+    }
+  }
 }
 
 function removeRelation(tx: Tx, rel: Relation): void {
@@ -292,6 +329,7 @@ export function removeUnitNow(tx: Tx, unit: Unit): void {
     if (rel.scope.has(unit.name)) leaveScope(tx, unit, rel);
   }
   state.units.delete(unit.name);
+  state.retryDue.delete(unit.name);
   const app = getApp(state, unit.app);
   app.units = app.units.filter((u) => u !== unit.name);
   if (unit.principal) {
@@ -309,21 +347,13 @@ export function removeUnitNow(tx: Tx, unit: Unit): void {
 }
 
 /**
- * A dying leader resigns as its agent starts tearing down (right before its first
- * hook as a dying unit), without a hook of its own. Until then it is still leader,
- * so the new leader's leader-elected and the departed hooks have no promised order
- * (LP#1964582).
- */
-export function resignIfDyingLeader(tx: Tx, unit: Unit): void {
-  if (unit.life !== 'dying') return;
-  const app = tx.state.apps.get(unit.app);
-  if (app && app.leader === unit.name) electLeader(tx, app);
-}
-
-/**
- * Leader election after the leader goes: the lowest-numbered alive unit wins.
- * Juju promises no particular unit; relviz picks this one so runs are
- * reproducible. The old leader resigns without a hook (§5).
+ * Leader election once the leader is gone. `is-leader` comes from the leadership
+ * lease, which a dying leader holds through its whole teardown and loses only when
+ * it is dead, after its remove hook (§5, G11, G12; juju/juju#11593, #20924): so this
+ * runs from `removeUnitNow`, never as the leader starts dying. The lowest-numbered
+ * alive unit wins: Juju promises no particular unit, relviz picks this one so runs
+ * are reproducible. Only the new leader runs a hook (leader-elected); the followers
+ * get none, not even leader-settings-changed in 3.6 (juju/juju#13834).
  */
 export function electLeader(tx: Tx, app: Application): void {
   const { state } = tx;
@@ -364,10 +394,24 @@ export function createPeerRelations(tx: Tx, app: Application): void {
   }
 }
 
+const ROLE_ORDER = { requires: 0, provides: 1, peers: 2 } as const;
+
+/**
+ * Juju's relation key: the endpoints as `app:endpoint`, requirer first (state
+ * `epSlice.Less`: role order requirer, provider, peer; then by name), as every
+ * `juju integrate` message quotes it (§7).
+ */
+export function relationKey(endpoints: readonly Pick<RelationEndpoint, 'app' | 'endpoint' | 'role'>[]): string {
+  return [...endpoints]
+    .sort((x, y) => ROLE_ORDER[x.role] - ROLE_ORDER[y.role] || (`${x.app}:${x.endpoint}` < `${y.app}:${y.endpoint}` ? -1 : 1))
+    .map((e) => `${e.app}:${e.endpoint}`)
+    .join(' ');
+}
+
 export function addRelation(tx: Tx, endpoints: Relation['endpoints'], container: boolean): Relation {
   const { state } = tx;
   const peer = endpoints.length === 1;
-  const key = endpoints.map((e) => `${e.app}:${e.endpoint}`).join(' ');
+  const key = relationKey(endpoints);
   const rel: Relation = {
     id: state.nextRelationId++,
     key,
@@ -381,14 +425,14 @@ export function addRelation(tx: Tx, endpoints: Relation['endpoints'], container:
   };
   state.relations.set(rel.id, rel);
   emitEvent(tx, 'relation-added', { relationId: rel.id, detail: key });
+  // Every installed unit of both applications enters the new relation's scope at once
+  // (its next SynchronizeScopes); a unit still installing enters after its install.
   for (const ep of endpoints) {
     const app = getApp(state, ep.app);
-    for (const name of app.units) {
+    for (const name of [...app.units]) {
       const unit = getUnit(state, name);
       touch(state, name);
-      if (ep.implicit && unit.agent.installed && unit.life === 'alive' && eligible(state, unit, rel)) {
-        enterScope(tx, unit, rel, true);
-      }
+      if (canEnterScopes(unit) && eligible(state, unit, rel)) enterScope(tx, unit, rel, ep.implicit);
     }
   }
   return rel;

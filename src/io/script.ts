@@ -43,6 +43,7 @@ const JUJU_COMMANDS = [
   'resolved',
   'status',
   'show-unit',
+  'model-config',
 ] as const;
 
 const UNIT = /^[a-z][a-z0-9-]*\/\d+$/;
@@ -239,6 +240,17 @@ function parseJuju(sub: string, rest: string[], raw: string, line: number): Comm
       p.exact(positional, 1);
       return { type: 'show-unit', unit: p.unit(positional[0]) };
     }
+    case 'model-config': {
+      const p: LineParser = usage('juju model-config [<key> | <key>=<value> ...]');
+      const { positional } = p.take([]);
+      const settings = positional.filter((w) => w.includes('='));
+      if (settings.length === 0) {
+        p.exact(positional, 1);
+        return { type: 'model-config', get: positional[0] ?? null, settings: [] };
+      }
+      if (settings.length !== positional.length) p.fail('give either one key to read or key=value settings, not both');
+      return { type: 'model-config', get: null, settings: params(p, settings) };
+    }
     default:
       throw new ScriptSyntaxError(line, `unknown juju command "${sub}"; expected one of: ${JUJU_COMMANDS.join(', ')}`);
   }
@@ -274,12 +286,17 @@ export function parseLine(raw: string, line = 1): ScriptLine | null {
 function parseSimCommand(head: string, rest: string[], line: number): Command {
   switch (head) {
     case 'fail': {
-      const p: LineParser = new LineParser(rest, line, 'fail <unit> <hook-name>');
-      const { positional } = p.take([]);
+      const p: LineParser = new LineParser(rest, line, 'fail <unit> <hook-name> [--times <n> | --always]');
+      const { positional, options } = p.take(['--times'], ['--always']);
       const [unit, hook] = positional;
       if (hook === undefined) p.fail('expected a unit and a hook name');
       p.exact(positional, 2);
-      return { type: 'fail', unit: p.unit(unit), hook };
+      const times = p.count(options, ['--times']);
+      if (times !== null && options.has('--always')) p.fail('give --times or --always, not both');
+      if (times !== null && times < 1) p.fail('--times must be at least 1');
+      const command = { type: 'fail' as const, unit: p.unit(unit), hook };
+      if (options.has('--always')) return { ...command, times: 'always' };
+      return times === null || times === 1 ? command : { ...command, times };
     }
     case 'step': {
       const p: LineParser = new LineParser(rest, line, 'step [<n>] | step --unit <unit> [--pick <i>]');

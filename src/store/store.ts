@@ -167,7 +167,7 @@ function runLimit(run: SessionInput['run']): number {
  */
 function applyInput(t: Timeline, input: SessionInput): { result: CommandResult; rest: number } {
   const limit = runLimit(input.run);
-  const result = t.apply(input.command, { text: input.text, run: Math.min(limit, IN_PLACE_HOOKS) });
+  const result = t.apply(input.command, { text: input.text, run: input.run, max: IN_PLACE_HOOKS });
   const more = limit > IN_PLACE_HOOKS && t.lastEntryHooks === IN_PLACE_HOOKS && t.endHasWork;
   return { result, rest: more ? limit - IN_PLACE_HOOKS : 0 };
 }

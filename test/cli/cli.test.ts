@@ -235,6 +235,7 @@ describe('--json: the fixed record shapes', () => {
 
   it('marks a failed hook result "error" without failing the command; resolve re-runs the same hook', () => {
     const { code, records } = json([
+      'juju model-config automatically-retry-hooks=false',
       ...MASTER_WORKER,
       'fail worker/0 master-relation-changed',
       'juju run master/0 broadcast-message message=hi',
@@ -266,7 +267,7 @@ describe('exit codes', () => {
       exit_code: 1,
       stdout: '',
       stderr:
-        'ERROR cannot add relation "master:master-application second:master": establishing a new relation for master:master-application would exceed its maximum relation limit of 1 (quota limit exceeded)\n',
+        'ERROR cannot add relation "second:master master:master-application": establishing a new relation for master:master-application would exceed its maximum relation limit of 1 (quota limit exceeded)\n',
     });
     // A refused command changes nothing, so it causes no hooks...
     expect(after(records, 'juju relate master second')).toEqual([]);

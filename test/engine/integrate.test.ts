@@ -20,25 +20,28 @@ describe('juju integrate', () => {
     deployMeta(s, 'multi', 'name: multi\nprovides:\n  a:\n    interface: thing\n  b:\n    interface: thing\n', 1);
     deployMeta(s, 'req', 'name: req\nrequires:\n  db:\n    interface: thing\n', 1);
     s.run('juju integrate multi req');
-    expect(s.lastOutput()).toBe('ERROR ambiguous relation: "multi req" could refer to "multi:a req:db"; "multi:b req:db"\n');
+    // Juju's keys put the requirer first (state epSlice order, §7), sorted.
+    expect(s.lastOutput()).toBe('ERROR ambiguous relation: "multi req" could refer to "req:db multi:a"; "req:db multi:b"\n');
     s.run('juju integrate multi:b req');
     expect(s.lastOutput()).toBe('');
-    expect([...s.timeline.state.relations.values()].map((r) => r.key)).toEqual(['multi:b req:db']);
+    expect([...s.timeline.state.relations.values()].map((r) => r.key)).toEqual(['req:db multi:b']);
   });
 
   it('enforces the endpoint limit at integrate time', () => {
     const s = sim('juju deploy master\njuju deploy worker\njuju deploy worker worker2\njuju relate master worker');
     s.run('juju relate master worker2');
     expect(s.lastOutput()).toBe(
-      'ERROR cannot add relation "master:master-application worker2:master": establishing a new relation for master:master-application would exceed its maximum relation limit of 1 (quota limit exceeded)\n',
+      'ERROR cannot add relation "worker2:master master:master-application": establishing a new relation for master:master-application would exceed its maximum relation limit of 1 (quota limit exceeded)\n',
     );
   });
 
-  it('refuses a relation that already exists', () => {
+  it('refuses a relation that already exists, in Juju 3\'s words (featuretest cmd_relation_test.go)', () => {
     const s = sim('juju deploy master\njuju deploy worker\njuju relate master worker');
     s.run('juju relate worker master');
     expect(s.lastOutput()).toBe(
-      "ERROR relation master:master-application worker:master already exists\nUse 'juju status --relations' to view the current relations.\n",
+      'ERROR cannot add relation "worker:master master:master-application"\n' +
+        'relation worker:master master:master-application (already exists): \n\n' +
+        "Use 'juju status --relations' to view the current relations.\n",
     );
   });
 
@@ -50,15 +53,25 @@ describe('juju integrate', () => {
     expect(s.lastOutput()).toBe('ERROR application "master" has no "nope" relation\n');
   });
 
-  it('refuses to add a peer relation by hand', () => {
+  it('finds no relation for a peer endpoint or an application with itself: peer endpoints are filtered out first (InferEndpoints)', () => {
     const s = sim('juju deploy postgresql');
-    s.run('juju integrate postgresql:replicas postgresql:replicas');
-    expect(s.lastOutput()).toBe('ERROR peer relation "postgresql:replicas" is created by Juju and cannot be added by hand\n');
+    for (const line of ['juju integrate postgresql:replicas postgresql:replicas', 'juju integrate postgresql postgresql']) {
+      s.run(line);
+      expect(s.lastOutput()).toBe('ERROR no relations found\n');
+    }
+  });
+
+  it('finds no relation for a container-scoped pair without a subordinate (containerScopeOk)', () => {
+    const s = sim();
+    deployMeta(s, 'a', 'name: a\nprovides:\n  logs:\n    interface: syslog\n    scope: container\n', 1);
+    deployMeta(s, 'b', 'name: b\nrequires:\n  logs:\n    interface: syslog\n', 1);
+    s.run('juju integrate a b');
+    expect(s.lastOutput()).toBe('ERROR no relations found\n');
   });
 
   it('prefers an explicit endpoint over the implicit juju-info', () => {
     const s = sim('juju deploy webapp\njuju deploy rsyslog-forwarder\njuju integrate webapp rsyslog-forwarder');
-    expect([...s.timeline.state.relations.values()].map((r) => r.key)).toEqual(['rsyslog-forwarder:syslog webapp:log-forwarder']);
+    expect([...s.timeline.state.relations.values()].map((r) => r.key)).toEqual(['webapp:log-forwarder rsyslog-forwarder:syslog']);
   });
 
   it('changes nothing when refused', () => {

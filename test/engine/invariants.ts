@@ -1,6 +1,12 @@
 /**
- * The ordering guarantees of JUJU-SEMANTICS §10 (G1–G11) as checks over a trace and
+ * The ordering guarantees of JUJU-SEMANTICS §10 (G1–G13) as checks over a trace and
  * a final state. Returns the violations found (empty when all hold).
+ *
+ * One deliberate difference from the letter of G4, after Juju's own code: a unit
+ * enters every relation's scope at once (§2), and Juju keeps its relation state from
+ * then on, so a relation that starts dying before the unit ran its relation-created
+ * is still broken on it (relation/resolver.go needs only StateFound). relation-broken
+ * may therefore be the first and only hook of a relation on a unit.
  */
 import { counterpartApp, type SimState } from '../../src/engine/model.ts';
 import type { HookRecord, TraceRecord } from '../../src/engine/trace.ts';
@@ -42,13 +48,21 @@ export function checkTrace(trace: readonly TraceRecord[]): string[] {
   const fail = (msg: string) => errors.push(msg);
   const relAddedAt = new Map<number, number>();
   const removedAt = new Map<string, number>();
+  const dying = new Set<string>();
   const leaderOf = new Map<string, string | null>();
   const electedSince = new Map<string, number>();
+  /** Units that ran leader-settings-changed, and units that started. */
+  const settingsChanged = new Set<string>();
+  const started = new Set<string>();
+  const appOf = (unit: string) => unit.slice(0, unit.lastIndexOf('/'));
   /** seq → the unit of the hook or exec with that seq. */
   const committedBy = new Map<number, string>();
+  const dyingLeaders = new Set<string>();
+  const wasLeaderWhenDying = (unit: string) => dyingLeaders.has(unit);
   trace.forEach((r, at) => {
     if (r.type === 'event' && r.event === 'relation-added' && r.relationId !== null) relAddedAt.set(r.relationId, at);
     if (r.type === 'event' && r.event === 'unit-removed' && r.unit) removedAt.set(r.unit, at);
+    if (r.type === 'event' && r.event === 'unit-dying' && r.unit) dying.add(r.unit);
     if (r.type === 'hook' && removedAt.has(r.unit)) fail(`hook ${r.seq} ${r.hook} ran on removed unit ${r.unit}`);
     // A relation-changed's cause is a commit on the other side (a hook or exec of the remote
     // unit, or of a unit of the remote application for app data), or 0 (scope entry).
@@ -60,17 +74,35 @@ export function checkTrace(trace: readonly TraceRecord[]): string[] {
     }
     // Any hook may be the cause: scope entry writes the addresses in the remote unit's relation-created.
     if (r.type === 'hook' || r.type === 'exec') committedBy.set(r.seq, r.unit);
-    // G11: after a leader change, at most one leader-elected, on the new leader.
+    // G11/G12: leadership moves only once the old leader is dead (after its remove, or
+    // removed before it ever installed); then at most one leader-elected, on the new leader.
     if (r.type === 'event' && r.event === 'leader-changed' && r.app) {
+      const old = leaderOf.get(r.app);
+      if (old && !removedAt.has(old)) fail(`G12: ${r.app}'s leadership moved from ${old} to ${r.unit} before ${old} was dead`);
       leaderOf.set(r.app, r.unit);
       electedSince.set(r.app, 0);
     }
     if (r.type === 'hook' && r.result === 'ok' && r.kind === 'leader-elected') {
-      const app = r.unit.slice(0, r.unit.lastIndexOf('/'));
+      const app = appOf(r.unit);
       if (leaderOf.get(app) !== r.unit) fail(`G11: ${r.unit} ran leader-elected but the leader is ${leaderOf.get(app)}`);
       const n = (electedSince.get(app) ?? 0) + 1;
       electedSince.set(app, n);
       if (n > 1) fail(`G11: more than one leader-elected in ${app} after one leader change`);
+    }
+    // G12: a dying leader is still the leader in every hook of its teardown (is-leader True).
+    if (r.type === 'hook' && dying.has(r.unit) && wasLeaderWhenDying(r.unit) && leaderOf.get(appOf(r.unit)) !== r.unit) {
+      fail(`G12: ${r.unit} (leader when it started dying) ran ${r.hook} while ${leaderOf.get(appOf(r.unit))} led`);
+    }
+    if (r.type === 'event' && r.event === 'unit-dying' && r.unit && leaderOf.get(appOf(r.unit)) === r.unit) dyingLeaders.add(r.unit);
+    // G13: leader-settings-changed only once, at a follower's startup (before its start), never on a dying unit.
+    if (r.type === 'hook' && r.result === 'ok' && r.kind === 'start') started.add(r.unit);
+    if (r.type === 'hook' && r.kind === 'leader-settings-changed') {
+      const tag = `${r.unit} leader-settings-changed (seq ${r.seq})`;
+      if (dying.has(r.unit)) fail(`G13: ${tag} on a dying unit`);
+      if (started.has(r.unit)) fail(`G13: ${tag} after its start: no leader-set ran, so only leadership could have moved`);
+      if (r.result === 'ok' && settingsChanged.has(r.unit)) fail(`G13: ${tag} a second time`);
+      if (leaderOf.get(appOf(r.unit)) === r.unit) fail(`G13: ${tag} on the leader`);
+      if (r.result === 'ok') settingsChanged.add(r.unit);
     }
   });
 
@@ -126,7 +158,8 @@ function checkRelations(unit: string, app: string, hooks: HookRecord[], removed:
     }
     const tag = `${unit} ${h.hook}${h.remoteUnit ? `[${h.remoteUnit}]` : ''} (seq ${h.seq})`;
     if (st.broken) fail(`G4/G8: ${tag} after relation-broken`);
-    if (!st.created && h.kind !== 'relation-created') fail(`G4: ${tag} before relation-created`);
+    // relation-broken may come without relation-created (see the note at the top).
+    if (!st.created && h.kind !== 'relation-created' && !(h.kind === 'relation-broken' && st.joined.size === 0)) fail(`G4: ${tag} before relation-created`);
     // G5: a joined's changed is the next hook of that relation.
     if (st.pendingChanged !== null && !(h.kind === 'relation-changed' && h.remoteUnit === st.pendingChanged)) {
       fail(`G5: ${tag} ran between joined and changed of ${st.pendingChanged}`);

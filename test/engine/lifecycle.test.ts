@@ -135,7 +135,8 @@ describe('relation hooks', () => {
     const s = sim('juju deploy master\njuju deploy worker -n 2\njuju relate master worker');
     const from = s.timeline.trace.length;
     s.run("juju exec --unit master/0 -- relation-set -r master-application:0 --app k=v");
-    const hooks = hookRecords(s.timeline.trace.slice(from));
+    // (The worker's handler fails on an app-level changed, so Juju retries it: count the first runs.)
+    const hooks = hookRecords(s.timeline.trace.slice(from)).filter((h) => h.rule !== 'auto-retry');
     expect(hooks.map((h) => `${h.unit} ${h.hook} ${h.remoteUnit ?? ''}`).sort()).toEqual([
       'worker/0 master-relation-changed ',
       'worker/1 master-relation-changed ',

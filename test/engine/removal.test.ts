@@ -113,7 +113,8 @@ describe('juju remove-relation', () => {
   it('refuses to remove a relation that does not exist', () => {
     const s = sim('juju deploy master\njuju deploy worker');
     s.run('juju remove-relation master worker');
-    expect(s.lastOutput()).toBe('ERROR relation "master worker" not found\n');
+    // state InferActiveRelation: NotFoundf("relation matching %q").
+    expect(s.lastOutput()).toBe('ERROR relation matching "master worker" not found\n');
   });
 });
 

@@ -129,7 +129,7 @@ describe('complete', () => {
   });
 
   it('offers units in error to resolve', () => {
-    const store = createRelvizStore({ script: 'juju deploy ubuntu -n 2 &\nfail ubuntu/1 start\nwait\n' });
+    const store = createRelvizStore({ script: 'juju model-config automatically-retry-hooks=false\njuju deploy ubuntu -n 2 &\nfail ubuntu/1 start\nwait\n' });
     store.getState().seek(store.getState().length);
     expect(at('juju resolve ', store.getState().view)).toEqual(['ubuntu/1']);
   });

@@ -39,7 +39,7 @@ describe('targetActions', () => {
   });
 
   it('a unit in error offers resolve first (retry and no-retry)', () => {
-    const failed = viewAfter('juju deploy master\njuju deploy worker\nfail worker/0 master-relation-joined\njuju relate master worker\n');
+    const failed = viewAfter('juju model-config automatically-retry-hooks=false\njuju deploy master\njuju deploy worker\nfail worker/0 master-relation-joined\njuju relate master worker\n');
     expect(failed.units['worker/0']?.failedHook).toBe('master-relation-joined');
     const xs = actions(failed, { kind: 'unit', name: 'worker/0' });
     expect(ids(xs)).toEqual(['resolve', 'resolve-no-retry', 'fail-hook', 'remove-unit']);

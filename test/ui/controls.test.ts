@@ -98,7 +98,7 @@ describe('plausibleHooks', () => {
   });
 
   it('offers relation hooks that really fail when they run', () => {
-    const store = storeAfter('juju deploy master\njuju deploy worker\n');
+    const store = storeAfter('juju model-config automatically-retry-hooks=false\njuju deploy master\njuju deploy worker\n');
     const hook = plausibleHooks(store.getState().view, 'worker/0').find((h) => h === 'master-relation-joined');
     expect(hook).toBeDefined();
     store.getState().apply({ type: 'fail', unit: 'worker/0', hook: hook as string });

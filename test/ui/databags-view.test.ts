@@ -23,7 +23,7 @@ describe('which relation the panel shows', () => {
     const view = deriveView(s.timeline.state);
     expect(view.relations[0]?.peer).toBe(true);
     const c = chooseRelation(view, null, null);
-    expect(c.relation?.key).toBe('master:master-application worker:master');
+    expect(c.relation?.key).toBe('worker:master master:master-application');
     expect(c.reason).toBe('default');
     expect(c.choices).toHaveLength(2);
   });
@@ -36,7 +36,7 @@ describe('which relation the panel shows', () => {
     expect(c.relation?.peer).toBe(false);
     const peerId = c.choices[0]?.id ?? -1;
     expect(chooseRelation(view, { kind: 'unit', name: 'postgresql/1' }, peerId).relation?.id).toBe(peerId);
-    expect(chooseRelation(view, { kind: 'app', name: 'master' }, peerId).relation?.key).toBe('master:master-application worker:master');
+    expect(chooseRelation(view, { kind: 'app', name: 'master' }, peerId).relation?.key).toBe('worker:master master:master-application');
   });
 
   it('falls back, and says so, when the selected relation does not exist at the cursor', () => {

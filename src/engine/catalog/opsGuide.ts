@@ -12,7 +12,9 @@
  * - `smtp-server`: provides `smtp`; creates a user per requirer unit in
  *   `smtp-relation-joined` (its own unit bag, key `<unit>.smtp_credentials`) and
  *   removes it in `relation-departed` unless it is itself the departing unit.
- * - `rsyslog-forwarder`: a subordinate providing `syslog` (rsyslog-forwarder, container scope).
+ * - `rsyslog-forwarder`: a subordinate providing `syslog` (rsyslog-forwarder, container scope);
+ *   its relation-departed takes the guide's "I am leaving" branch when it is itself the
+ *   departing unit.
  */
 import { endpoint, type Charm, type Handler } from '../charm.ts';
 import type { HookContext } from '../context.ts';
@@ -57,8 +59,11 @@ export const postgresql: Charm = {
         ctx.relationSet({ app: true, settings: { credentials: secretId(ctx), database: remoteApp } });
       },
       'database-relation-broken': (ctx) => {
+        // The guide: drop the database, leader only. A dying leader is still leader here
+        // (§5), and reads which database from its own application bag (juju#20924).
         if (!ctx.isLeader()) return;
-        ctx.jujuLog(`dropped database ${ctx.env['JUJU_REMOTE_APP']}`);
+        const database = ctx.relationGetValue('database', { app: true, target: ctx.unit.app }) || (ctx.env['JUJU_REMOTE_APP'] ?? '');
+        ctx.jujuLog(`dropped database ${database}`);
       },
     },
     actions: {},
@@ -150,6 +155,14 @@ export const rsyslogForwarder: Charm = {
   behaviour: {
     hooks: {
       'syslog-relation-joined': (ctx) => ctx.statusSet('active', `forwarding logs of ${ctx.env['JUJU_REMOTE_UNIT']}`),
+      // The ops idiom `if self.unit == event.departing_unit`: a subordinate losing its
+      // principal is itself the departing unit (§7).
+      'syslog-relation-departed': (ctx) => {
+        if (ctx.env['JUJU_DEPARTING_UNIT'] === ctx.unit.name) {
+          ctx.jujuLog('I am leaving: stop forwarding');
+          ctx.statusSet('maintenance', 'stopping log forwarding');
+        } else ctx.jujuLog(`${ctx.env['JUJU_REMOTE_UNIT']} left: forget its logs`);
+      },
     },
     actions: {},
   },
