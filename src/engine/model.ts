@@ -49,6 +49,12 @@ export interface Agent {
   configured: boolean;
   started: boolean;
   stopped: boolean;
+  /**
+   * Ran its remove hook. The unit is dead once it has no subordinates left: a
+   * principal waits for its subordinates before it dies (uniter `terminate`), and
+   * keeps its leadership until then.
+   */
+  removed: boolean;
   /** Leadership as last told to the charm (leader-elected ran). */
   leader: boolean;
   /**
@@ -207,6 +213,7 @@ export function newAgent(): Agent {
     configured: false,
     started: false,
     stopped: false,
+    removed: false,
     leader: false,
     leaderSettingsSeen: false,
     relations: new Map(),

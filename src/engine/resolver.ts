@@ -19,6 +19,7 @@ export function candidates(state: SimState, unitName: string): HookOp[] {
   const unit = state.units.get(unitName);
   if (!unit) return [];
   const agent = unit.agent;
+  if (agent.removed) return [];
   if (agent.failed) {
     // Waiting for `juju resolve`, or for its automatic retry to come due (§4).
     return agent.retryAt !== null && agent.retryAt <= state.clock ? [{ ...agent.failed, rule: 'auto-retry' }] : [];

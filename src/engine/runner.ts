@@ -217,7 +217,8 @@ export function advance(tx: Tx, unit: Unit, op: HookOp, version = op.version): v
       agent.stopped = true;
       return;
     case 'remove':
-      removeUnitNow(tx, unit);
+      agent.removed = true;
+      if (unit.subordinates.length === 0) removeUnitNow(tx, unit);
       return;
     default:
       assertNever(op.kind);

@@ -332,10 +332,8 @@ export function removeUnitNow(tx: Tx, unit: Unit): void {
   state.retryDue.delete(unit.name);
   const app = getApp(state, unit.app);
   app.units = app.units.filter((u) => u !== unit.name);
-  if (unit.principal) {
-    const p = state.units.get(unit.principal);
-    if (p) p.subordinates = p.subordinates.filter((s) => s !== unit.name);
-  }
+  const principal = unit.principal ? state.units.get(unit.principal) : undefined;
+  if (principal) principal.subordinates = principal.subordinates.filter((s) => s !== unit.name);
   for (const sub of unit.subordinates) {
     const s = state.units.get(sub);
     if (s) destroyUnit(tx, s);
@@ -344,6 +342,8 @@ export function removeUnitNow(tx: Tx, unit: Unit): void {
   emitEvent(tx, 'unit-removed', { unit: unit.name, app: app.name });
   if (app.leader === unit.name) electLeader(tx, app);
   maybeRemoveApp(tx, app);
+  // A principal that ran remove while this subordinate was still there dies now.
+  if (principal?.agent.removed && principal.subordinates.length === 0) removeUnitNow(tx, principal);
 }
 
 /**

@@ -67,4 +67,22 @@ describe('subordinates', () => {
     s.run('juju deploy telegraf\njuju add-unit telegraf');
     expect(s.lastOutput()).toMatch(/^ERROR cannot add unit to application "telegraf": application is subordinate/);
   });
+
+  it('keeps a principal that ran remove alive, and leader, until its subordinate is gone (uniter terminate waits for subordinates)', () => {
+    // Arrange: telegraf/0's relation-broken fails every time, with automatic retry off.
+    const s = sim('juju model-config automatically-retry-hooks=false\njuju deploy ubuntu -n 2\njuju deploy telegraf\njuju integrate telegraf ubuntu\nfail telegraf/0 juju-info-relation-broken --always');
+    // Act: the principal goes.
+    s.run('juju remove-unit ubuntu/0');
+    // Assert: ubuntu/0 ran its remove but is not dead: still in the model, still leader.
+    expect(s.hooksOf('ubuntu/0').slice(-2)).toEqual(['stop', 'remove']);
+    expect(s.timeline.state.units.has('ubuntu/0')).toBe(true);
+    expect(s.timeline.state.apps.get('ubuntu')?.leader).toBe('ubuntu/0');
+    expect(s.hooksOf('ubuntu/1')).not.toContain('leader-elected');
+    // Once its subordinate is gone, it dies, and only then is the next leader elected.
+    const from = s.timeline.trace.length;
+    s.run('juju resolve --no-retry telegraf/0');
+    const events = s.timeline.trace.slice(from).filter((r) => r.type === 'event' && r.event === 'unit-removed').map((r) => (r.type === 'event' ? r.unit : ''));
+    expect(events).toEqual(['telegraf/0', 'ubuntu/0']);
+    expect(s.hooksOf('ubuntu/1', from)).toEqual(['leader-elected']);
+  });
 });
