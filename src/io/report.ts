@@ -91,6 +91,9 @@ export function formatHookLine(r: HookRecord, w: HookColumns): string {
     r.departingUnit ? `departing=${r.departingUnit}` : '',
   ];
   let line = cols.join('  ').trimEnd();
+  // Why a hook ran again (§4): Juju's automatic retry, or juju resolve.
+  if (r.rule === 'auto-retry') line += '  ↻ automatic retry';
+  else if (r.rule === 'retry') line += '  ↻ juju resolve';
   if (r.result === 'error') line += `  ✗ ${r.error ?? 'failed'}`;
   return line;
 }
