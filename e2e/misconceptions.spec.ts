@@ -87,6 +87,20 @@ const LANDS: Record<MisconceptionId, { readonly current: RegExp; readonly inspec
       await expect(relviz.region(Label.regionInspector).getByRole('button', { name: /^caused by seq \d+: postgresql\/0 database-relation-created/ })).toBeVisible();
     },
   },
+  'leader-takes-over-at-once': {
+    current: /^postgresql\/1 leader-elected \(seq \d+\)$/,
+    inspected: 'leader-elected',
+    proof: async (relviz) => {
+      await expect(envValue(relviz, 'JUJU_UNIT_NAME')).toHaveText('postgresql/1');
+      // The old leader's whole teardown came first, and only then the election.
+      const lanes = relviz.region(Label.regionSwimlanes);
+      const old = await lanes.getByRole('group', { name: 'postgresql/0', exact: true }).getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      expect(old.slice(-4).map((n) => n.replace(/^\S+ /, '').replace(/ \(seq \d+\).*$/, ''))).toEqual(['replicas-relation-departed', 'replicas-relation-departed', 'stop', 'remove']);
+      const seq = (name: string | null | undefined) => Number(/\(seq (\d+)\)/.exec(name ?? '')?.[1]);
+      const now = await lanes.locator('[aria-current="step"]').getAttribute('aria-label');
+      expect(seq(now)).toBeGreaterThan(seq(old.at(-1)));
+    },
+  },
 };
 
 test('opens from the keyboard, keeps Tab inside, and Escape closes it and gives focus back', async ({ relviz, page }) => {
@@ -115,7 +129,7 @@ test('opens from the keyboard, keeps Tab inside, and Escape closes it and gives 
   expect(await relviz.cursor()).toBe(before);
 });
 
-test('opens with the mouse: six misconceptions, each with the docs, the truth, a source and Show me; Close closes', async ({ relviz, page }) => {
+test('opens with the mouse: seven misconceptions, each with the docs, the truth, a source and Show me; Close closes', async ({ relviz, page }) => {
   await relviz.open();
   await relviz.button(Label.misconceptions).click();
   const dialog = dialogOf(page);

@@ -20,6 +20,7 @@ export const MisconceptionIds = [
   'departing-unit-departed',
   'broken-after-last-worker',
   'changed-before-joined',
+  'leader-takes-over-at-once',
 ] as const;
 export type MisconceptionId = (typeof MisconceptionIds)[number];
 
@@ -183,9 +184,9 @@ const joinedAfterStart: Misconception = {
   title: 'Docs: a unit joins its relations only after it has started',
   claim: 'A unit takes part in its relations once it has started: relation-created runs before start, relation-joined after it.',
   quoted: false,
-  truth: 'A new unit enters its relations right after install: the other units run relation-joined for it before its start hook.',
+  truth: 'A new unit enters the scope of all its relations right after install: the other units run relation-joined for it before its start hook.',
   watch:
-    'postgresql/2 installs and enters the peer relation (replicas-relation-created). postgresql/0 runs replicas-relation-joined for it straight away, while the start of postgresql/2 is still ahead (dashed, in its lane).',
+    'postgresql/2 installs, and in that moment enters the scope of its peer relation; it runs replicas-relation-created. postgresql/0 runs replicas-relation-joined for it straight away, while the start of postgresql/2 is still ahead (dashed, in its lane).',
   sources: [
     { label: 'ops: charm.py (event docstrings)', url: 'https://github.com/canonical/operator/blob/main/ops/charm.py' },
     { label: 'Juju: uniter relation resolver', url: 'https://github.com/juju/juju/blob/main/internal/worker/uniter/relation/resolver.go' },
@@ -317,7 +318,39 @@ const changedBeforeJoined: Misconception = {
   },
 };
 
-/** The six, in JUJU-SEMANTICS §13 order. */
+// ---- 7. another unit takes over at once when the leader is removed ----
+
+const REMOVE_LEADER = 'juju remove-unit postgresql/0';
+
+const leaderTakesOverAtOnce: Misconception = {
+  id: 'leader-takes-over-at-once',
+  number: 7,
+  title: 'Folklore: when the leader is removed, another unit takes over at once',
+  claim: 'Removing the leader hands leadership to another unit straight away: the dying unit is no longer leader in its own teardown hooks, and the others are told with leader-settings-changed.',
+  quoted: false,
+  truth:
+    'The dying leader stays leader through its whole teardown (is-leader is True in its departed, broken, stop and remove); a new leader is elected only after it is dead, and the other units get no leader-settings-changed for it.',
+  watch:
+    "The ★ stays on postgresql/0 while it runs replicas-relation-departed for each peer, stop and remove: it could still read and write its application databag. Only after its remove does postgresql/1 run leader-elected (and write primary=postgresql/1); postgresql/2 runs no leadership hook at all.",
+  sources: [
+    { label: 'juju/juju#11593 (lease revoked when the unit is dead)', url: 'https://github.com/juju/juju/pull/11593' },
+    { label: 'juju/juju#20924 (a dying postgresql leader lost leadership too early)', url: 'https://github.com/juju/juju/pull/20924' },
+    { label: 'juju/juju#13834 (no leader-settings-changed on a dying unit)', url: 'https://github.com/juju/juju/pull/13834' },
+  ],
+  script: `juju deploy postgresql -n 3\n${REMOVE_LEADER}\n`,
+  select: { kind: 'unit', name: 'postgresql/0' },
+  focus(trace) {
+    const from = commandIndex(trace, REMOVE_LEADER);
+    if (from < 0) return null;
+    const removed = firstOf(hookIndices(trace, kindIs('postgresql/0', 'remove'), from));
+    const elected = firstOf(hookIndices(trace, (h) => h.kind === 'leader-elected' && appOf(h.unit) === 'postgresql', from));
+    if (removed === null || elected === null || elected < removed) return null;
+    // The old leader's whole teardown, then the one leader-elected that follows its death.
+    return reveal(from, [...hookIndices(trace, (h) => h.unit === 'postgresql/0', from, removed + 1), elected], elected);
+  },
+};
+
+/** The seven, in JUJU-SEMANTICS §13 order. */
 export const MISCONCEPTIONS: readonly Misconception[] = [
   stopBeforeBroken,
   leaderOwnPeerWrite,
@@ -325,6 +358,7 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   departingUnitDeparted,
   brokenAfterLastWorker,
   changedBeforeJoined,
+  leaderTakesOverAtOnce,
 ];
 
 export function misconception(id: MisconceptionId): Misconception {

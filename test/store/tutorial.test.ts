@@ -94,7 +94,7 @@ describe('a tutorial in another history', () => {
     store.getState().setJuju('3.6');
     expect(store.getState().offPath).toBe(false);
     expect(store.getState().stops).toEqual(stops);
-    store.getState().setSeed(2);
+    store.getState().setSeed(masterworker.seed + 1);
     expect(store.getState().offPath).toBe(true);
     // Opening the step again restores the tutorial's own seed.
     store.getState().openTutorial('masterworker', relate);

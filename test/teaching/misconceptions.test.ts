@@ -44,10 +44,10 @@ function revealed(id: MisconceptionId, seed: number, juju: JujuVersion): { trace
 const name = (h: HookRecord) => (h.remoteUnit ? `${h.unit} ${h.hook}:${h.remoteUnit}` : `${h.unit} ${h.hook}`);
 const cases = SEEDS.flatMap((seed) => VERSIONS.map((juju) => ({ seed, juju })));
 
-describe('the six misconceptions', () => {
+describe('the seven misconceptions', () => {
   it('are JUJU-SEMANTICS §13, one each, in order, with a source link and a script', () => {
     expect(MISCONCEPTIONS.map((m) => m.id)).toEqual([...MisconceptionIds]);
-    expect(MISCONCEPTIONS.map((m) => m.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(MISCONCEPTIONS.map((m) => m.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     for (const m of MISCONCEPTIONS) {
       expect(m.sources.length).toBeGreaterThan(0);
       for (const s of m.sources) expect(s.url).toMatch(/^https:\/\//);
@@ -156,6 +156,21 @@ describe('what each scenario shows', () => {
     expect(changed).toBe(key);
     expect([changed.remoteUnit, changed.remoteApp]).toEqual([null, 'postgresql']);
     expect(changed.cause).toBe(write.seq);
+  });
+
+  it.each(cases)('7. the dying leader leads through its teardown; the next is elected after its remove, with no leader-settings-changed (seed $seed, Juju $juju)', ({ seed, juju }) => {
+    const { trace, r, hooks, key } = revealed('leader-takes-over-at-once', seed, juju);
+    const old = hooks.filter((h) => h.unit === 'postgresql/0');
+    expect(old.map((h) => h.kind)).toEqual(['relation-departed', 'relation-departed', 'stop', 'remove']);
+    expect(old.every((h) => h.result === 'ok')).toBe(true);
+    // The leadership event comes after the old leader's remove, and names the new leader.
+    const changed = trace.findIndex((x, i) => i > r.from && x.type === 'event' && x.event === 'leader-changed');
+    expect(changed).toBeGreaterThan(trace.indexOf(old.at(-1) as HookRecord));
+    expect([key.unit, key.kind]).toEqual(['postgresql/1', 'leader-elected']);
+    expect(key.changes).toEqual([expect.objectContaining({ scope: 'app', owner: 'postgresql', diff: expect.objectContaining({ updated: { primary: ['postgresql/0', 'postgresql/1'] } }) })]);
+    const after = trace.slice(r.from).filter((x): x is HookRecord => x.type === 'hook');
+    expect(after.filter((h) => h.kind === 'leader-settings-changed')).toEqual([]);
+    expect(after.filter((h) => h.kind === 'leader-elected').map((h) => h.unit)).toEqual(['postgresql/1']);
   });
 });
 

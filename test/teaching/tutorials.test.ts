@@ -87,3 +87,26 @@ describe.each(TUTORIALS.map((t) => [t.id, t] as const))('tutorial %s', (_id, t) 
     expect(JSON.stringify(b.tl.fullTrace)).toBe(JSON.stringify(a.tl.fullTrace));
   });
 });
+
+describe('what the tutorials narrate beyond their stops', () => {
+  it('peers-leadership step 3: postgresql/1 joins postgresql/3 before postgresql/3 has run its own relation-created (issue 8 point 4)', () => {
+    const t = TUTORIALS.find((x) => x.id === 'peers-leadership') as Tutorial;
+    const k = t.steps.findIndex((s) => s.title.startsWith('A new unit'));
+    const { tl, start } = build(t, k);
+    const [joined] = stopTicks(tl, t.steps[k]?.stops ?? [], start);
+    tl.seek(joined as number);
+    expect(findHook(tl.trace, { unit: 'postgresql/3', hook: 'install' })).toBeGreaterThanOrEqual(0);
+    expect(findHook(tl.trace, { unit: 'postgresql/3', hook: 'replicas-relation-created' })).toBe(-1);
+  });
+
+  it('peers-leadership step 4: the dying leader answers is-leader True in its teardown, and nobody runs leader-settings-changed', () => {
+    const t = TUTORIALS.find((x) => x.id === 'peers-leadership') as Tutorial;
+    const k = t.steps.findIndex((s) => s.title.startsWith('Remove the leader'));
+    const { tl, start } = build(t, k);
+    const records = tl.fullTrace.slice(tl.traceIndexAt(start));
+    const isLeader = records.find((r) => r.type === 'command' && r.command.includes('is-leader'));
+    expect(isLeader?.type === 'command' && isLeader.stdout).toBe('True\n');
+    expect(records.some((r) => r.type === 'hook' && r.kind === 'leader-settings-changed')).toBe(false);
+  });
+});
+

@@ -47,6 +47,22 @@ describe('legal choices', () => {
   });
 });
 
+describe('scope entry for all relations at once (issue 8 point 4)', () => {
+  it("counts a remote unit's relation-joined for a new unit as right while the new unit has not run its relation-created", () => {
+    // Arrange: worker/2 has just installed (and so entered the relation's scope).
+    const t = new Timeline({ seed: 1 });
+    for (const line of parseScript('juju deploy master\njuju deploy worker\njuju relate master worker\njuju add-unit worker &\nstep --unit worker/1')) {
+      t.apply(line.command, { text: line.text, run: line.command.type === 'step' ? 1 : line.background ? 'none' : 'idle' });
+    }
+    const view = deriveView(t.state);
+    // Act + assert: the master joining worker/1 is right, and so is worker/1's own relation-created.
+    const join = judge(view, { unit: 'master/0', hook: 'master-application-relation-joined' });
+    expect(join.right).toBe(true);
+    expect(join.why).toMatch(/entered scope|joins|not seen yet/);
+    expect(judge(view, { unit: 'worker/1', hook: 'master-relation-created' }).right).toBe(true);
+  });
+});
+
 describe('quizOptions', () => {
   it('offers the legal hooks with at least two that are not allowed now, in a stable order', () => {
     const t = history(1);

@@ -12,7 +12,7 @@ export const departedOrBroken: Tutorial = {
   id: 'departed-or-broken',
   title: 'Departed or broken?',
   summary: 'One master and two workers taken down four ways, side by side: which hooks mean "a unit left" and which "the relation is gone".',
-  seed: 1,
+  seed: 2,
   juju: '3.6',
   steps: [
     {

@@ -11,7 +11,7 @@ export const masterworker: Tutorial = {
   id: 'masterworker',
   title: 'Master and workers',
   summary: 'The relations tutorial: a master hands each worker its own key through the relation, then workers leave.',
-  seed: 1,
+  seed: 2,
   juju: '3.6',
   steps: [
     {
@@ -22,7 +22,7 @@ export const masterworker: Tutorial = {
     },
     {
       title: 'Relate them',
-      say: 'juju relate master worker. Watch the hooks: relation-created on every unit first, then joined and changed for each remote unit. Try "Predict the next hook" before pressing Step forward.',
+      say: 'juju relate master worker. Every unit enters the relation at once. Each unit runs relation-created first, then joined and changed for each remote unit; but one unit may join another before that one has run its own relation-created. Try "Predict the next hook" before pressing Step forward.',
       run: ['juju relate master worker'],
       select: mw,
       quiz: true,

@@ -81,12 +81,12 @@ export const subordinates: Tutorial = {
       stops: [
         {
           after: { unit: 'telegraf/0', hook: 'juju-info-relation-broken' },
-          say: 'telegraf/0 is leaving with its principal: relation-departed for ubuntu/0, then relation-broken. ubuntu/0 runs no juju-info hook, even while leaving: only stop and remove.',
+          say: 'telegraf/0 is leaving with its principal: relation-departed for ubuntu/0, then relation-broken. In the Hook inspector its departed names itself, JUJU_DEPARTING_UNIT=telegraf/0: a subordinate losing its principal is the unit that leaves. ubuntu/0 runs no juju-info hook, even while leaving: only stop and remove.',
           highlight: [{ kind: 'block', unit: 'telegraf/0', hook: 'juju-info-relation-broken' }, { kind: 'unit', unit: 'telegraf/0' }],
         },
         {
           after: { unit: 'telegraf/0', hook: 'remove' },
-          say: 'telegraf/0 is removed: removing a principal unit removes its subordinate. Both were leaders, so ubuntu/1 and telegraf/1 are elected (★).',
+          say: 'telegraf/0 is removed: removing a principal unit removes its subordinate. Both were leaders, and each stays leader until it is dead: telegraf/1 is elected (★) after telegraf/0\'s remove, ubuntu/1 after ubuntu/0\'s.',
           highlight: [{ kind: 'block', unit: 'telegraf/0', hook: 'remove' }, { kind: 'unit', unit: 'ubuntu/1' }, { kind: 'unit', unit: 'telegraf/1' }],
         },
       ],
@@ -99,7 +99,7 @@ export const subordinates: Tutorial = {
       stops: [
         {
           after: { unit: 'telegraf/1', hook: 'juju-info-relation-broken' },
-          say: 'telegraf/1 runs departed and broken: its only container relation is gone…',
+          say: 'telegraf/1 runs departed and broken: its only container relation is gone, so it became dying at once, and its departed names itself as the departing unit (Hook inspector)…',
           highlight: [{ kind: 'block', unit: 'telegraf/1', hook: 'juju-info-relation-broken' }],
         },
         {
