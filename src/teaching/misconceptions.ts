@@ -328,8 +328,7 @@ const leaderTakesOverAtOnce: Misconception = {
   title: 'Folklore: when the leader is removed, another unit takes over at once',
   claim: 'Removing the leader hands leadership to another unit straight away: the dying unit is no longer leader in its own teardown hooks, and the others are told with leader-settings-changed.',
   quoted: false,
-  truth:
-    'The dying leader stays leader through its whole teardown (is-leader is True in its departed, broken, stop and remove); a new leader is elected only after it is dead, and the other units get no leader-settings-changed for it.',
+  truth: 'A dying leader leads through its whole teardown (is-leader stays True); the next is elected only once it is dead, and nobody gets leader-settings-changed.',
   watch:
     "The ★ stays on postgresql/0 while it runs replicas-relation-departed for each peer, stop and remove: it could still read and write its application databag. Only after its remove does postgresql/1 run leader-elected (and write primary=postgresql/1); postgresql/2 runs no leadership hook at all.",
   sources: [
@@ -338,7 +337,7 @@ const leaderTakesOverAtOnce: Misconception = {
     { label: 'juju/juju#13834 (no leader-settings-changed on a dying unit)', url: 'https://github.com/juju/juju/pull/13834' },
   ],
   script: `juju deploy postgresql -n 3\n${REMOVE_LEADER}\n`,
-  select: { kind: 'unit', name: 'postgresql/0' },
+  select: { kind: 'relation', id: 0 },
   focus(trace) {
     const from = commandIndex(trace, REMOVE_LEADER);
     if (from < 0) return null;
