@@ -38,7 +38,7 @@ export const peersLeadership: Tutorial = {
         },
         {
           after: { unit: 'postgresql/1', hook: 'leader-settings-changed' },
-          say: 'The other units run leader-settings-changed. That is Juju 3.6; Juju 4.0 never runs it (the last step comes back to this).',
+          say: 'The other units run leader-settings-changed, once, at their startup. That is Juju 3.6; Juju 4.0 never runs it (the last step comes back to this).',
           highlight: [{ kind: 'block', unit: 'postgresql/1', hook: 'leader-settings-changed' }],
         },
         {
