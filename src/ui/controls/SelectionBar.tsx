@@ -8,6 +8,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Command } from '../../engine/commands.ts';
 import type { AppView, ModelView, UnitView } from '../../store/view.ts';
+import { retryExplanation } from '../common/retryText.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { plausibleHooks } from './plausibleHooks.ts';
 import { selectionTarget, type SelectionTarget } from './selection.ts';
@@ -270,7 +271,12 @@ export function SelectionBar() {
     <div role="toolbar" aria-label={ControlLabel.selection} className="flex min-h-7 flex-wrap items-center justify-end gap-2">
       <span className="text-sm font-semibold text-slate-800">
         {describeTarget(target)}
-        {target.kind === 'unit' && target.unit.failedHook !== null && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs text-red-800">error: {target.unit.failedHook}</span>}
+        {/* (The unit chip says whether it retries by itself; here, the tooltip, so the toolbar keeps to one row.) */}
+        {target.kind === 'unit' && target.unit.failedHook !== null && (
+          <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs text-red-800" title={retryExplanation(target.unit) ?? undefined}>
+            error: {target.unit.failedHook}
+          </span>
+        )}
         {target.life === 'dying' && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">dying</span>}
       </span>
       {target.kind === 'relation' && items.length === 0 && <span className="text-sm text-slate-600">Peer relations go with their application.</span>}
