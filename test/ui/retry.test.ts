@@ -1,10 +1,13 @@
 /**
  * Automatic retry as the UI shows it: the view's per-unit fields and the model
- * setting at the cursor, the line under a unit in error.
+ * setting at the cursor, the line under a unit in error, the header switch's command.
  */
 import { describe, expect, it } from 'vitest';
+import { formatCommand } from '../../src/engine/commands.ts';
+import { parseLine } from '../../src/io/script.ts';
 import { createRelvizStore } from '../../src/store/store.ts';
 import { retryExplanation, retryText } from '../../src/ui/common/retryText.ts';
+import { AUTO_RETRY_TITLE, autoRetryCommand } from '../../src/ui/controls/autoRetry.ts';
 
 function storeAfter(script: string) {
   const store = createRelvizStore({ script });
@@ -69,5 +72,25 @@ describe('retryText', () => {
 
   it('reads the store\'s view as the chip does', () => {
     expect(retryText(storeAfter(ALWAYS).getState().view.units['ubuntu/0'] ?? unit(null, 0, null))).toBe('retrying in 10 s (failed 2×)');
+  });
+});
+
+describe('the commands the controls apply', () => {
+  it('the header switch runs juju model-config, a line the console parses back to the same command', () => {
+    for (const on of [true, false]) {
+      const cmd = autoRetryCommand(on);
+      expect(formatCommand(cmd)).toBe(`juju model-config automatically-retry-hooks=${on}`);
+      expect(parseLine(formatCommand(cmd))?.command).toEqual(cmd);
+    }
+    // One sentence.
+    expect(AUTO_RETRY_TITLE.replace(/\.$/, '')).not.toMatch(/\. /);
+  });
+
+  it('the switch toggles the model at the cursor through the store, as a command in the log', () => {
+    const store = storeAfter('juju deploy ubuntu\n');
+    expect(store.getState().apply(autoRetryCommand(false)).exitCode).toBe(0);
+    store.getState().seek(store.getState().length);
+    expect(store.getState().view.autoRetry).toBe(false);
+    expect(store.getState().inputs.at(-1)?.text).toBe('juju model-config automatically-retry-hooks=false');
   });
 });
