@@ -1,6 +1,7 @@
 /**
  * Automatic retry as the UI shows it: the view's per-unit fields and the model
- * setting at the cursor, the line under a unit in error, the header switch's command.
+ * setting at the cursor, the line under a unit in error, the header switch's command
+ * and the fail form's.
  */
 import { describe, expect, it } from 'vitest';
 import { formatCommand } from '../../src/engine/commands.ts';
@@ -8,6 +9,7 @@ import { parseLine } from '../../src/io/script.ts';
 import { createRelvizStore } from '../../src/store/store.ts';
 import { retryExplanation, retryText } from '../../src/ui/common/retryText.ts';
 import { AUTO_RETRY_TITLE, autoRetryCommand } from '../../src/ui/controls/autoRetry.ts';
+import { failCommand } from '../../src/ui/controls/targetActions.ts';
 
 function storeAfter(script: string) {
   const store = createRelvizStore({ script });
@@ -84,6 +86,17 @@ describe('the commands the controls apply', () => {
     }
     // One sentence.
     expect(AUTO_RETRY_TITLE.replace(/\.$/, '')).not.toMatch(/\. /);
+  });
+
+  it('the fail form writes once, N times and always as the script does', () => {
+    expect(formatCommand(failCommand('ubuntu/0', 'start'))).toBe('fail ubuntu/0 start');
+    expect(formatCommand(failCommand('ubuntu/0', 'start', 1))).toBe('fail ubuntu/0 start');
+    expect(formatCommand(failCommand('ubuntu/0', 'start', 3))).toBe('fail ubuntu/0 start --times 3');
+    expect(formatCommand(failCommand('ubuntu/0', 'start', 'always'))).toBe('fail ubuntu/0 start --always');
+    for (const times of [1, 3, 'always'] as const) {
+      const cmd = failCommand('ubuntu/0', 'start', times);
+      expect(parseLine(formatCommand(cmd))?.command).toEqual(cmd);
+    }
   });
 
   it('the switch toggles the model at the cursor through the store, as a command in the log', () => {
