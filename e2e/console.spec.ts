@@ -85,8 +85,10 @@ test('integrating twice is refused with Juju\'s error', async ({ relviz, page })
   await relviz.open();
   await relviz.toEnd();
   await relviz.run('juju integrate master worker');
-  await expect(output(relviz).getByText(/^ERROR relation master:master-application worker:master already exists/)).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('ERROR relation master:master-application worker:master already exists');
+  // Juju's words since eef4fe9: the relation key requirer first, "(already exists)".
+  await expect(output(relviz).getByText(/^ERROR cannot add relation "worker:master master:master-application"$/)).toBeVisible();
+  await expect(output(relviz).getByText('relation worker:master master:master-application (already exists):')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('relation worker:master master:master-application (already exists)');
 });
 
 test('typing a space in the console does not start playback; the newest entry is scrolled into view', async ({ relviz }) => {

@@ -129,6 +129,11 @@ test('a unit: fail its next hook, see it in error, resolve it', async ({ relviz,
   await bar.getByRole('button', { name: ControlLabel.failNextHook }).click();
   const form = page.getByRole('dialog', { name: `${ControlLabel.failHookForm} of worker/0` });
   await form.getByRole('combobox', { name: ControlLabel.hook }).selectOption('master-relation-changed');
+  // Failing once is not enough since automatic retry: the retry 5 s later would succeed.
+  await expect(form.getByRole('radio', { name: ControlLabel.failOnce })).toBeChecked();
+  await form.getByRole('spinbutton', { name: ControlLabel.failCount }).fill('2');
+  await expect(form.getByRole('radio', { name: ControlLabel.failTimes })).toBeChecked();
+  await expect(form).toContainText('fail worker/0 master-relation-changed --times 2');
   await form.getByRole('button', { name: ControlLabel.fail, exact: true }).click();
   await expect(form).toHaveCount(0);
 
@@ -140,7 +145,8 @@ test('a unit: fail its next hook, see it in error, resolve it', async ({ relviz,
   await action.getByRole('textbox', { name: 'message' }).fill('Hi class');
   await action.getByRole('button', { name: ControlLabel.run, exact: true }).click();
   await relviz.toEnd();
-  await expect(relviz.unit('worker/0')).toHaveAccessibleName(/worker\/0.*error/);
+  // Failed, retried by itself 5 s later, failed again: the wait stopped there.
+  await expect(relviz.unit('worker/0')).toHaveAccessibleName(/worker\/0.*error.*retrying in 10 s \(failed 2×\)/);
 
   await relviz.unit('worker/0').click();
   await expect(bar).toContainText('error: master-relation-changed');

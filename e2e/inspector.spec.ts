@@ -75,12 +75,16 @@ test('"caused by" jumps from a relation-changed to the commit it reports, and ba
 test('a failed hook shows its error, and the Databags panel says its writes were discarded', async ({ relviz }) => {
   await relviz.open();
   await relviz.toEnd();
-  await relviz.run('fail worker/0 master-relation-changed');
+  // Twice: failing once, the automatic retry 5 s later would succeed and end the history.
+  await relviz.run('fail worker/0 master-relation-changed --times 2');
   await relviz.run('juju exec --unit master/0 -- relation-set -r 1 message=hello');
   await relviz.toEnd();
   const inspector = inspectorOf(relviz);
   await expect(hookHeading(relviz, 'master-relation-changed')).toBeVisible();
   await expect(inspector).toContainText('✗ failed');
   await expect(inspector).toContainText('Its writes were discarded');
+  // What the unit does about it, as of the cursor.
+  await expect(inspector).toContainText('rule auto-retry');
+  await expect(inspector).toContainText('At the cursor: retrying in 10 s (failed 2×)');
   await expect(relviz.region(Label.regionDatabags)).toContainText(/✗ worker\/0 master-relation-changed \(seq \d+\) failed: nothing it wrote was committed/);
 });

@@ -38,7 +38,7 @@ test('a refused integrate shows Juju\'s error and changes nothing', async ({ rel
   await relviz.button(Label.pause).click().catch(() => undefined);
   const again = await drag(page, 'worker:master', 'master:master-application');
   await again();
-  await expect(page.getByRole('alert')).toContainText('ERROR relation master:master-application worker:master already exists');
+  await expect(page.getByRole('alert')).toContainText('relation worker:master master:master-application (already exists)');
   await expect(page.getByRole('button', { name: /^Relation \d/ })).toHaveCount(1);
   await page.getByRole('button', { name: Label.dismissError }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -21,12 +21,14 @@ test('reload restores the session: commands, cursor and layout', async ({ relviz
   await relviz.open();
   await relviz.timeline.fill('20');
   await expect(relviz.unit('worker/1')).toBeVisible();
+  const length = await relviz.timeline.getAttribute('max');
   await page.waitForTimeout(400);
   await page.reload();
   await expect(relviz.region(Label.regionGraph)).toBeVisible();
   expect(await relviz.cursor()).toBe(20);
   await expect(relviz.unit('worker/1')).toBeVisible();
-  await expect(page.getByRole('slider', { name: Label.timeline })).toHaveAttribute('max', '59');
+  // The same history (its length follows the engine, not this test).
+  await expect(page.getByRole('slider', { name: Label.timeline })).toHaveAttribute('max', length ?? '');
 });
 
 test('New starts an empty model', async ({ relviz, page }) => {

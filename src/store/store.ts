@@ -28,6 +28,12 @@ export interface ConsoleEntry {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /**
+   * relviz's own remark after the output, not Juju's: why the command's wait stopped
+   * with work left (Timeline.endNote, the automatic retries of hooks that keep
+   * failing). Added when the run is complete, which for a long run is later.
+   */
+  readonly note?: string;
 }
 
 export interface RelvizState {
@@ -172,6 +178,19 @@ function applyInput(t: Timeline, input: SessionInput): { result: CommandResult; 
   return { result, rest: more ? limit - IN_PLACE_HOOKS : 0 };
 }
 
+/**
+ * What a finished run says about how it ended: for a command that waited until idle,
+ * the automatic retries it stopped waiting for (Timeline.endNote); '' otherwise.
+ */
+function runNote(t: Timeline, run: SessionInput['run']): string {
+  return run === 'idle' && !t.endHasWork ? t.endNote.trim() : '';
+}
+
+/** Read-only commands look at the model at the cursor without entering the history. */
+function readOnly(command: Command): boolean {
+  return command.type === 'status' || command.type === 'show-unit' || (command.type === 'model-config' && command.settings.length === 0);
+}
+
 /** How often progress of a long run is published (the scrubber and the busy indicator follow it). */
 const PROGRESS_MS = 100;
 
@@ -205,7 +224,11 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       set({ cursor: t.cursor, length: t.length, view: deriveView(t.state, get().view), ...moved, ...extra });
     };
 
-    const applyAt = (command: Command, text: string, run: 'idle' | 'none' | number, inputsSoFar: readonly SessionInput[]): CommandResult => {
+    /**
+     * Applies a command at the cursor; `onNote` hears what its run says when it is
+     * complete (now, or when the runner finishes it) if it says anything (runNote).
+     */
+    const applyAt = (command: Command, text: string, run: 'idle' | 'none' | number, inputsSoFar: readonly SessionInput[], onNote?: (note: string) => void): CommandResult => {
       const s = get();
       if (job && s.busy) {
         // The last command's hooks are not all known yet: the next command would act on a model we do not have.
@@ -243,7 +266,12 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       sync({ revision: s.revision + 1, inputs: [...kept, input], error: result.exitCode === 0 ? null : result.stderr.trim() || s.error });
       // One's own command in a tutorial: from here on the history is not the tutorial's.
       if (s.tutorial) set({ offPath: true, stops: s.stops.filter((tick) => tick <= start) });
-      if (rest > 0) runRest(t, rest, { stoppable: true, inputsSoFar: () => get().inputs, then: () => {} });
+      const noted = () => {
+        const note = runNote(t, run);
+        if (note !== '') onNote?.(note);
+      };
+      if (rest > 0) runRest(t, rest, { stoppable: true, inputsSoFar: () => get().inputs, then: noted });
+      else noted();
       return result;
     };
 
@@ -349,6 +377,17 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       set({ tutorial: place, stops, stepStart, offPath: !found, ...(def.panel ? { historyView: def.panel } : {}) });
     };
 
+    /** `apply`, with `onNote` for the note its run ends with (runLine puts it in the console). */
+    const applyAndPlay = (command: Command, o: { text?: string; run?: 'idle' | 'none' | number }, onNote?: (note: string) => void): CommandResult => {
+      // In manual mode nothing runs by itself: the user picks every hook.
+      const run = get().manual && command.type !== 'step' ? 'none' : (o.run ?? defaultRun(command));
+      const revision = get().revision;
+      const result = applyAt(command, o.text ?? formatCommand(command), run, get().inputs, onNote);
+      // Play the hooks the command caused (not when it was refused and nothing changed).
+      if (get().revision !== revision) set((s) => ({ playing: s.cursor < s.length && !s.manual }));
+      return result;
+    };
+
     return {
       timeline,
       revision: 0,
@@ -388,25 +427,27 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
           return result;
         }
         if (!parsed) return { exitCode: 0, stdout: '', stderr: '' };
-        // Read-only commands look at the model at the cursor without entering the history.
-        if (parsed.command.type === 'status' || parsed.command.type === 'show-unit') {
+        if (readOnly(parsed.command)) {
           const result = applyCommand(get().timeline.state, parsed.command, null, parsed.text);
           set((s) => ({ consoleLog: [...s.consoleLog, { input: line, ...result }] }));
           return result;
         }
-        const result = get().apply(parsed.command, { text: parsed.text, run: runAfter(parsed) });
-        set((s) => ({ consoleLog: [...s.consoleLog, { input: line, ...result }] }));
+        // The note of a run comes now, or, for a long run, once the runner has finished it.
+        let entry: ConsoleEntry | null = null;
+        let early = '';
+        const result = applyAndPlay(parsed.command, { text: parsed.text, run: runAfter(parsed) }, (note) => {
+          const was = entry;
+          if (was === null) early = note;
+          else set((s) => ({ consoleLog: s.consoleLog.map((e) => (e === was ? { ...was, note } : e)) }));
+        });
+        const added: ConsoleEntry = { input: line, ...result, ...(early !== '' ? { note: early } : {}) };
+        entry = added;
+        set((s) => ({ consoleLog: [...s.consoleLog, added] }));
         return result;
       },
 
       apply(command, o = {}) {
-        // In manual mode nothing runs by itself: the user picks every hook.
-        const run = get().manual && command.type !== 'step' ? 'none' : (o.run ?? defaultRun(command));
-        const revision = get().revision;
-        const result = applyAt(command, o.text ?? formatCommand(command), run, get().inputs);
-        // Play the hooks the command caused (not when it was refused and nothing changed).
-        if (get().revision !== revision) set((s) => ({ playing: s.cursor < s.length && !s.manual }));
-        return result;
+        return applyAndPlay(command, o);
       },
 
       seek(tick) {

@@ -19,6 +19,14 @@ export interface UnitView {
   readonly workload: string;
   readonly message: string;
   readonly failedHook: string | null;
+  /**
+   * While in error: seconds of logical time until the unit re-runs the failed hook by
+   * itself (automatically-retry-hooks; 0 when it is due), or null when no automatic
+   * retry is scheduled (the unit waits for `juju resolve`). Null when not in error.
+   */
+  readonly retryInSeconds: number | null;
+  /** Failed runs of the current failure, retries included (0 when not in error). */
+  readonly failures: number;
   readonly principal: string | null;
   readonly subordinates: readonly string[];
   readonly machine: number;
@@ -73,6 +81,8 @@ export interface ModelView {
   /** Units that have a next hook, with every hook Juju could run next there. */
   readonly next: readonly NextHookView[];
   readonly juju: '3.6' | '4.0';
+  /** The model's `automatically-retry-hooks` at the cursor. */
+  readonly autoRetry: boolean;
 }
 
 const sortedEntries = (m: ReadonlyMap<string, string>) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -104,6 +114,8 @@ function sameUnit(a: UnitView, b: UnitView): boolean {
     a.workload === b.workload &&
     a.message === b.message &&
     a.failedHook === b.failedHook &&
+    a.retryInSeconds === b.retryInSeconds &&
+    a.failures === b.failures &&
     a.installed === b.installed &&
     a.subordinates.length === b.subordinates.length &&
     a.subordinates.every((s, i) => s === b.subordinates[i]) &&
@@ -153,6 +165,8 @@ export function deriveView(state: SimState, prev?: ModelView): ModelView {
       workload: s.workload,
       message: s.message,
       failedHook: u.agent.failed ? hookName(u.agent.failed) : null,
+      retryInSeconds: u.agent.failed && u.agent.retryAt !== null ? Math.max(0, u.agent.retryAt - state.clock) : null,
+      failures: u.agent.failed ? u.agent.failures : 0,
       principal: u.principal,
       subordinates: [...u.subordinates],
       machine: u.machine,
@@ -186,5 +200,5 @@ export function deriveView(state: SimState, prev?: ModelView): ModelView {
     return old && sameApp(old, fresh) ? old : fresh;
   });
   const next = nextHooks(state).map((q) => ({ unit: q.unit, hooks: q.ops.map((op) => ({ hook: hookName(op), op })) }));
-  return { apps, units, relations, next, juju: state.options.juju };
+  return { apps, units, relations, next, juju: state.options.juju, autoRetry: state.config.automaticallyRetryHooks };
 }

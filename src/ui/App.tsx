@@ -5,6 +5,7 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { Panel } from './common/Panel.tsx';
 import { Console } from './console/Console.tsx';
+import { AutoRetryToggle } from './controls/AutoRetryToggle.tsx';
 import { DeployButton } from './controls/DeployDialog.tsx';
 import { buttonClass } from './controls/style.ts';
 import { SelectionBar } from './controls/SelectionBar.tsx';
@@ -135,6 +136,8 @@ export function App({ embed = false }: { embed?: boolean }) {
           {/* Unmounted while presenting: the stage bar's transport takes the keys then. */}
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <div className="min-w-0 flex-1">{!present && <Transport />}</div>
+            {/* A model setting (a command at the cursor), kept apart from the history's own settings. */}
+            <AutoRetryToggle />
             <TransportSettings />
           </div>
         </header>

@@ -14,6 +14,8 @@ export const Label = {
   seed: 'Seed',
   manual: 'Manual mode',
   jujuVersion: 'Juju version',
+  /** The header switch for the model's automatically-retry-hooks (a command at the cursor). */
+  autoRetry: 'Auto-retry failed hooks',
   newSession: 'New',
   examples: 'Examples',
   deploy: 'Deploy',

@@ -63,6 +63,43 @@ describe('compact form', () => {
     ]));
   });
 
+  it('writes model-config and fail --times / --always as their lines, and reads them back as the same commands', () => {
+    const off: Command = { type: 'model-config', get: null, settings: [['automatically-retry-hooks', 'false']] };
+    const read: Command = { type: 'model-config', get: 'automatically-retry-hooks', settings: [] };
+    const twice: Command = { type: 'fail', unit: 'ubuntu/0', hook: 'start', times: 2 };
+    const always: Command = { type: 'fail', unit: 'ubuntu/0', hook: 'start', times: 'always' };
+    const inputs: SessionInput[] = [
+      // The header switch (store.apply: the command's own text, waiting until idle).
+      { command: off, text: 'juju model-config automatically-retry-hooks=false', run: 'idle' },
+      // The same in manual mode (nothing runs by itself).
+      { command: off, text: 'juju model-config automatically-retry-hooks=false', run: 'none' },
+      { command: read, text: 'juju model-config automatically-retry-hooks', run: 'idle' },
+      // Typed in the console (fail waits for nothing)…
+      { command: twice, text: 'fail ubuntu/0 start --times 2', run: 'none' },
+      { command: always, text: 'fail ubuntu/0 start --always', run: 'none' },
+      // …and from the fail form (store.apply waits until idle).
+      { command: always, text: 'fail ubuntu/0 start --always', run: 'idle' },
+      // A command the console would have printed differently: the line beside the text.
+      { command: twice, text: 'fail twice', run: 'none' },
+    ];
+    const c = compactSession(session(inputs));
+    expect(c.i).toEqual([
+      'juju model-config automatically-retry-hooks=false',
+      'juju model-config automatically-retry-hooks=false &',
+      'juju model-config automatically-retry-hooks',
+      'fail ubuntu/0 start --times 2',
+      'fail ubuntu/0 start --always',
+      { t: 'fail ubuntu/0 start --always', r: 'idle' },
+      { t: 'fail twice', c: 'fail ubuntu/0 start --times 2' },
+    ]);
+    expect(expandSession(JSON.parse(JSON.stringify(c))).session.inputs).toEqual(inputs);
+  });
+
+  it('refuses a fail line whose count is not a positive number', () => {
+    expect(reason(withInput('fail ubuntu/0 start --times 0'))).toMatch(/^command 2: /);
+    expect(reason(withInput('fail ubuntu/0 start --times 2 --always'))).toMatch(/^command 2: .*not both/);
+  });
+
   it('leaves out empty positions and a missing tutorial', () => {
     expect(Object.keys(compactSession(session([])))).toEqual(['s', 'j', 'c', 'i']);
   });

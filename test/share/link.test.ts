@@ -7,6 +7,8 @@ import type { Command } from '../../src/engine/commands.ts';
 import { ShareError, decodeShare, encodeShare, shareParam, shareUrl } from '../../src/share/link.ts';
 import { openShareHash } from '../../src/share/open.ts';
 import { createRelvizStore, type RelvizStore } from '../../src/store/store.ts';
+import { autoRetryCommand } from '../../src/ui/controls/autoRetry.ts';
+import { failCommand } from '../../src/ui/controls/targetActions.ts';
 
 const masterworker = readFileSync(new URL('../../examples/masterworker.juju', import.meta.url), 'utf8');
 const PASTED = 'name: reporter\nprovides:\n  report:\n    interface: exchange\n';
@@ -65,6 +67,27 @@ describe('share link round trip', () => {
     expect(again.getState().inputs).toEqual(inputs);
     expect(again.getState().cursor).toBe(s().cursor);
     expect(stateOf(again)).toBe(stateOf(store));
+  });
+
+  it('keeps automatic retry: the header switch, fail --always / --times from the form and the console, a unit still retrying', () => {
+    const store = createRelvizStore({ script: 'juju deploy ubuntu -n 3 &\n' });
+    const s = () => store.getState();
+    s().seek(s().length);
+    s().apply(failCommand('ubuntu/0', 'start', 'always')); // the fail form
+    s().runLine('fail ubuntu/1 start --times 2');
+    s().runLine('wait');
+    expect(s().consoleLog.at(-1)?.note).toMatch(/ubuntu\/0 "start"/);
+    s().apply(autoRetryCommand(false)); // the header switch
+    s().seek(s().length);
+    expect(s().view.units['ubuntu/0']).toMatchObject({ failedHook: 'start', retryInSeconds: null });
+    s().apply(autoRetryCommand(true));
+    s().seek(s().length - 1);
+    const again = reopen(store);
+    expect(again.getState().inputs).toEqual(s().inputs);
+    expect(again.getState().cursor).toBe(s().cursor);
+    expect(stateOf(again)).toBe(stateOf(store));
+    expect(again.getState().view.units['ubuntu/0']).toEqual(s().view.units['ubuntu/0']);
+    expect(again.getState().view.autoRetry).toBe(s().view.autoRetry);
   });
 
   it('carries the files of a charm deployed from pasted metadata', () => {

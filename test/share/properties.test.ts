@@ -1,6 +1,7 @@
 /**
- * Property: any session a user can make — commands typed or clicked, pasted charms,
- * background commands, manual steps, rewinds that fork, apps dragged — comes back
+ * Property: any session a user can make — commands typed or clicked (the auto-retry
+ * switch, the fail form), pasted charms, background commands, manual steps, rewinds
+ * that fork, apps dragged — comes back
  * from its share link as the same command log, cursor and model (fast-check).
  * PROPERTY_RUNS (default 1000) scales the number of sessions, as in the engine's.
  */
@@ -9,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/engine/clone.ts';
 import { decodeShare, encodeShare } from '../../src/share/link.ts';
 import { createRelvizStore, type RelvizStore } from '../../src/store/store.ts';
+import { autoRetryCommand } from '../../src/ui/controls/autoRetry.ts';
+import { failCommand } from '../../src/ui/controls/targetActions.ts';
 
 const RUNS = Math.max(20, Math.floor(Number(process.env['PROPERTY_RUNS'] ?? 1000) / 10));
 const PASTED = 'name: rep\nprovides:\n  report:\n    interface: exchange\nrequires:\n  db:\n    interface: postgresql\n';
@@ -19,7 +22,10 @@ type Op =
   | { k: 'seek'; back: number }
   | { k: 'step-unit'; target: number }
   | { k: 'manual'; on: boolean }
-  | { k: 'drag'; target: number; x: number; y: number };
+  | { k: 'drag'; target: number; x: number; y: number }
+  /** The header's auto-retry switch and the fail form (commands applied, not typed). */
+  | { k: 'auto-retry'; on: boolean }
+  | { k: 'fail-form'; target: number; times: number | 'always' };
 
 const deploy = (t: Target) => `juju deploy ${['master', 'worker', 'postgresql', 'webapp', 'ubuntu'][t.n % 5]} app-${t.i} -n ${1 + (t.n % 3)}`;
 const LINES = [
@@ -34,6 +40,8 @@ const LINES = [
   (t: Target) => `juju exec --unit ${t.unit} -- relation-ids master; is-leader`,
   (t: Target) => `juju run ${t.unit} broadcast-message message='hi "class"'`,
   (t: Target) => `fail ${t.unit} stop`,
+  (t: Target) => `fail ${t.unit} ${['start', 'stop', 'config-changed'][t.n % 3]} ${t.n % 2 ? '--always' : `--times ${2 + (t.n % 3)}`}`,
+  (t: Target) => `juju model-config automatically-retry-hooks=${t.n % 2 === 0}`,
   (t: Target) => `juju resolve ${t.unit}`,
   (t: Target) => `step ${1 + (t.n % 4)}`,
   () => 'wait',
@@ -65,6 +73,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('seek' as const), back: fc.nat(12) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('step-unit' as const), target: fc.nat(1000) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('manual' as const), on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('auto-retry' as const), on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('fail-form' as const), target: fc.nat(1000), times: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.constant('always' as const)) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('drag' as const), target: fc.nat(1000), x: fc.double({ min: -2000, max: 2000, noNaN: true }), y: fc.double({ min: -2000, max: 2000, noNaN: true }) }) },
 );
 
@@ -112,6 +122,14 @@ function perform(store: RelvizStore, op: Op, i: number): void {
     case 'manual':
       s.setManual(op.on);
       return;
+    case 'auto-retry':
+      s.apply(autoRetryCommand(op.on));
+      return;
+    case 'fail-form': {
+      const { unit } = target(store, op.target, i);
+      if (unit !== 'none/0') s.apply(failCommand(unit, 'start', op.times));
+      return;
+    }
     case 'drag': {
       const { app } = target(store, op.target, i);
       if (app !== 'none') s.setPosition(app, { x: op.x, y: op.y });

@@ -297,3 +297,67 @@ describe('manual mode', () => {
     expect(store.getState().timeline.fullTrace.filter((r) => r.type === 'hook').at(-1)).toMatchObject({ unit: 'worker/2', hook: 'install' });
   });
 });
+
+describe('automatic retry in the console', () => {
+  const stalled = 'juju deploy ubuntu &\nfail ubuntu/0 start --always\n';
+
+  it('notes, after the output of a wait, that it stopped with only failing hooks\' retries left', () => {
+    const store = createRelvizStore({ script: stalled });
+    store.getState().seek(store.getState().length);
+    const result = store.getState().runLine('wait');
+    expect(result.exitCode).toBe(0);
+    const entry = store.getState().consoleLog.at(-1);
+    expect(entry?.stderr).toBe('');
+    expect(entry?.note).toMatch(/^waiting stopped: .*ubuntu\/0 "start" \(failed 2 times, next automatic retry in 10 s\)/);
+    expect(entry?.note).not.toMatch(/\n$/);
+  });
+
+  it('has no note when the wait ran to the end, or when the command did not wait', () => {
+    const store = createRelvizStore({ script: 'juju deploy ubuntu &\nfail ubuntu/0 start\n' });
+    store.getState().seek(store.getState().length);
+    store.getState().runLine('wait'); // fails once, the retry succeeds
+    expect(store.getState().consoleLog.at(-1)).not.toHaveProperty('note');
+    const again = createRelvizStore({ script: stalled });
+    again.getState().seek(again.getState().length);
+    again.getState().runLine('juju add-unit ubuntu &');
+    expect(again.getState().consoleLog.at(-1)).not.toHaveProperty('note');
+  });
+
+  it('notes it when a long run computed by the runner finishes', () => {
+    const runner = manualRunner();
+    const store = createRelvizStore({ script: 'juju deploy master -n 60\njuju deploy worker -n 60\nfail worker/7 master-relation-changed --always\n', runner });
+    while (runner.pending.length > 0) runner.deliver(1_000_000);
+    store.getState().seek(store.getState().length);
+    store.getState().runLine('juju relate master worker');
+    expect(runner.pending).toHaveLength(1);
+    // Not yet: the run is not complete.
+    expect(store.getState().consoleLog.at(-1)).not.toHaveProperty('note');
+    while (runner.pending.length > 0) runner.deliver(5000);
+    expect(store.getState().timeline.lastEntryHooks).toBeGreaterThan(IN_PLACE_HOOKS);
+    expect(store.getState().consoleLog.at(-1)?.input).toBe('juju relate master worker');
+    expect(store.getState().consoleLog.at(-1)?.note).toMatch(/worker\/7 "master-relation-changed" \(failed \d+ times, next automatic retry in \d+ s\)/);
+  });
+
+  it('saves and restores a session with model-config and fail --always (localStorage JSON)', () => {
+    const store = createRelvizStore({ script: `${stalled}wait\njuju model-config automatically-retry-hooks=false\n` });
+    store.getState().seek(store.getState().length);
+    const saved = JSON.parse(JSON.stringify(store.getState().exportSession())) as unknown;
+    const again = createRelvizStore({ session: restoreSession(saved) });
+    expect(again.getState().inputs).toEqual(store.getState().inputs);
+    expect(fingerprint(again.getState().timeline.state)).toBe(fingerprint(store.getState().timeline.state));
+    expect(again.getState().view.units['ubuntu/0']).toMatchObject({ failedHook: 'start', retryInSeconds: null, failures: 2 });
+  });
+
+  it('reads the model settings without entering the history; setting one is a command', () => {
+    const store = createRelvizStore({ script: 'juju deploy ubuntu\n' });
+    store.getState().seek(store.getState().length);
+    const inputs = store.getState().inputs;
+    expect(store.getState().runLine('juju model-config automatically-retry-hooks').stdout).toBe('true\n');
+    expect(store.getState().runLine('juju model-config').stdout).toMatch(/^Attribute +From +Value\nautomatically-retry-hooks +default +true\n$/);
+    expect(store.getState().inputs).toBe(inputs);
+    expect(store.getState().runLine('juju model-config automatically-retry-hooks=false').exitCode).toBe(0);
+    expect(store.getState().inputs.at(-1)?.text).toBe('juju model-config automatically-retry-hooks=false');
+    store.getState().seek(store.getState().length);
+    expect(store.getState().view.autoRetry).toBe(false);
+  });
+});

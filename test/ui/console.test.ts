@@ -6,7 +6,7 @@ import { ScriptSyntaxError, parseLine } from '../../src/io/script.ts';
 import { createRelvizStore } from '../../src/store/store.ts';
 import type { ModelView } from '../../src/store/view.ts';
 import { historyDown, historyOf, historyUp } from '../../src/ui/console/history.ts';
-import { COMMAND_WORDS, JUJU_SUBCOMMANDS, commonPrefix, complete, pressTab, relationIdsFor, type CompletionMenu } from '../../src/ui/console/complete.ts';
+import { COMMAND_WORDS, JUJU_SUBCOMMANDS, MODEL_CONFIG_KEYS, commonPrefix, complete, pressTab, relationIdsFor, type CompletionMenu } from '../../src/ui/console/complete.ts';
 
 /** The model at the end of a script. */
 function viewAfter(script: string): ModelView {
@@ -126,6 +126,42 @@ describe('complete', () => {
     expect(at('juju status ')).toEqual(['--relations']);
     expect(at('step -')).toEqual(['--unit']);
     expect(at('wait ')).toEqual([]);
+  });
+
+  it('completes how many runs fail: --times and --always after the hook, nothing more once given', () => {
+    expect(at('fail worker/0 install ')).toEqual(['--always', '--times']);
+    expect(at('fail worker/0 install --a')).toEqual(['--always']);
+    expect(at('fail worker/0 install --times ')).toEqual([]);
+    expect(at('fail worker/0 install --times 3 ')).toEqual([]);
+    expect(at('fail worker/0 install --always ')).toEqual([]);
+    expect(at('fail worker/0 --always i')).toEqual(['install']);
+    // Every completed line is one the console parses.
+    for (const line of ['fail worker/0 install --always', 'fail worker/0 install --times 3']) expect(parseLine(line)?.command).toMatchObject({ type: 'fail' });
+  });
+
+  it('completes juju model-config: the key to read, or key=true / key=false', () => {
+    expect(at('juju model-config ')).toEqual([...MODEL_CONFIG_KEYS.flatMap((k) => [k, `${k}=false`, `${k}=true`])]);
+    expect(at('juju model-config auto')).toEqual(['automatically-retry-hooks', 'automatically-retry-hooks=false', 'automatically-retry-hooks=true']);
+    expect(at('juju model-config automatically-retry-hooks=')).toEqual(['automatically-retry-hooks=false', 'automatically-retry-hooks=true']);
+    expect(at('juju model-config automatically-retry-hooks=t')).toEqual(['automatically-retry-hooks=true']);
+    expect(at('juju model-config automatically-retry-hooks ')).toEqual([]);
+    expect(at('juju model-config automatically-retry-hooks=true ')).toEqual([]);
+    expect(at('juju model-config -')).toEqual([]);
+    // Tab: extends to the key and lists the three; the next Tabs cycle; one match completes with a space.
+    const first = pressTab('juju model-config a', 19, null, masterworker);
+    expect(first.line).toBe('juju model-config automatically-retry-hooks');
+    expect(first.menu?.candidates).toEqual(['automatically-retry-hooks', 'automatically-retry-hooks=false', 'automatically-retry-hooks=true']);
+    expect(pressTab(first.line, first.cursor, first.menu, masterworker).line).toBe('juju model-config automatically-retry-hooks');
+    expect(pressTab('juju model-config automatically-retry-hooks=f', 45, null, masterworker).line).toBe('juju model-config automatically-retry-hooks=false ');
+  });
+
+  it('knows exactly the model settings the engine simulates', () => {
+    const store = createRelvizStore();
+    const table = store.getState().runLine('juju model-config').stdout;
+    const keys = table.trim().split('\n').slice(1).map((row) => row.split(/\s+/)[0]);
+    expect(keys).toEqual([...MODEL_CONFIG_KEYS]);
+    // All booleans: the engine refuses anything else.
+    for (const k of MODEL_CONFIG_KEYS) expect(store.getState().runLine(`juju model-config ${k}=maybe`).stderr).toMatch(/expected bool/);
   });
 
   it('offers units in error to resolve', () => {

@@ -3,7 +3,8 @@
  * `juju exec --unit worker/0 -- relation-get …`, `step 3`, `wait`). Enter runs the
  * line at the cursor (store.runLine); ArrowUp/ArrowDown walk the history, keeping the
  * draft; Tab completes (complete.ts) and lists several matches, cycling on repeated
- * Tab; Escape clears. Output is text only: `$ <input>`, stdout, then stderr in red.
+ * Tab; Escape clears. Output is text only: `$ <input>`, stdout, then stderr in red, then relviz's own
+ * note in grey (a wait that stopped with only failing hooks' retries left).
  */
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ConsoleEntry } from '../../store/store.ts';
@@ -38,6 +39,12 @@ const Entry = memo(function Entry({ entry }: { entry: ConsoleEntry }) {
           {stderr.split('\n').map((l, i) => (
             <StderrLine key={i} text={l} />
           ))}
+        </div>
+      )}
+      {entry.note && (
+        // relviz's remark, not Juju's output: dim, as a shell comment.
+        <div className="break-words whitespace-pre-wrap text-slate-400 italic" data-stream="note">
+          # {entry.note}
         </div>
       )}
     </div>

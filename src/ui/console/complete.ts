@@ -5,7 +5,8 @@
  * cursor, `app:endpoint`, catalog charms after `juju deploy`, hook tools after
  * `juju exec … --` (or inside `juju run --unit <u> '…'`), relation ids after `-r`
  * (as the chosen unit names them: `<endpoint>:<id>`), action names and parameters,
- * and hook names for `fail`.
+ * hook names and `--times` / `--always` for `fail`, and the settings of
+ * `juju model-config` (`automatically-retry-hooks`, `=true`, `=false`).
  *
  * `pressTab` is the shell-like key behaviour on top: one match completes (with a
  * space), several extend to their common prefix and are listed, and pressing Tab
@@ -26,6 +27,7 @@ export const JUJU_SUBCOMMANDS = [
   'deploy',
   'exec',
   'integrate',
+  'model-config',
   'relate',
   'remove-application',
   'remove-relation',
@@ -39,6 +41,12 @@ export const JUJU_SUBCOMMANDS = [
 ] as const;
 
 const STATUS_VALUES = ['active', 'blocked', 'maintenance', 'waiting'];
+
+/** The model settings relviz simulates (`juju model-config`), all booleans. */
+export const MODEL_CONFIG_KEYS = ['automatically-retry-hooks'] as const;
+
+/** Options of `fail <unit> <hook>`: how many runs fail. */
+export const FAIL_OPTIONS = ['--always', '--times'] as const;
 
 export interface Completion {
   /** Where the word being completed starts in the line. */
@@ -213,10 +221,15 @@ function candidates(view: ModelView, charms: readonly string[], words: readonly 
   const last = words[words.length - 1];
   const dash = cur.startsWith('-');
   if (head === 'fail') {
-    const pos = positional(words.slice(1), []);
-    if (pos.length === 0) return unitNames(view);
-    if (pos.length === 1) return plausibleHooks(view, pos[0] as string);
-    return [];
+    const rest = words.slice(1);
+    // `--times N`: a count, nothing to offer.
+    if (last === '--times') return [];
+    const pos = positional(rest, ['--times']);
+    if (!dash && pos.length === 0) return unitNames(view);
+    if (!dash && pos.length === 1) return plausibleHooks(view, pos[0] as string);
+    // One of the two options, once.
+    const given = rest.some((w) => (FAIL_OPTIONS as readonly string[]).includes(w) || w.startsWith('--times='));
+    return given ? [] : [...FAIL_OPTIONS];
   }
   if (head === 'step') {
     if (last === '--unit') return view.next.map((n) => n.unit);
@@ -299,6 +312,10 @@ function candidates(view: ModelView, charms: readonly string[], words: readonly 
       return args.length === 0 ? ['--relations'] : [];
     case 'show-unit':
       return positional(args, []).length === 0 ? unitNames(view) : [];
+    case 'model-config':
+      // One key to read, or key=value settings (booleans); each key once.
+      if (dash || args.some((w) => !w.includes('='))) return [];
+      return MODEL_CONFIG_KEYS.filter((k) => !args.some((w) => w.startsWith(`${k}=`))).flatMap((k) => (args.length === 0 ? [k, `${k}=true`, `${k}=false`] : [`${k}=true`, `${k}=false`]));
     default:
       return [];
   }

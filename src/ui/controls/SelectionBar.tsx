@@ -6,13 +6,14 @@
  * same command the console would; Juju's refusals show in the error banner.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import type { Command } from '../../engine/commands.ts';
+import { formatCommand, type Command } from '../../engine/commands.ts';
 import type { AppView, ModelView, UnitView } from '../../store/view.ts';
+import { retryExplanation } from '../common/retryText.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { plausibleHooks } from './plausibleHooks.ts';
 import { selectionTarget, type SelectionTarget } from './selection.ts';
 import { ControlLabel, buttonClass as fullButton, compact, dangerClass as fullDanger, fieldClass, primaryClass as fullPrimary } from './style.ts';
-import { SUBORDINATE_UNITS, addUnitCommand, describeTarget, integrateCommand, integratePairs, targetActions, type ActionForm, type TargetAction } from './targetActions.ts';
+import { SUBORDINATE_UNITS, addUnitCommand, describeTarget, failCommand, integrateCommand, integratePairs, targetActions, type ActionForm, type TargetAction } from './targetActions.ts';
 import { TOOLBAR_FORM_ATTR } from './toolbarForms.ts';
 
 const buttonClass = compact(fullButton);
@@ -96,12 +97,28 @@ function FormButtons({ submit, close, disabled = false }: { submit: string; clos
   );
 }
 
+/** How many of the hook's next runs fail: once, N times (`--times N`) or every run (`--always`). */
+type FailRuns = 'once' | 'times' | 'always';
+
 function FailHook({ view, unit, title, apply }: { view: ModelView; unit: UnitView; title: string; apply: Apply }) {
   const hooks = plausibleHooks(view, unit.name);
   const [hook, setHook] = useState(hooks[0] ?? 'install');
+  const [runs, setRuns] = useState<FailRuns>('once');
+  const [count, setCount] = useState('2');
+  const n = /^\d+$/.test(count) ? Number(count) : NaN;
+  const countOk = runs !== 'times' || (n >= 1 && n <= 99);
+  const command = failCommand(unit.name, hook, runs === 'always' ? 'always' : runs === 'times' && countOk ? n : 1);
+  const name = useId();
+  const radio = (value: FailRuns, label: string) => (
+    <label className="flex items-center gap-1">
+      <input type="radio" name={name} value={value} checked={runs === value} onChange={() => setRuns(value)} className="accent-orange-600" />
+      {label}
+    </label>
+  );
   return (
     <Popover form="fail-hook" label={`${ControlLabel.failHookForm} of ${unit.name}`} trigger={ControlLabel.failNextHook} title={title} onSubmit={(close) => {
-        apply({ type: 'fail', unit: unit.name, hook });
+        if (!countOk) return;
+        apply(command);
         close();
       }}
     >
@@ -117,10 +134,37 @@ function FailHook({ view, unit, title, apply }: { view: ModelView; unit: UnitVie
               ))}
             </select>
           </label>
+          <fieldset className="flex flex-col gap-1 text-sm">
+            <legend className="mb-1">{ControlLabel.failRuns}</legend>
+            <div className="flex flex-col gap-1">
+              {radio('once', ControlLabel.failOnce)}
+              <span className="flex items-center gap-1">
+                <input type="radio" id={`${name}-times`} name={name} value="times" aria-label={ControlLabel.failTimes} checked={runs === 'times'} onChange={() => setRuns('times')} className="accent-orange-600" />
+                <input
+                  type="number"
+                  min={1}
+                  max={99}
+                  aria-label={ControlLabel.failCount}
+                  className={`${compact(fieldClass)} w-16`}
+                  value={count}
+                  aria-invalid={!countOk}
+                  onFocus={() => setRuns('times')}
+                  onChange={(e) => {
+                    setCount(e.target.value);
+                    setRuns('times');
+                  }}
+                />
+                <label htmlFor={`${name}-times`}>times</label>
+              </span>
+              {radio('always', ControlLabel.failAlways)}
+            </div>
+          </fieldset>
           <p className="text-xs text-slate-600">
-            The next time {unit.name} runs this hook it exits 1, and the unit waits in error until resolved (<span className="font-mono">fail {unit.name} {hook}</span>).
+            {runs === 'always' ? 'Every run' : runs === 'times' ? `The next ${countOk ? n : 'N'} runs` : 'The next run'} of this hook on {unit.name} {runs === 'times' && n !== 1 ? 'exit' : 'exits'} 1.{' '}
+            {view.autoRetry ? 'Automatic retry is on: the unit re-runs it after 5 s, then 10 s, 20 s… until it succeeds or is resolved.' : 'Automatic retry is off: the unit waits in error until juju resolve.'}{' '}
+            (<span className="font-mono">{formatCommand(command)}</span>)
           </p>
-          <FormButtons submit={ControlLabel.fail} close={close} />
+          <FormButtons submit={ControlLabel.fail} close={close} disabled={!countOk} />
         </>
       )}
     </Popover>
@@ -270,7 +314,12 @@ export function SelectionBar() {
     <div role="toolbar" aria-label={ControlLabel.selection} className="flex min-h-7 flex-wrap items-center justify-end gap-2">
       <span className="text-sm font-semibold text-slate-800">
         {describeTarget(target)}
-        {target.kind === 'unit' && target.unit.failedHook !== null && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs text-red-800">error: {target.unit.failedHook}</span>}
+        {/* (The unit chip says whether it retries by itself; here, the tooltip, so the toolbar keeps to one row.) */}
+        {target.kind === 'unit' && target.unit.failedHook !== null && (
+          <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs text-red-800" title={retryExplanation(target.unit) ?? undefined}>
+            error: {target.unit.failedHook}
+          </span>
+        )}
         {target.life === 'dying' && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">dying</span>}
       </span>
       {target.kind === 'relation' && items.length === 0 && <span className="text-sm text-slate-600">Peer relations go with their application.</span>}

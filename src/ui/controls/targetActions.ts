@@ -59,6 +59,16 @@ export function integrateCommand(app: string, pair: IntegratePair): Command {
 
 export const addUnitCommand = (app: string, units: number): Command => ({ type: 'add-unit', app, units });
 
+/**
+ * `fail <unit> <hook>`, `… --times N` or `… --always`: how many of the hook's next
+ * runs exit 1. Once is written without `times`, as the script parser reads
+ * `fail u h` (so a share link rebuilds exactly this command).
+ */
+export function failCommand(unit: string, hook: string, times: number | 'always' = 1): Command {
+  const base = { type: 'fail', unit, hook } as const;
+  return times === 1 ? base : { ...base, times };
+}
+
 /** `juju remove-relation` for a relation between two applications; null for a peer relation. */
 export function removeRelationCommand(relation: RelationView): Command | null {
   const [a, b] = relation.endpoints;
@@ -114,7 +124,7 @@ export function targetActions(view: ModelView, target: SelectionTarget): TargetA
               item('resolve-no-retry', ControlLabel.resolveNoRetry, `juju resolve --no-retry ${unit.name}: skip the failed ${unit.failedHook} hook`, command({ type: 'resolve', unit: unit.name, noRetry: true })),
             ]
           : []),
-        item('fail-hook', ControlLabel.failNextHook, `Make ${unit.name}'s next run of a hook exit 1 (fail ${unit.name} <hook>)`, form('fail-hook')),
+        item('fail-hook', ControlLabel.failNextHook, `Make ${unit.name}'s next run of a hook exit 1, or its next N runs, or every run (fail ${unit.name} <hook> [--times N | --always])`, form('fail-hook')),
         ...(app && app.actions.length > 0 ? [item('run-action', ControlLabel.runAction, `juju run ${unit.name} <action>`, form('run-action'))] : []),
         item('remove-unit', ControlLabel.removeUnit, `${formatCommand(remove)} (Delete)`, command(remove, true), { tone: 'danger', shortcut: 'Delete' }),
       ];

@@ -8,6 +8,7 @@
 import { Handle, Position, useConnection, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { AppView, NextHookView, UnitView } from '../../store/view.ts';
+import { retryExplanation, retryText } from '../common/retryText.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { compatible } from './compat.ts';
 import { ROLE_STYLE, statusStyle } from './statusStyle.ts';
@@ -47,12 +48,14 @@ const UnitChip = memo(function UnitChip({ unit, nextOf, subs }: UnitChipProps) {
   const select = useRelviz((s) => s.select);
   const stepUnit = useRelviz((s) => s.stepUnit);
   const status = unit.life === 'dying' && unit.workload !== 'error' ? 'dying' : unit.workload;
+  // relviz's line under Juju's status: the automatic retry to come, or that it waits for juju resolve.
+  const retry = retryText(unit);
   return (
     <div className="flex flex-col gap-1">
       <button
         type="button"
         data-unit={unit.name}
-        aria-label={`Unit ${unit.name}${unit.leader ? ' (leader)' : ''}: ${status}${unit.message ? `, ${unit.message}` : ''}`}
+        aria-label={`Unit ${unit.name}${unit.leader ? ' (leader)' : ''}: ${status}${unit.message ? `, ${unit.message}` : ''}${retry ? `; ${retry}` : ''}`}
         aria-pressed={selected}
         onClick={(e) => {
           e.stopPropagation();
@@ -72,6 +75,12 @@ const UnitChip = memo(function UnitChip({ unit, nextOf, subs }: UnitChipProps) {
           {status}
           {unit.message ? `: ${unit.message}` : ''}
         </span>
+        {retry && (
+          <span data-retry={unit.retryInSeconds === null ? 'resolve' : 'auto'} className="mt-0.5 block text-xs font-semibold" title={retryExplanation(unit) ?? undefined}>
+            <span aria-hidden>{unit.retryInSeconds === null ? '⏸ ' : '↻ '}</span>
+            {retry}
+          </span>
+        )}
         <span className="hook-flash pointer-events-none absolute -top-3 left-1 hidden rounded bg-slate-900 px-1.5 py-0.5 font-mono text-[10px] whitespace-nowrap text-white shadow" />
       </button>
       {subs.map((s) => (

@@ -7,12 +7,40 @@
  */
 import { useMemo, useState } from 'react';
 import { Rules } from '../../engine/ops.ts';
+import type { HookRecord } from '../../engine/trace.ts';
+import { retryExplanation, retryText } from '../common/retryText.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { usePaced } from '../common/usePaced.ts';
 import { EnvTable } from './EnvTable.tsx';
 import { HookEffects } from './HookEffects.tsx';
 import { causeOf, inspectedHook } from './inspect.ts';
 import { sectionHeading as heading } from './style.ts';
+
+/**
+ * A failed hook: its error, and what the unit does about it — as of the cursor, when
+ * the unit is still in error on this hook: the automatic retry to come, or waiting
+ * for juju resolve.
+ */
+function FailureNote({ r }: { r: HookRecord }) {
+  const unit = useRelviz((s) => s.view.units[r.unit]);
+  const now = unit && unit.failedHook === r.hook && r.kind !== 'action' ? unit : null;
+  const retry = now ? retryText(now) : null;
+  return (
+    <div className="rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-900">
+      <pre className="font-mono whitespace-pre-wrap">{r.error}</pre>
+      {r.kind === 'action' ? (
+        <p>A failed action fails alone: the unit carries on.</p>
+      ) : (
+        <p>Its writes were discarded; the unit runs nothing else until this hook succeeds: re-run by the unit itself (automatic retry) or by juju resolve.</p>
+      )}
+      {now && retry && (
+        <p className="mt-0.5 font-semibold" data-retry={now.retryInSeconds === null ? 'resolve' : 'auto'} title={retryExplanation(now) ?? undefined}>
+          At the cursor: {retry}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function HookInspector() {
   const store = useRelvizStore();
@@ -69,12 +97,7 @@ export function HookInspector() {
           )}
         </p>
       </div>
-      {r.error && (
-        <div className="rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-900">
-          <pre className="font-mono whitespace-pre-wrap">{r.error}</pre>
-          <p>Its writes were discarded; the unit runs nothing else until juju resolve.</p>
-        </div>
-      )}
+      {r.error && <FailureNote r={r} />}
       <section aria-label="Why it fired" className="rounded-md border-l-4 border-amber-600 bg-amber-50 px-2 py-1">
         <h4 className={heading}>
           Why it fired <code className="font-mono tracking-normal normal-case text-amber-900">rule {r.rule}</code>
