@@ -32,8 +32,8 @@ test('a big integrate is computed in the worker, with progress, while the page s
 test('Stop keeps the hooks computed so far, and the session reloads as cut', async ({ relviz, page }) => {
   await relviz.open();
   await relviz.button('New').click();
-  await relviz.run('juju deploy master -n 120');
-  await relviz.run('juju deploy worker -n 120');
+  await relviz.run('juju deploy master -n 200');
+  await relviz.run('juju deploy worker -n 200');
   await relviz.toEnd();
   const before = Number(await relviz.timeline.getAttribute('max'));
   await relviz.run('juju relate master worker');
@@ -48,7 +48,7 @@ test('Stop keeps the hooks computed so far, and the session reloads as cut', asy
   expect(length).toBeGreaterThan(before + 1000);
   // Stop really cut it short: the engine, run here to idle, goes further.
   const reference = new Timeline({ seed: 1 });
-  for (const line of ['juju deploy master -n 120', 'juju deploy worker -n 120', 'juju relate master worker']) reference.apply(parseLine(line)!.command);
+  for (const line of ['juju deploy master -n 200', 'juju deploy worker -n 200', 'juju relate master worker']) reference.apply(parseLine(line)!.command);
   expect(reference.length).toBeGreaterThan(before);
   expect(length).toBeLessThan(reference.length);
 
