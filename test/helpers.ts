@@ -67,3 +67,6 @@ export function deployMeta(run: Run, app: string, metadataYaml: string, units: n
 export const PROVIDER = 'name: prov\nprovides:\n  db:\n    interface: thing\n';
 export const REQUIRER = 'name: req\nrequires:\n  db:\n    interface: thing\n';
 export const PEERED = 'name: peered\npeers:\n  cluster:\n    interface: gossip\n';
+
+/** Script prefix for scenarios that show "blocked until resolved": Juju's automatic retry is on by default (§4). */
+export const NO_RETRY = 'juju model-config automatically-retry-hooks=false\n';

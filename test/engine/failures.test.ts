@@ -2,11 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { displayStatus } from '../../src/engine/format.ts';
 import { retryDelay } from '../../src/engine/runner.ts';
-import { hookRecords, sim } from '../helpers.ts';
+import { hookRecords, NO_RETRY, sim } from '../helpers.ts';
 
 const masterworker = 'juju deploy master\njuju deploy worker\njuju relate master worker';
-/** "Blocked until resolved" needs Juju's automatic retry off (it is on by default, §4). */
-const NO_RETRY = 'juju model-config automatically-retry-hooks=false\n';
 
 describe('hook failure', () => {
   it('discards the writes of a failed hook and puts the unit in error with Juju\'s message', () => {

@@ -9,9 +9,8 @@ import { HookContext } from '../../src/engine/context.ts';
 import { makeRelationOp } from '../../src/engine/ops.ts';
 import type { JujuVersion } from '../../src/engine/model.ts';
 import { nextHooks } from '../../src/engine/sim.ts';
-import { deployMeta, hookRecords, PROVIDER, REQUIRER, sim } from '../helpers.ts';
+import { deployMeta, hookRecords, NO_RETRY, PROVIDER, REQUIRER, sim } from '../helpers.ts';
 
-const NO_RETRY = 'juju model-config automatically-retry-hooks=false\n';
 const VERSIONS: JujuVersion[] = ['3.6', '4.0'];
 
 describe("point 3: a subordinate's departing unit is itself (§7)", () => {
