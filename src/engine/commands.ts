@@ -13,7 +13,7 @@ import { chooseNewRelation, findRelation, formatRef, type EndpointRef } from './
 import { MetadataError, parseCharmFiles } from './metadata.ts';
 import type { Application, SimState } from './model.ts';
 import { candidates, settleReadiness } from './resolver.ts';
-import { advance, clearFailure, scheduleRetry } from './runner.ts';
+import { advance, cancelRetry, clearFailure, scheduleRetry } from './runner.ts';
 import type { TraceRecord, TraceSink } from './trace.ts';
 import { type Tx } from './tx.ts';
 import { addRelation, addUnit, createPeerRelations, destroyUnit, killRelation, maybeRemoveApp, synchronizeScopes } from './world.ts';
@@ -200,8 +200,7 @@ function resolve(tx: Tx, cmd: Extract<Command, { type: 'resolve' }>): CommandRes
   const failed = unit.agent.failed;
   if (!failed) throw new JujuError(`unit "${cmd.unit}" is not in an error state`);
   unit.agent.failed = null;
-  unit.agent.retryAt = null;
-  state.retryDue.delete(unit.name);
+  cancelRetry(state, unit);
   if (cmd.noRetry) {
     // Marked done without its writes, recording the data version it was chosen with (§4).
     clearFailure(state, unit);
@@ -257,10 +256,7 @@ function setAutomaticRetry(state: SimState, on: boolean): void {
   for (const unit of state.units.values()) {
     if (!unit.agent.failed) continue;
     if (on) scheduleRetry(state, unit);
-    else {
-      unit.agent.retryAt = null;
-      state.retryDue.delete(unit.name);
-    }
+    else cancelRetry(state, unit);
   }
 }
 

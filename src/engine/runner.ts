@@ -133,11 +133,16 @@ export function scheduleRetry(state: SimState, unit: Unit): void {
   state.retryDue.set(unit.name, at);
 }
 
+/** No automatic retry pending for the unit (its index entry goes too). */
+export function cancelRetry(state: SimState, unit: Unit): void {
+  unit.agent.retryAt = null;
+  state.retryDue.delete(unit.name);
+}
+
 /** The unit's failure is over (the hook succeeded, or `juju resolve`): no retry pending, the back-off starts afresh. */
 export function clearFailure(state: SimState, unit: Unit): void {
   unit.agent.failures = 0;
-  unit.agent.retryAt = null;
-  state.retryDue.delete(unit.name);
+  cancelRetry(state, unit);
 }
 
 /** One second of logical time passes; retries that come due make their units ready. */
