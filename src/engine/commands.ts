@@ -9,7 +9,8 @@ import { HookContext, MODEL_NAME } from './context.ts';
 import { JujuError, assertNever } from './errors.ts';
 import { formatShowUnit, formatStatus, formatTable } from './format.ts';
 import { runToolLine } from './hooktools.ts';
-import { chooseNewRelation, findRelation, formatRef, type EndpointRef } from './integrate.ts';
+import { chooseNewRelation, findRelation, formatRef, pairKey, type EndpointRef } from './integrate.ts';
+import { checkAddUnitLimits, checkDeployLimits, checkSubordinateLimits, commandLimitError } from './limits.ts';
 import { MetadataError, parseCharmFiles } from './metadata.ts';
 import type { Application, SimState } from './model.ts';
 import { candidates, settleReadiness } from './resolver.ts';
@@ -143,6 +144,7 @@ function deploy(tx: Tx, cmd: Extract<Command, { type: 'deploy' }>): CommandResul
   if (meta.subordinate && cmd.units !== null && cmd.units !== 0) throw new JujuError('subordinate application must be deployed without units');
   const units = meta.subordinate ? 0 : (cmd.units ?? 1);
   if (units < 0) throw new JujuError(`--num-units must be a positive integer`);
+  checkDeployLimits(state, cmd, units);
   const app: Application = { name, charmName, catalog, meta, units: [], life: 'alive', leader: null };
   state.apps.set(name, app);
   createPeerRelations(tx, app);
@@ -351,14 +353,30 @@ export function applyCommand(state: SimState, cmd: Command, sink: TraceSink | nu
 /** Checks that can refuse a command before anything changes (commands must be all-or-nothing). */
 function validate(state: SimState, cmd: Command): void {
   switch (cmd.type) {
+    case 'deploy': {
+      const own = commandLimitError(cmd);
+      if (own !== null) throw new JujuError(own);
+      return;
+    }
     case 'add-unit':
+      checkAddUnitLimits(state, cmd, appOrThrow(state, cmd.app));
+      return;
     case 'remove-application':
       appOrThrow(state, cmd.app);
       return;
-    case 'integrate':
-      chooseNewRelation(state, cmd.a, cmd.b);
+    case 'integrate': {
+      const pair = chooseNewRelation(state, cmd.a, cmd.b);
+      if (pair.container) {
+        const [x, y] = [state.apps.get(pair.provider.app), state.apps.get(pair.requirer.app)];
+        const sub = x?.meta.subordinate ? x : y?.meta.subordinate ? y : undefined;
+        const principal = sub === x ? y : x;
+        if (sub && principal && !principal.meta.subordinate) checkSubordinateLimits(state, sub, principal, pairKey(pair));
+      }
       return;
-    case 'step':
+    }
+    case 'step': {
+      const own = commandLimitError(cmd);
+      if (own !== null) throw new JujuError(own);
       if (cmd.unit !== null) {
         unitOrThrow(state, cmd.unit);
         settleReadiness(state);
@@ -367,6 +385,7 @@ function validate(state: SimState, cmd: Command): void {
         if (cmd.pick !== null && cmd.pick >= n) throw new JujuError(`unit "${cmd.unit}" has ${n} possible next hook${n === 1 ? '' : 's'}; --pick must be below ${n}`);
       }
       return;
+    }
     default:
       return;
   }

@@ -8,6 +8,7 @@
  */
 import { cloneState } from './clone.ts';
 import { applyCommand, formatCommand, type Command, type CommandResult } from './commands.ts';
+import { LIMITS, hookLimitNote } from './limits.ts';
 import type { JujuVersion, SimState } from './model.ts';
 import { createState, hasWork, stalledNote, step, worthWaiting, type StepChoice } from './sim.ts';
 import type { RunChunk, RunStart } from './hookrun.ts';
@@ -43,8 +44,8 @@ export interface Checkpoint {
 
 /** Ticks between checkpoints: replay from one costs well under a frame. */
 export const CHECKPOINT_INTERVAL = 1024;
-/** Safety stop for 'idle' runs (a charm that keeps writing could run forever). */
-export const MAX_HOOKS_PER_COMMAND = 10_000_000;
+/** Safety stop for 'idle' runs (a charm that keeps writing could run forever): relviz's limit of hooks per command. */
+export const MAX_HOOKS_PER_COMMAND = LIMITS.hooksPerCommand;
 
 /** The unit (and, for the first hook only, the candidate) a manual step chooses; none for other commands. */
 export function manualChoice(command: Command, hookIndex: number): StepChoice | undefined {
@@ -121,8 +122,13 @@ export class Timeline {
     return wait?.idle ? worthWaiting(state, wait.since) : hasWork(state);
   }
 
-  /** Why the last run stopped with work left: the automatic retries of hooks that keep failing ('' if none). */
+  /**
+   * Why the last run stopped with work left: the automatic retries of hooks that keep
+   * failing, or the limit of hooks per command ('' if neither).
+   */
   get endNote(): string {
+    const last = this.entries[this.entries.length - 1];
+    if (last && last.hooks >= MAX_HOOKS_PER_COMMAND && this.endHasWork) return `${hookLimitNote(last.hooks)}\n`;
     return stalledNote(this.liveState());
   }
 
