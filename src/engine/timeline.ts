@@ -35,7 +35,16 @@ export interface ApplyOptions {
   readonly run?: 'idle' | 'none' | number;
   /** Run at most this many now (the rest of the run can be computed elsewhere, from `runStart`). */
   readonly max?: number;
+  /**
+   * Stop running hooks once this says so (asked every few hooks): the page's time
+   * budget for one task (the engine itself has no clock); the rest of the run goes
+   * elsewhere, as with `max`.
+   */
+  readonly outOfTime?: () => boolean;
 }
+
+/** Hooks between two questions to `outOfTime`. */
+const ASK_EVERY = 8;
 
 export interface Checkpoint {
   readonly tick: number;
@@ -213,8 +222,10 @@ export class Timeline {
     let hooks = 0;
     // A manual `step n --unit u` stops early, quietly, once u has nothing more to run.
     const manualUnit = command.type === 'step' ? command.unit : null;
+    const outOfTime = opts.outOfTime ?? (() => false);
     while (
       hooks < limit &&
+      (hooks % ASK_EVERY !== 0 || !outOfTime()) &&
       (manualUnit === null || state.readyIndex.has(manualUnit)) &&
       (!wait.idle || worthWaiting(state, wait.since)) &&
       step(state, push, manualChoice(command, hooks))
@@ -291,6 +302,15 @@ export class Timeline {
     if (this.total - (this.checkpoints[this.checkpoints.length - 1] as Checkpoint).tick >= CHECKPOINT_INTERVAL) {
       this.checkpoints.push({ tick: this.total, state: cloneState(this.live) });
     }
+  }
+
+  /**
+   * Drops the history after tick `tick` (as acting there would), cursor at `tick`:
+   * undo uses it to go back to a shorter command log without recomputing the rest.
+   */
+  truncate(tick: number): void {
+    this.seek(tick);
+    if (this.viewTick < this.total) this.fork();
   }
 
   /** Drops the future beyond the cursor; the state at the cursor becomes the live state. */

@@ -7,10 +7,8 @@
  * script parser, every other field is checked, and any fault is a ShareError with a
  * reason — never a half-built session.
  */
-import type { Command } from '../engine/commands.ts';
-import { MAX_HOOKS_PER_COMMAND } from '../engine/timeline.ts';
 import { ScriptSyntaxError, formatCommand, parseLine, runAfter, type ScriptLine } from '../io/script.ts';
-import type { SessionInput, SessionV1 } from '../store/session.ts';
+import { SessionError, TUTORIAL_ID, checkFiles, deepEqual, pastedFiles, restoreRun, restoreSession, withFiles, type SessionInput, type SessionV1 } from '../store/session.ts';
 
 /** Where a tutorial was when the link was made (tutorials carry their own id and steps). */
 export interface ShareTutorial {
@@ -58,19 +56,8 @@ export interface CompactSession {
 }
 
 const APP = /^[a-z][a-z0-9-]*$/;
-const TUTORIAL_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const FILE_NAME = /^[\w.-]{1,64}\.yaml$/;
 /** Far beyond any layout on screen; keeps decoded numbers sane. */
 const MAX_COORD = 1_000_000;
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
 
 /** Parses a line, or null when it is blank or not valid. */
 function tryParse(line: string): ScriptLine | null {
@@ -80,17 +67,6 @@ function tryParse(line: string): ScriptLine | null {
     if (e instanceof ScriptSyntaxError) return null;
     throw e;
   }
-}
-
-/** The files of a pasted charm, if the command deploys one. */
-function pastedFiles(command: Command): Files | null {
-  return command.type === 'deploy' && command.charm.kind === 'files' && Object.keys(command.charm.files).length > 0 ? command.charm.files : null;
-}
-
-/** The command a line rebuilds, with a pasted charm's files put back in. */
-function withFiles(command: Command, files: Files | null): Command {
-  if (files === null || command.type !== 'deploy' || command.charm.kind !== 'files') return command;
-  return { ...command, charm: { ...command.charm, files } };
 }
 
 function compactInput(input: SessionInput, index: number): CompactInput {
@@ -149,17 +125,14 @@ function isCount(x: unknown, max: number): x is number {
   return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= max;
 }
 
-function expandRun(x: unknown, what: string): Run {
-  if (x === 'idle' || x === 'none' || isCount(x, MAX_HOOKS_PER_COMMAND)) return x;
-  throw new ShareError(`${what} has a bad run (expected "idle", "none" or a number of hooks)`);
-}
-
-function expandFiles(x: unknown, what: string): Files {
-  if (!isObject(x) || Object.keys(x).length === 0) throw new ShareError(`${what} has bad charm files`);
-  for (const [name, text] of Object.entries(x)) {
-    if (!FILE_NAME.test(name) || typeof text !== 'string') throw new ShareError(`${what} has a bad charm file "${name.slice(0, 64)}"`);
+/** The schema's own checks (session.ts), their reasons as a share link's. */
+function schema<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof SessionError) throw new ShareError(e.message);
+    throw e;
   }
-  return Object.fromEntries(Object.entries(x)) as Files;
 }
 
 function parseShared(line: string, what: string): ScriptLine {
@@ -189,9 +162,11 @@ function expandInput(x: unknown, index: number): SessionInput {
   let command = line.command;
   if (f !== undefined) {
     if (command.type !== 'deploy' || command.charm.kind !== 'files') throw new ShareError(`${what} carries charm files but does not deploy a ./path`);
-    command = withFiles(command, expandFiles(f, what));
+    // A link carries files only for a pasted charm, which has at least its metadata.
+    if (!isObject(f) || Object.keys(f).length === 0) throw new ShareError(`${what} has bad charm files`);
+    command = withFiles(command, schema(() => checkFiles(f, what)));
   }
-  return { command, text: t, run: r === undefined ? runAfter(line) : expandRun(r, what) };
+  return { command, text: t, run: r === undefined ? runAfter(line) : schema(() => restoreRun(r, what)) };
 }
 
 function expandPositions(x: unknown): SessionV1['positions'] {
@@ -221,14 +196,9 @@ export function expandSession(raw: unknown): SharedSession {
   if (juju !== '3.6' && juju !== '4.0') throw new ShareError('bad Juju version');
   if (!isCount(cursor, Number.MAX_SAFE_INTEGER)) throw new ShareError('bad cursor');
   if (!Array.isArray(inputs)) throw new ShareError('bad command log');
-  const session: SessionV1 = {
-    kind: 'relviz-session',
-    version: 1,
-    seed,
-    juju,
-    inputs: inputs.map(expandInput),
-    cursor,
-    positions: expandPositions(raw['p']),
-  };
+  // The link's own form checked, the session it makes goes through the one schema every door uses.
+  const session = schema(() =>
+    restoreSession({ kind: 'relviz-session', version: 1, seed, juju, inputs: inputs.map(expandInput), cursor, positions: expandPositions(raw['p']) } satisfies SessionV1),
+  );
   return { session, tutorial: expandTutorial(raw['t']) };
 }

@@ -1,10 +1,20 @@
 /**
- * A session as saved to localStorage (and, later, share links): a versioned envelope
- * `{kind, version, …}` validated on the way in, as Excalidraw's restore and zustand's
- * persist do. Unknown or broken input is rejected with a reason, never half-loaded.
+ * A session — what the user did, enough to rebuild everything else — and the one
+ * schema every way in is checked with: the saved session, a share link, an embed's
+ * `relviz:load`, a tutorial link and the undo history all end in `restoreSession`.
+ * A versioned envelope `{kind, version, …}`, as Excalidraw's restore and zustand's
+ * persist do. Input that does not fit is refused whole with a reason that says
+ * where (`command 3 ("juju deploy"): missing "charm"`), never half-loaded.
+ *
+ * A command is valid when it is what its own script line parses to: the script
+ * parser is the grammar, so the schema cannot drift from what the console accepts.
+ * It must also be within relviz's limits (src/engine/limits.ts), so that no session
+ * can freeze the page that opens it.
  */
-import type { Command } from '../engine/commands.ts';
+import { formatCommand, type Command, type CommandType } from '../engine/commands.ts';
+import { commandLimitError, LIMITS } from '../engine/limits.ts';
 import type { JujuVersion } from '../engine/model.ts';
+import { ScriptSyntaxError, parseLine } from '../io/script.ts';
 
 /** One thing the user did: a command and how many hooks ran after it. */
 export interface SessionInput {
@@ -27,41 +37,183 @@ export interface SessionV1 {
 
 export const SESSION_KEY = 'relviz.session';
 
-export class SessionError extends Error {}
+/** Most commands a session may hold: far beyond a lesson (the longest tutorial has 30), bounded for the page. */
+export const MAX_INPUTS = 10_000;
+/** Longest text of one input (a pasted `relation-set` of a few MB is allowed; more is not a session). */
+export const MAX_TEXT_CHARS = 4 * 1024 * 1024;
+/** Most positions: one per application, and no model has this many. */
+const MAX_POSITIONS = 1000;
+/** Far beyond any layout on screen; keeps numbers sane. */
+const MAX_COORD = 1_000_000;
+const APP = /^[a-z][a-z0-9-]{0,63}$/;
+export const TUTORIAL_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const FILE_NAME = /^[\w.-]{1,64}\.yaml$/;
+
+export class SessionError extends Error {
+  override name = 'SessionError';
+}
+
+type Files = Readonly<Record<string, string>>;
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** Validates unknown JSON as a session (migrating older versions when there are any). */
+function isCount(x: unknown, max: number): x is number {
+  return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= max;
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** The files of a pasted charm, if the command deploys one. */
+export function pastedFiles(command: Command): Files | null {
+  return command.type === 'deploy' && command.charm.kind === 'files' && Object.keys(command.charm.files).length > 0 ? command.charm.files : null;
+}
+
+/** The command a line rebuilds, with a pasted charm's files put back in. */
+export function withFiles(command: Command, files: Files | null): Command {
+  if (files === null || command.type !== 'deploy' || command.charm.kind !== 'files') return command;
+  return { ...command, charm: { ...command.charm, files } };
+}
+
+/** Checks a pasted charm's files (names like `metadata.yaml`, text values); throws with `what` in the message. */
+export function checkFiles(x: unknown, what: string): Files {
+  if (!isObject(x)) throw new SessionError(`${what} has bad charm files`);
+  for (const [name, text] of Object.entries(x)) {
+    if (!FILE_NAME.test(name) || typeof text !== 'string') throw new SessionError(`${what} has a bad charm file "${name.slice(0, 64)}"`);
+  }
+  return Object.fromEntries(Object.entries(x)) as Files;
+}
+
+/**
+ * The smallest line of each command: its parsed command has the fields every command
+ * of the type must have (a Record, so a new command type cannot be forgotten here).
+ */
+const SHAPES: Readonly<Record<CommandType, string>> = {
+  deploy: 'juju deploy ubuntu',
+  'add-unit': 'juju add-unit a',
+  'remove-unit': 'juju remove-unit a/0',
+  integrate: 'juju integrate a b',
+  'remove-relation': 'juju remove-relation a b',
+  'remove-application': 'juju remove-application a',
+  'run-action': 'juju run a/0 go',
+  exec: 'juju exec --unit a/0 -- true',
+  fail: 'fail a/0 install',
+  'model-config': 'juju model-config',
+  resolve: 'juju resolve a/0',
+  status: 'juju status',
+  'show-unit': 'juju show-unit a/0',
+  step: 'step',
+  wait: 'wait',
+};
+
+const requiredFields = new Map<string, readonly string[]>(
+  Object.entries(SHAPES).map(([type, line]) => [type, Object.keys((parseLine(line) as { command: Command }).command)]),
+);
+
+/** A command from outside, checked against the script grammar and the limits; throws SessionError. */
+export function restoreCommand(raw: unknown, what: string): Command {
+  if (!isObject(raw)) throw new SessionError(`${what} has no command`);
+  const type = raw['type'];
+  const fields = typeof type === 'string' ? requiredFields.get(type) : undefined;
+  if (fields === undefined) {
+    throw new SessionError(`${what} is a ${JSON.stringify(String(type).slice(0, 40))} command, which this relviz does not know (a newer relviz's session?)`);
+  }
+  const missing = fields.find((f) => !Object.hasOwn(raw, f));
+  if (missing !== undefined) throw new SessionError(`${what}: missing "${missing}", which a "${type}" command needs`);
+  let files: Files | null = null;
+  const charm = raw['charm'];
+  if (type === 'deploy' && isObject(charm) && charm['kind'] === 'files') files = checkFiles(charm['files'], what);
+  let line: string;
+  try {
+    line = formatCommand(raw as unknown as Command);
+  } catch {
+    throw new SessionError(`${what}: fields of the wrong type for a "${type}" command`);
+  }
+  let rebuilt: Command;
+  try {
+    const parsed = parseLine(line);
+    if (parsed === null) throw new SessionError(`${what}: a blank "${type}" command`);
+    rebuilt = withFiles(parsed.command, files !== null && Object.keys(files).length > 0 ? files : null);
+  } catch (e) {
+    if (e instanceof ScriptSyntaxError) throw new SessionError(`${what}: ${e.problem}`);
+    throw e;
+  }
+  if (!deepEqual(rebuilt, raw)) {
+    const all = new Set([...Object.keys(rebuilt), ...Object.keys(raw)]);
+    const bad = [...all].find((k) => !deepEqual((rebuilt as unknown as Record<string, unknown>)[k], raw[k]));
+    throw new SessionError(`${what}: a bad "${bad ?? '?'}" for a "${type}" command`);
+  }
+  const limit = commandLimitError(rebuilt);
+  if (limit !== null) throw new SessionError(`${what}: ERROR ${limit}`);
+  return rebuilt;
+}
+
+/** How many hooks an input ran after its command: 'idle', 'none' or a count within the limit. */
+export function restoreRun(x: unknown, what: string): SessionInput['run'] {
+  if (x === 'idle' || x === 'none' || isCount(x, LIMITS.hooksPerCommand)) return x;
+  throw new SessionError(`${what} has a bad run (expected "idle", "none" or a number of hooks up to ${LIMITS.hooksPerCommand.toLocaleString('en')})`);
+}
+
+function restoreInput(raw: unknown, index: number): SessionInput {
+  const what = `command ${index + 1}`;
+  if (!isObject(raw)) throw new SessionError(`${what} is not an object`);
+  const text = raw['text'];
+  if (typeof text !== 'string' || text.length > MAX_TEXT_CHARS) throw new SessionError(`${what} has no text`);
+  const command = restoreCommand(raw['command'], `${what}${text.trim() ? ` ("${text.slice(0, 60)}")` : ''}`);
+  return { command, text, run: restoreRun(raw['run'], what) };
+}
+
+/** The tutorial place of a session or link: an id like "masterworker" and a step ≥ 0. */
+export function restoreTutorialPlace(x: unknown): SessionV1['tutorial'] {
+  if (x === undefined || x === null) return null;
+  if (!isObject(x) || typeof x['id'] !== 'string' || !TUTORIAL_ID.test(x['id']) || !isCount(x['step'], 10_000)) throw new SessionError('bad tutorial step');
+  return { id: x['id'], step: x['step'] };
+}
+
+/**
+ * Validates unknown JSON as a session (migrating older versions when there are any);
+ * returns a fresh, checked copy or throws SessionError saying what is wrong.
+ */
 export function restoreSession(raw: unknown): SessionV1 {
   if (!isObject(raw) || raw['kind'] !== 'relviz-session') throw new SessionError('not a relviz session');
-  if (raw['version'] !== 1) throw new SessionError(`unsupported session version ${String(raw['version'])}`);
+  const version = raw['version'];
+  if (version !== 1) {
+    throw new SessionError(typeof version === 'number' && version > 1 ? `made by a newer relviz (session version ${version})` : `unsupported session version ${String(version).slice(0, 20)}`);
+  }
   const seed = raw['seed'];
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new SessionError('bad seed');
+  if (!isCount(seed, 0xffffffff)) throw new SessionError('bad seed');
   const juju = raw['juju'];
   if (juju !== '3.6' && juju !== '4.0') throw new SessionError('bad Juju version');
   const inputs = raw['inputs'];
-  if (!Array.isArray(inputs)) throw new SessionError('bad inputs');
-  for (const i of inputs) {
-    if (!isObject(i) || !isObject(i['command']) || typeof i['command']['type'] !== 'string' || typeof i['text'] !== 'string') {
-      throw new SessionError('bad input');
-    }
-    const run = i['run'];
-    if (run !== 'idle' && run !== 'none' && !(typeof run === 'number' && run >= 0)) throw new SessionError('bad input');
-  }
+  if (!Array.isArray(inputs)) throw new SessionError('bad command log');
+  if (inputs.length > MAX_INPUTS) throw new SessionError(`${inputs.length.toLocaleString('en')} commands, more than the ${MAX_INPUTS.toLocaleString('en')} a session may hold`);
   const cursor = raw['cursor'];
-  if (typeof cursor !== 'number' || cursor < 0) throw new SessionError('bad cursor');
-  const positions = raw['positions'];
-  if (!isObject(positions)) throw new SessionError('bad positions');
-  for (const p of Object.values(positions)) {
-    if (!isObject(p) || typeof p['x'] !== 'number' || typeof p['y'] !== 'number') throw new SessionError('bad positions');
+  if (!isCount(cursor, Number.MAX_SAFE_INTEGER)) throw new SessionError('bad cursor');
+  const positions = raw['positions'] ?? {};
+  if (!isObject(positions) || Object.keys(positions).length > MAX_POSITIONS) throw new SessionError('bad positions');
+  const coord = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= MAX_COORD;
+  const places: Array<[string, { x: number; y: number }]> = [];
+  for (const [app, p] of Object.entries(positions)) {
+    if (!APP.test(app) || !isObject(p) || !coord(p['x']) || !coord(p['y'])) throw new SessionError(`bad position for "${app.slice(0, 64)}"`);
+    places.push([app, { x: p['x'] as number, y: p['y'] as number }]);
   }
-  const tutorial = raw['tutorial'];
-  if (tutorial !== undefined && tutorial !== null) {
-    if (!isObject(tutorial) || typeof tutorial['id'] !== 'string' || !/^[a-z0-9-]{1,64}$/.test(tutorial['id'])) throw new SessionError('bad tutorial');
-    const step = tutorial['step'];
-    if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > 10_000) throw new SessionError('bad tutorial');
-  }
-  return raw as unknown as SessionV1;
+  const tutorial = restoreTutorialPlace(raw['tutorial']);
+  return {
+    kind: 'relviz-session',
+    version: 1,
+    seed,
+    juju,
+    inputs: inputs.map(restoreInput),
+    cursor,
+    positions: Object.fromEntries(places),
+    ...(tutorial ? { tutorial } : {}),
+  };
 }

@@ -132,9 +132,9 @@ describe('validation of an untrusted compact session', () => {
     expect(reason(withInput({ t: 5 }))).toBe('command 2 has no text');
     expect(reason(withInput({ t: 'x', c: 5 }))).toBe('command 2 has a bad command line');
     expect(reason(withInput({ t: 'x', c: 'juju nope' }))).toMatch(/^command 2: unknown juju command/);
-    expect(reason(withInput({ t: 'juju deploy ubuntu', r: -1 }))).toBe('command 2 has a bad run (expected "idle", "none" or a number of hooks)');
-    expect(reason(withInput({ t: 'juju deploy ubuntu', r: 'later' }))).toBe('command 2 has a bad run (expected "idle", "none" or a number of hooks)');
-    expect(reason(withInput({ t: 'juju deploy ubuntu', r: 1e12 }))).toBe('command 2 has a bad run (expected "idle", "none" or a number of hooks)');
+    expect(reason(withInput({ t: 'juju deploy ubuntu', r: -1 }))).toBe('command 2 has a bad run (expected "idle", "none" or a number of hooks up to 5,000,000)');
+    expect(reason(withInput({ t: 'juju deploy ubuntu', r: 'later' }))).toBe('command 2 has a bad run (expected "idle", "none" or a number of hooks up to 5,000,000)');
+    expect(reason(withInput({ t: 'juju deploy ubuntu', r: 1e12 }))).toBe('command 2 has a bad run (expected "idle", "none" or a number of hooks up to 5,000,000)');
   });
 
   it('accepts charm files only for a deploy of a ./path, as text under a .yaml name', () => {

@@ -90,7 +90,7 @@ describe('store', () => {
 
   it('rejects broken sessions with a reason', () => {
     expect(() => restoreSession({ kind: 'other' })).toThrow(SessionError);
-    expect(() => restoreSession({ kind: 'relviz-session', version: 9 })).toThrow('unsupported session version 9');
+    expect(() => restoreSession({ kind: 'relviz-session', version: 9 })).toThrow('made by a newer relviz (session version 9)');
     expect(() => restoreSession({ kind: 'relviz-session', version: 1, seed: -1 })).toThrow('bad seed');
   });
 
