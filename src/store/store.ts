@@ -15,6 +15,7 @@ import { IN_PLACE_HOOKS, sliceRunner, type HookRunner } from './runner.ts';
 import { TutorialError, compileTutorial, planStep, stepStartTick, stopTicks, type Step } from '../teaching/tutorial.ts';
 import { tutorialById } from '../teaching/tutorials/index.ts';
 import type { SessionInput, SessionV1 } from './session.ts';
+import { EMPTY_HISTORY, pushed, redone, undone, type UndoHistory } from './undo.ts';
 import { deriveView, type ModelView } from './view.ts';
 
 export type Selection =
@@ -91,6 +92,23 @@ export interface RelvizState {
   readonly quiz: boolean;
   /** Quiz score per tutorial id ('' outside a tutorial). */
   readonly quizScores: Readonly<Record<string, { readonly right: number; readonly asked: number }>>;
+  /** What Undo would undo ("juju deploy ubuntu"), null when nothing; likewise Redo. */
+  readonly undoLabel: string | null;
+  readonly redoLabel: string | null;
+  /**
+   * What just happened that the user may want back — a future dropped by acting in
+   * the past, a model replaced, an undo — said at the moment it happens, with the
+   * action that reverses it (like an editor's, not a confirm dialog).
+   */
+  readonly notice: Notice | null;
+}
+
+export interface Notice {
+  /** Increases with every notice (a new one restarts its display). */
+  readonly id: number;
+  readonly text: string;
+  /** The button the notice offers. */
+  readonly action: 'undo' | 'redo' | null;
 }
 
 export interface TutorialPlace {
@@ -141,10 +159,20 @@ export interface RelvizActions {
   scoreQuiz(right: boolean): void;
   /** Starts an empty session. */
   reset(): void;
-  /** Loads a script (example or tutorial): every line applied, cursor at the start, ready to play. */
-  loadScript(text: string): void;
+  /**
+   * Loads a script (example or scenario): every line applied, cursor at the start —
+   * or, with `at: 'deployed'`, where the applications are deployed and settled, just
+   * before the first relation (what a newcomer should see first).
+   */
+  loadScript(text: string, opts?: { at?: 'start' | 'deployed'; /** What is opened ("the example “…”"), for Undo's label. */ label?: string }): void;
   /** The session as saved. */
   exportSession(): SessionV1;
+  /** Goes back to the session before the last change (commands, forks, replacements, seeds, layout). */
+  undo(): void;
+  redo(): void;
+  dismissNotice(): void;
+  /** The undo history (saved beside the session, so a reload keeps it). */
+  exportHistory(): UndoHistory;
 }
 
 export type RelvizStore = StoreApi<RelvizState & RelvizActions>;
@@ -160,7 +188,35 @@ export interface StoreOptions {
   readonly runner?: HookRunner;
   /** An error to show from the start (the page's share link could not be opened). */
   readonly error?: string;
+  /**
+   * Milliseconds of hooks one task may run on this thread before the rest goes to the
+   * runner (the page: a few tens, so no task is long); default unbounded (Node).
+   */
+  readonly budgetMs?: number;
+  /** Most ticks the history may hold (memory); default MAX_HISTORY_TICKS. */
+  readonly maxTicks?: number;
+  /** Where a script opens: its start (default) or where its applications are deployed (loadScript's `at`). */
+  readonly at?: 'start' | 'deployed';
+  /** The undo history to carry on with (a reload, or the session a share link replaced). */
+  readonly history?: UndoHistory;
+  /** A notice to show from the start (e.g. the saved session a share link replaced is one Undo away). */
+  readonly notice?: Omit<Notice, 'id'>;
 }
+
+/**
+ * Most ticks a history in the page may hold. A tick costs about 3 KB of memory today
+ * (its trace records and a share of the checkpoints), so this keeps a long run under
+ * a gigabyte; the CLI streams and has no such limit.
+ */
+export const MAX_HISTORY_TICKS = 250_000;
+
+/** Where a script's applications are deployed and settled: just before its first relation (its end if none). */
+export function deployedTick(t: Timeline): number {
+  const i = t.log.entries.findIndex((e) => e.command.type === 'integrate');
+  return i < 0 ? t.length : t.entryStartTick(i);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** Most hooks an input runs after its command. */
 function runLimit(run: SessionInput['run']): number {
@@ -168,21 +224,30 @@ function runLimit(run: SessionInput['run']): number {
 }
 
 /**
- * Applies an input, running at most one chunk of its hooks here; returns how many
- * more it may run (0: it is complete), for a runner to compute elsewhere.
+ * Applies an input, running at most one chunk of its hooks here (IN_PLACE_HOOKS, and
+ * no longer than the task's budget); returns how many more it may run (0: it is
+ * complete), for a runner to compute elsewhere. `room`: ticks the history has left.
  */
-function applyInput(t: Timeline, input: SessionInput): { result: CommandResult; rest: number } {
-  const limit = runLimit(input.run);
-  const result = t.apply(input.command, { text: input.text, run: input.run, max: IN_PLACE_HOOKS });
-  const more = limit > IN_PLACE_HOOKS && t.lastEntryHooks === IN_PLACE_HOOKS && t.endHasWork;
-  return { result, rest: more ? limit - IN_PLACE_HOOKS : 0 };
+function applyInput(t: Timeline, input: SessionInput, o: { room: number; outOfTime: () => boolean }): { result: CommandResult; rest: number } {
+  const { command } = input;
+  const limit = Math.min(runLimit(input.run), Math.max(0, o.room - commandTicks(command)));
+  const result = t.apply(command, { text: input.text, run: input.run, max: Math.min(IN_PLACE_HOOKS, limit), outOfTime: o.outOfTime });
+  const ran = t.lastEntryHooks;
+  // Done for good: a refused step runs nothing; a manual step ends when its unit has nothing left.
+  const finished =
+    (command.type === 'step' && (result.exitCode !== 0 || (command.unit !== null && !t.state.readyIndex.has(command.unit)))) || !t.endHasWork;
+  return { result, rest: ran < limit && !finished ? limit - ran : 0 };
 }
 
 /**
  * What a finished run says about how it ended: for a command that waited until idle,
- * the automatic retries it stopped waiting for (Timeline.endNote); '' otherwise.
+ * the automatic retries it stopped waiting for or the limit it reached
+ * (Timeline.endNote); the history's own limit; '' otherwise.
  */
-function runNote(t: Timeline, run: SessionInput['run']): string {
+function runNote(t: Timeline, run: SessionInput['run'], maxTicks: number): string {
+  if (t.length >= maxTicks && t.endHasWork) {
+    return `relviz stopped this run at ${maxTicks.toLocaleString('en')} ticks, its limit of history in the page (memory); the CLI (npm run sim) has none.`;
+  }
   return run === 'idle' && !t.endHasWork ? t.endNote.trim() : '';
 }
 
@@ -205,6 +270,18 @@ function parseScriptInputs(text: string): SessionInput[] {
 
 export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
   const session = opts.session;
+  const maxTicks = opts.maxTicks ?? MAX_HISTORY_TICKS;
+  const budgetMs = opts.budgetMs ?? Number.POSITIVE_INFINITY;
+  /** A time budget starting now: asked while hooks run in place. */
+  const budget = (): (() => boolean) => {
+    if (budgetMs === Number.POSITIVE_INFINITY) return () => false;
+    const deadline = performance.now() + budgetMs;
+    return () => performance.now() > deadline;
+  };
+  let history: UndoHistory = opts.history ?? EMPTY_HISTORY;
+  /** The model the user had before opening a tutorial: leaving the tutorial brings it back. */
+  let beforeTutorial: SessionV1 | null = opts.history?.beforeTutorial ?? null;
+  let notices = 0;
   const seed = session?.seed ?? opts.seed ?? 1;
   const juju = session?.juju ?? opts.juju ?? '3.6';
   const inputs = session?.inputs ?? (opts.script ? parseScriptInputs(opts.script) : []);
@@ -228,7 +305,13 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
      * Applies a command at the cursor; `onNote` hears what its run says when it is
      * complete (now, or when the runner finishes it) if it says anything (runNote).
      */
-    const applyAt = (command: Command, text: string, run: 'idle' | 'none' | number, inputsSoFar: readonly SessionInput[], onNote?: (note: string) => void): CommandResult => {
+    const applyAt = (
+      command: Command,
+      text: string,
+      run: 'idle' | 'none' | number,
+      inputsSoFar: readonly SessionInput[],
+      o: { record: boolean; onNote?: (note: string) => void },
+    ): CommandResult => {
       const s = get();
       if (job && s.busy) {
         // The last command's hooks are not all known yet: the next command would act on a model we do not have.
@@ -242,6 +325,12 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       // command forks the history.
       const last = t.log.entries.length - 1;
       if (last >= 0 && t.cursor > t.entryStartTick(last)) t.seek(t.length);
+      if (t.cursor >= maxTicks) {
+        t.seek(s.cursor);
+        const stderr = `ERROR the history is full: relviz keeps at most ${maxTicks.toLocaleString('en')} ticks in the page (its limit of history, for memory); rewind to act earlier, or start a New model`;
+        set({ error: stderr, playing: false });
+        return { exitCode: 1, stdout: '', stderr: `${stderr}\n` };
+      }
       // A refusal that changes nothing stays out of the history (and does not fork it):
       // try it on a copy first.
       if (command.type !== 'step' && command.type !== 'wait') {
@@ -258,21 +347,52 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       // Acting in the past forks: the inputs after the cursor are dropped with the future.
       const kept = inputsUpTo(t, inputsSoFar);
       const start = t.cursor;
+      const dropped = t.length - start;
+      if (o.record) remember(text);
       const input: SessionInput = { command, text, run };
-      // The first chunk of hooks runs now; a long run goes on in the runner.
-      const { result, rest } = applyInput(t, input);
+      // The first chunk of hooks runs now (within the task's budget); a long run goes on in the runner.
+      const { result, rest } = applyInput(t, input, { room: maxTicks - t.cursor, outOfTime: budget() });
+      if (dropped > 0 && o.record) {
+        const lost = inputsSoFar.slice(kept.length);
+        const what = lost.length > 0 ? ` (${plural(lost.length, 'command')}: ${lost.slice(0, 2).map((i) => `“${i.text}”`).join(', ')}${lost.length > 2 ? ', …' : ''})` : '';
+        say(`“${text}” at tick ${start.toLocaleString('en')} replaced the ${plural(dropped, 'tick')} that came after it${what}. Undo brings them back.`, 'undo');
+      }
       // Show the model change, then let the hooks play.
       t.seek(Math.min(start + 1, t.length));
       sync({ revision: s.revision + 1, inputs: [...kept, input], error: result.exitCode === 0 ? null : result.stderr.trim() || s.error });
       // One's own command in a tutorial: from here on the history is not the tutorial's.
       if (s.tutorial) set({ offPath: true, stops: s.stops.filter((tick) => tick <= start) });
       const noted = () => {
-        const note = runNote(t, run);
-        if (note !== '') onNote?.(note);
+        const note = runNote(t, run, maxTicks);
+        if (note !== '') o.onNote?.(note);
       };
       if (rest > 0) runRest(t, rest, { stoppable: true, inputsSoFar: () => get().inputs, then: noted });
       else noted();
       return result;
+    };
+
+    /** Keeps the session as it is now for Undo, before a change called `label`. */
+    const remember = (text: string) => {
+      // A label is for a button's title: a pasted 3 MB value is not.
+      const label = text.length > 80 ? `${text.slice(0, 79)}…` : text;
+      history = pushed(history, { session: get().exportSession(), label });
+      set({ undoLabel: label, redoLabel: null });
+    };
+
+    const say = (text: string, action: Notice['action'] = null) => set({ notice: { id: ++notices, text, action } });
+
+    /** Replaces the model by `snap` (undo, redo, leaving a tutorial): commands, seed, layout, tutorial place. */
+    const restore = (snap: SessionV1) => {
+      set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: snap.positions, error: null, stops: [] });
+      rebuild(snap.seed, snap.juju, snap.inputs, snap.cursor, (t) => attach(snap.tutorial ?? null, t));
+    };
+
+    /** Before replacing the user's model (New, an example, a tutorial): keep it for Undo, and say so if there was one. */
+    const replacing = (label: string, did: string) => {
+      const had = get().inputs.length;
+      const custom = had > 0 && get().tutorial === null;
+      remember(label);
+      if (custom) say(`${did}; your model (${plural(had, 'command')}) is one Undo away.`, 'undo');
     };
 
     /**
@@ -298,8 +418,10 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
             hooks += chunk.hooks;
             if (chunk.done) {
               job = null;
-              set({ busy: null, length: t.length });
+              set({ length: t.length });
               then();
+              // (A rebuild goes on with its next input: still busy until it is all done.)
+              if (job === null) set({ busy: null });
               return;
             }
             const now = Date.now();
@@ -323,16 +445,43 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       if (get().busy) set({ busy: null });
     };
 
-    /** Replaces the timeline by one built from `inputs`; long runs in it are computed by the runner. */
+    /**
+     * Replaces the timeline by one built from `inputs`. A history with the same seed
+     * and version that shares its first commands keeps them and recomputes only the
+     * rest (undo and redo are then instant). Work is done in tasks of at most the
+     * budget: between inputs the rest waits for the next task, and long runs go to
+     * the runner, so opening any session leaves the page responsive.
+     */
     rebuild = (seedOf, jujuOf, inputsOf, cursor, then) => {
+      const was = get();
+      const reusable = job === null && was.seed === seedOf && was.juju === jujuOf;
       cancelJob();
-      const t = new Timeline({ seed: seedOf, juju: jujuOf });
+      let t: Timeline;
+      if (reusable) {
+        t = was.timeline;
+        const k = sharedPrefix(was.inputs, inputsOf);
+        if (k < t.log.entries.length) t.truncate(t.entryStartTick(k));
+      } else t = new Timeline({ seed: seedOf, juju: jujuOf });
       set({ timeline: t, seed: seedOf, juju: jujuOf, inputs: inputsOf, revision: get().revision + 1 });
-      let i = 0;
+      let i = t.log.entries.length;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const next = (): void => {
+        const outOfTime = budget();
+        const first = i;
         while (i < inputsOf.length) {
+          // (At least one input per task, so the rebuild always moves on.)
+          if (i > first && outOfTime()) {
+            // This task has had its share: the next inputs come in the next one.
+            set({ busy: { hooks: t.length, stoppable: false } });
+            job = { stoppable: false, inputsIfCut: () => inputsOf.slice(0, i), cancel: () => clearTimeout(timer) };
+            timer = setTimeout(() => {
+              job = null;
+              next();
+            }, 0);
+            return;
+          }
           t.seek(t.length);
-          const { rest } = applyInput(t, inputsOf[i++] as SessionInput);
+          const { rest } = applyInput(t, inputsOf[i++] as SessionInput, { room: maxTicks - t.length, outOfTime });
           if (rest > 0) {
             sync();
             const upTo = i;
@@ -340,6 +489,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
             return;
           }
         }
+        if (get().busy) set({ busy: null });
         t.seek(Math.min(typeof cursor === 'number' ? cursor : cursor(t), t.length));
         sync();
         then?.(t);
@@ -382,7 +532,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       // In manual mode nothing runs by itself: the user picks every hook.
       const run = get().manual && command.type !== 'step' ? 'none' : (o.run ?? defaultRun(command));
       const revision = get().revision;
-      const result = applyAt(command, o.text ?? formatCommand(command), run, get().inputs, onNote);
+      const result = applyAt(command, o.text ?? formatCommand(command), run, get().inputs, { record: true, ...(onNote ? { onNote } : {}) });
       // Play the hooks the command caused (not when it was refused and nothing changed).
       if (get().revision !== revision) set((s) => ({ playing: s.cursor < s.length && !s.manual }));
       return result;
@@ -415,6 +565,9 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       historyView: 'swimlanes',
       quiz: false,
       quizScores: {},
+      undoLabel: history.past.at(-1)?.label ?? null,
+      redoLabel: history.future[0]?.label ?? null,
+      notice: opts.notice ? { ...opts.notice, id: ++notices } : null,
 
       runLine(line) {
         let parsed;
@@ -471,7 +624,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
           set({ playing: false });
           return;
         }
-        applyAt({ type: 'wait' }, 'wait', 'idle', s.inputs);
+        applyAt({ type: 'wait' }, 'wait', 'idle', s.inputs, { record: false });
         t.seek(Math.min(t.cursor + 1, t.length));
         sync();
       },
@@ -480,7 +633,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         const t = get().timeline;
         const before = t.cursor;
         // At the end of the history with units still busy: let Juju settle first (unless it is being computed).
-        if (t.cursor === t.length && !job && t.state.ready.length > 0) applyAt({ type: 'wait' }, 'wait', 'idle', get().inputs);
+        if (t.cursor === t.length && !job && t.state.ready.length > 0 && t.length < maxTicks) applyAt({ type: 'wait' }, 'wait', 'idle', get().inputs, { record: false });
         const target = Math.min(t.length, before + n);
         // A tutorial stop on the way: stop there, to explain.
         const stop = get().stops.find((tick) => tick > before && tick <= target);
@@ -499,7 +652,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
 
       stepUnit(unit, pick = null) {
         const s = get();
-        applyAt({ type: 'step', count: 1, unit, pick }, `step --unit ${unit}${pick !== null ? ` --pick ${pick}` : ''}`, 1, s.inputs);
+        applyAt({ type: 'step', count: 1, unit, pick }, `step --unit ${unit}${pick !== null ? ` --pick ${pick}` : ''}`, 1, s.inputs, { record: true });
         const t = get().timeline;
         t.seek(t.length);
         sync();
@@ -522,12 +675,16 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
 
       setSeed(newSeed) {
         const s = get();
+        if (newSeed === s.seed) return;
+        remember(`seed ${newSeed}`);
         // Another history: a tutorial step's stops are found again in it (or dropped).
         rebuild(newSeed, s.juju, s.inputs, s.cursor, (t) => attach(get().tutorial, t));
       },
 
       setJuju(v) {
         const s = get();
+        if (v === s.juju) return;
+        remember(`Juju ${v}`);
         rebuild(s.seed, v, s.inputs, s.cursor, (t) => attach(get().tutorial, t));
       },
 
@@ -547,6 +704,9 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         s.inspect(seq);
       },
       setPosition(app, pos) {
+        const was = get().positions[app];
+        if (was && was.x === pos.x && was.y === pos.y) return;
+        remember(`moving ${app}`);
         set((s) => ({ positions: { ...s.positions, [app]: pos } }));
       },
       dismissError() {
@@ -571,6 +731,13 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         const k = Math.max(0, Math.min(Math.floor(step), tut.steps.length - 1));
         const def = tut.steps[k] as Step;
         const plan = planStep(compileTutorial(tut), k);
+        const from = get();
+        if (from.tutorial === null) {
+          // Leaving the tutorial brings back what the user had.
+          beforeTutorial = from.exportSession();
+          history = { ...history, beforeTutorial };
+          replacing(`opening the tutorial “${tut.title}”`, `Opened the tutorial “${tut.title}”, and leaving it brings your model back`);
+        } else remember(from.tutorial.id === id ? `step ${from.tutorial.step + 1} of the tutorial` : `the tutorial "${from.tutorial.id}"`);
         set({ playing: false, manual: false, selection: null, viewAsUnit: def.viewAs ?? null, inspectedSeq: null, positions: {}, error: null, stops: [] });
         rebuild(tut.seed, tut.juju, plan.inputs, (t) => stepStartTick(t, plan), (t) => {
           attach({ id, step: k }, t);
@@ -587,7 +754,16 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
 
       closeTutorial() {
-        set({ tutorial: null, stops: [], stepStart: 0, offPath: false });
+        const back = beforeTutorial;
+        beforeTutorial = null;
+        history = { ...history, beforeTutorial: null };
+        if (!back) {
+          set({ tutorial: null, stops: [], stepStart: 0, offPath: false });
+          return;
+        }
+        remember('leaving the tutorial');
+        restore({ ...back, tutorial: null });
+        say('Back to the model you had before the tutorial. Undo returns to the tutorial.', 'undo');
       },
 
       echo(entry) {
@@ -612,15 +788,52 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
 
       reset() {
         const s = get();
+        replacing('New', 'Started a new, empty model');
+        beforeTutorial = null;
+        history = { ...history, beforeTutorial: null };
         set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, consoleLog: [], error: null, tutorial: null, stops: [] });
         rebuild(s.seed, s.juju, [], 0);
       },
 
-      loadScript(text) {
+      loadScript(text, o = {}) {
         const s = get();
         const loaded = parseScriptInputs(text);
+        const what = o.label ?? 'a script';
+        replacing(`opening ${what}`, `Opened ${what}`);
+        beforeTutorial = null;
+        history = { ...history, beforeTutorial: null };
         set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, error: null, tutorial: null, stops: [] });
-        rebuild(s.seed, s.juju, loaded, 0);
+        rebuild(s.seed, s.juju, loaded, o.at === 'deployed' ? deployedTick : 0);
+      },
+
+      undo() {
+        if (job && get().busy?.stoppable === false) return;
+        const step = undone(history, get().exportSession());
+        if (!step) return;
+        history = step.history;
+        beforeTutorial = history.beforeTutorial ?? null;
+        set({ undoLabel: history.past.at(-1)?.label ?? null, redoLabel: history.future[0]?.label ?? null });
+        restore(step.entry.session);
+        say(`Undid ${step.entry.label}.`, 'redo');
+      },
+
+      redo() {
+        if (job && get().busy?.stoppable === false) return;
+        const step = redone(history, get().exportSession());
+        if (!step) return;
+        history = step.history;
+        beforeTutorial = history.beforeTutorial ?? null;
+        set({ undoLabel: history.past.at(-1)?.label ?? null, redoLabel: history.future[0]?.label ?? null });
+        restore(step.entry.session);
+        say(`Redid ${step.entry.label}.`, 'undo');
+      },
+
+      dismissNotice() {
+        set({ notice: null });
+      },
+
+      exportHistory() {
+        return { ...history, beforeTutorial };
       },
 
       exportSession() {
@@ -631,7 +844,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
   });
   // Build the session's history (at once when it is short; long runs go to the runner).
   const place = opts.tutorial ?? session?.tutorial ?? null;
-  rebuild(seed, juju, inputs, session ? session.cursor : 0, place ? (t) => attach(place, t) : undefined);
+  rebuild(seed, juju, inputs, session ? session.cursor : opts.at === 'deployed' ? deployedTick : 0, place ? (t) => attach(place, t) : undefined);
   return store;
 }
 
@@ -647,6 +860,13 @@ function latestRelation(t: Timeline, apps: readonly [string, string]): number | 
     if ((own === a && r.remoteApp === b) || (own === b && r.remoteApp === a)) found = r.relationId;
   }
   return found;
+}
+
+/** How many first inputs two command logs share (the same objects, or equal ones). */
+function sharedPrefix(a: readonly SessionInput[], b: readonly SessionInput[]): number {
+  let k = 0;
+  while (k < a.length && k < b.length && (a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]))) k++;
+  return k;
 }
 
 /** The inputs with the last one's run fixed to the hooks it actually ran (a run cut short). */
