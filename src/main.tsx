@@ -7,23 +7,24 @@ import { isEmbed, readEmbedParams } from './embed/params.ts';
 import './index.css';
 import { shareParam } from './share/link.ts';
 import { openShareHash } from './share/open.ts';
-import { SESSION_KEY, restoreSession, type SessionV1 } from './store/session.ts';
-import { createRelvizStore, type RelvizStore } from './store/store.ts';
+import { persist, readSaved, type Store } from './store/persist.ts';
+import { createRelvizStore, type RelvizStore, type StoreOptions } from './store/store.ts';
+import { EMPTY_HISTORY, pushed } from './store/undo.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/StoreContext.tsx';
 import { workerRunner } from './worker/workerRunner.ts';
 
-/** The saved session, if there is a valid one; a broken one is ignored (and reported), never half-loaded. */
-function savedSession(): SessionV1 | undefined {
-  const raw = localStorage.getItem(SESSION_KEY);
-  if (!raw) return undefined;
+/** The browser's storage, or null where it is disabled (reading `localStorage` itself can throw). */
+function browserStorage(): Store | null {
   try {
-    return restoreSession(JSON.parse(raw));
-  } catch (e) {
-    console.warn(`relviz: ignoring the saved session (${(e as Error).message})`);
-    return undefined;
+    return window.localStorage;
+  } catch {
+    return null;
   }
 }
+
+/** Milliseconds of hooks one task computes on the page before the rest goes to the worker: no task is long. */
+const PAGE_BUDGET_MS = 30;
 
 // A share link (`#share=…`) wins over the saved session. The hash goes once read, so a
 // reload keeps what the user did since (saved as usual); a link that cannot be opened
@@ -37,7 +38,7 @@ const shared = opened?.kind === 'shared' ? { ...opened.shared.session, tutorial:
 const problems = [...(opened?.kind === 'broken' ? [opened.error] : []), ...(embed?.errors ?? [])];
 const error = problems.length > 0 ? { error: problems.join('\n') } : {};
 // Long runs are computed in a Web Worker, so the page never freezes on a big model.
-const runner = typeof Worker === 'undefined' ? {} : { runner: workerRunner() };
+const runner: Pick<StoreOptions, 'runner' | 'budgetMs'> = { budgetMs: PAGE_BUDGET_MS, ...(typeof Worker === 'undefined' ? {} : { runner: workerRunner() }) };
 let store: RelvizStore;
 if (embed) {
   store = createEmbedStore(embed.source, masterworker, { ...(shared ? { session: shared } : {}), ...runner, ...error });
@@ -48,23 +49,30 @@ if (embed) {
   // step over the saved session, as a share link does; the parameters then go, so a
   // reload keeps the learner's progress.
   const link = new URLSearchParams(location.search).has('tutorial') && !shared ? readEmbedParams(location.search) : null;
-  const session = shared ?? savedSession();
+  const storage = browserStorage();
+  // A saved session that cannot be opened is set aside (never overwritten) and said so.
+  const saved = storage ? readSaved(storage) : { session: null, history: null, problem: null };
   const linkErrors = link?.errors.length ? { error: [...problems, ...link.errors].join('\n') } : error;
-  store = createRelvizStore(session ? { session, ...runner, ...linkErrors } : { script: masterworker, ...runner, ...linkErrors });
+  const base: StoreOptions = { ...runner, ...linkErrors, saving: saved.problem, history: saved.history ?? EMPTY_HISTORY };
+  if (shared) {
+    // The share link replaces the saved model, which stays one Undo away.
+    const mine = saved.session;
+    const had = mine?.inputs.length ?? 0;
+    store = createRelvizStore({
+      ...base,
+      session: shared,
+      ...(mine ? { history: pushed(base.history ?? EMPTY_HISTORY, { session: mine, label: 'opening a share link' }) } : {}),
+      ...(had > 0 ? { notice: { text: `Opened a share link; your model (${had} command${had === 1 ? '' : 's'}) is one Undo away.`, action: 'undo' } } : {}),
+    });
+  } else if (saved.session) store = createRelvizStore({ ...base, session: saved.session });
+  // A newcomer sees the example deployed, ready to relate or play.
+  else store = createRelvizStore({ ...base, script: masterworker, at: 'deployed' });
   if (link?.source.kind === 'tutorial') store.getState().openTutorial(link.source.id, link.source.step - 1);
   if (link) history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
-  persist(store);
-}
-
-/** Persists the session (seed, command log, cursor, layout) so a reload restores it. */
-function persist(store: RelvizStore): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  store.subscribe((s, prev) => {
-    if (s.inputs === prev.inputs && s.cursor === prev.cursor && s.positions === prev.positions && s.seed === prev.seed && s.juju === prev.juju) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => localStorage.setItem(SESSION_KEY, JSON.stringify(store.getState().exportSession())), 250);
-  });
-  addEventListener('pagehide', () => localStorage.setItem(SESSION_KEY, JSON.stringify(store.getState().exportSession())));
+  if (storage) {
+    const saveNow = persist(store, storage);
+    addEventListener('pagehide', saveNow);
+  }
 }
 // A share link pasted into this tab's address bar changes only the hash: open it as a new page would.
 addEventListener('hashchange', () => {

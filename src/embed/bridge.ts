@@ -7,7 +7,8 @@
  * `connectBridge` wires it to `window` and its parent.
  */
 import type { Timeline } from '../engine/timeline.ts';
-import { ScriptSyntaxError, parseScript } from '../io/script.ts';
+import { ScriptSyntaxError } from '../io/script.ts';
+import { SessionError, scriptSession } from '../store/session.ts';
 import type { RelvizState, RelvizStore } from '../store/store.ts';
 import { tutorialById } from '../teaching/tutorials/index.ts';
 import { hookEvent, parseInbound, type HookEvent, type InboundMessage, type OutboundMessage } from './protocol.ts';
@@ -76,6 +77,16 @@ export function createBridge(store: RelvizStore, post: (message: OutboundMessage
     if (s.cursor !== prev.cursor || s.length !== prev.length || s.playing !== prev.playing) stateChanged();
   });
 
+  /** Runs `fn` once the history is built (a long script is built in several tasks). */
+  const whenBuilt = (fn: () => void) => {
+    if (store.getState().busy === null) return fn();
+    const off = store.subscribe((next) => {
+      if (next.busy !== null) return;
+      off();
+      fn();
+    });
+  };
+
   /** `ready`, then the state at once: a scenario or a shared session does not start at tick 0. */
   const ready = () => {
     post({ type: 'relviz:ready', length: store.getState().length });
@@ -90,14 +101,16 @@ export function createBridge(store: RelvizStore, post: (message: OutboundMessage
     switch (m.type) {
       case 'relviz:load':
         try {
-          parseScript(m.script);
+          // The schema every door uses: the grammar, and relviz's limits.
+          scriptSession(m.script);
         } catch (e) {
-          if (!(e instanceof ScriptSyntaxError)) throw e;
-          // Nothing of a script that does not parse is loaded (as `sim` exits 2).
+          if (!(e instanceof ScriptSyntaxError) && !(e instanceof SessionError)) throw e;
+          // Nothing of a script that does not fit is loaded (as `sim` exits 2); the page says so too.
+          store.setState({ error: `ERROR relviz:load: ${e.message}` });
           return error(`relviz:load: ${e.message}`);
         }
         s.loadScript(m.script);
-        return ready();
+        return whenBuilt(ready);
       case 'relviz:play':
         return s.play();
       case 'relviz:pause':

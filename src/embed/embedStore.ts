@@ -28,7 +28,9 @@ export function createEmbedStore(source: EmbedSource, fallback: string, base: Pi
     }
     case 'scenario': {
       const m = misconception(source.id);
-      const store = createRelvizStore({ ...base, script: m.script });
+      // relviz's own scenario: built at once, so its reveal can be found now.
+      const store = createRelvizStore(base);
+      store.getState().loadScript(m.script, { trusted: true });
       const t = store.getState().timeline;
       const reveal = m.focus(t.fullTrace);
       const plan = reveal && playbackPlan(reveal, t.fullTrace, (i) => t.tickOfRecord(i));

@@ -4,7 +4,8 @@
  * wins over all three) — and `&origin=` to restrict who may drive it. Pure, so the
  * rules are tested without a page; a bad parameter is reported, never half-used.
  */
-import { ScriptSyntaxError, parseScript } from '../io/script.ts';
+import { ScriptSyntaxError } from '../io/script.ts';
+import { SessionError, scriptSession } from '../store/session.ts';
 import { MisconceptionIds, type MisconceptionId } from '../teaching/misconceptions.ts';
 import { tutorialById } from '../teaching/tutorials/index.ts';
 import { MAX_SCRIPT_CHARS } from './protocol.ts';
@@ -47,10 +48,10 @@ function readSource(p: URLSearchParams, errors: string[]): EmbedSource {
       return { kind: 'default' };
     }
     try {
-      parseScript(script);
+      scriptSession(script);
       return { kind: 'script', text: script };
     } catch (e) {
-      if (!(e instanceof ScriptSyntaxError)) throw e;
+      if (!(e instanceof ScriptSyntaxError) && !(e instanceof SessionError)) throw e;
       errors.push(`ERROR script= ${e.message}`);
       return { kind: 'default' };
     }

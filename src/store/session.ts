@@ -14,7 +14,7 @@
 import { formatCommand, type Command, type CommandType } from '../engine/commands.ts';
 import { commandLimitError, LIMITS } from '../engine/limits.ts';
 import type { JujuVersion } from '../engine/model.ts';
-import { ScriptSyntaxError, parseLine } from '../io/script.ts';
+import { ScriptSyntaxError, parseLine, parseScript, runAfter } from '../io/script.ts';
 
 /** One thing the user did: a command and how many hooks ran after it. */
 export interface SessionInput {
@@ -216,4 +216,14 @@ export function restoreSession(raw: unknown): SessionV1 {
     positions: Object.fromEntries(places),
     ...(tutorial ? { tutorial } : {}),
   };
+}
+
+/**
+ * The session a script makes (an embed's `relviz:load` or `&script=`), checked by the
+ * same schema as every other door: a line that does not parse throws ScriptSyntaxError
+ * (with its line), a command over a limit throws SessionError.
+ */
+export function scriptSession(text: string): SessionV1 {
+  const inputs = parseScript(text).map((line) => ({ command: line.command, text: line.text, run: runAfter(line) }));
+  return restoreSession({ kind: 'relviz-session', version: 1, seed: 1, juju: '3.6', inputs, cursor: 0, positions: {} } satisfies SessionV1);
 }

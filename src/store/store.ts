@@ -101,6 +101,18 @@ export interface RelvizState {
    * action that reverses it (like an editor's, not a confirm dialog).
    */
   readonly notice: Notice | null;
+  /** A problem with the saved session or with saving (src/store/persist.ts), shown until dealt with. */
+  readonly saving: SavingNote | null;
+}
+
+export interface SavingNote {
+  readonly text: string;
+  /** The session as a file the user can keep. */
+  readonly download: { readonly name: string; readonly text: string } | null;
+  /** Nothing is saved while this is shown (the old session could not be set aside). */
+  readonly holdSaving: boolean;
+  /** The note is about storage being full (it goes once a save succeeds). */
+  readonly full?: boolean;
 }
 
 export interface Notice {
@@ -164,13 +176,23 @@ export interface RelvizActions {
    * or, with `at: 'deployed'`, where the applications are deployed and settled, just
    * before the first relation (what a newcomer should see first).
    */
-  loadScript(text: string, opts?: { at?: 'start' | 'deployed'; /** What is opened ("the example “…”"), for Undo's label. */ label?: string }): void;
+  loadScript(
+    text: string,
+    opts?: {
+      at?: 'start' | 'deployed';
+      /** What is opened ("the example “…”"), for Undo's label. */
+      label?: string;
+      /** relviz's own script (an example, a scenario): built in this task, so the caller can read it at once. */
+      trusted?: boolean;
+    },
+  ): void;
   /** The session as saved. */
   exportSession(): SessionV1;
   /** Goes back to the session before the last change (commands, forks, replacements, seeds, layout). */
   undo(): void;
   redo(): void;
   dismissNotice(): void;
+  setSaving(note: SavingNote | null): void;
   /** The undo history (saved beside the session, so a reload keeps it). */
   exportHistory(): UndoHistory;
 }
@@ -201,6 +223,8 @@ export interface StoreOptions {
   readonly history?: UndoHistory;
   /** A notice to show from the start (e.g. the saved session a share link replaced is one Undo away). */
   readonly notice?: Omit<Notice, 'id'>;
+  /** A problem with the saved session to show from the start (it was set aside). */
+  readonly saving?: SavingNote | null;
 }
 
 /**
@@ -289,7 +313,14 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
   const timeline = new Timeline({ seed, juju });
   /** The run being computed by the runner, if any. */
   let job: { readonly cancel: () => void; readonly stoppable: boolean; readonly inputsIfCut: () => SessionInput[] } | null = null;
-  let rebuild: (seed: number, juju: JujuVersion, inputs: readonly SessionInput[], cursor: number | ((t: Timeline) => number), then?: (t: Timeline) => void) => void = () => {};
+  let rebuild: (
+    seed: number,
+    juju: JujuVersion,
+    inputs: readonly SessionInput[],
+    cursor: number | ((t: Timeline) => number),
+    then?: (t: Timeline) => void,
+    o?: { readonly unbudgeted?: boolean },
+  ) => void = () => {};
   let attach: (place: TutorialPlace | null, t: Timeline) => void = () => {};
 
   const store = createStore<RelvizState & RelvizActions>()((set, get) => {
@@ -452,7 +483,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
      * budget: between inputs the rest waits for the next task, and long runs go to
      * the runner, so opening any session leaves the page responsive.
      */
-    rebuild = (seedOf, jujuOf, inputsOf, cursor, then) => {
+    rebuild = (seedOf, jujuOf, inputsOf, cursor, then, o = {}) => {
       const was = get();
       const reusable = job === null && was.seed === seedOf && was.juju === jujuOf;
       cancelJob();
@@ -466,7 +497,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       let i = t.log.entries.length;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const next = (): void => {
-        const outOfTime = budget();
+        const outOfTime = o.unbudgeted ? () => false : budget();
         const first = i;
         while (i < inputsOf.length) {
           // (At least one input per task, so the rebuild always moves on.)
@@ -568,6 +599,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       undoLabel: history.past.at(-1)?.label ?? null,
       redoLabel: history.future[0]?.label ?? null,
       notice: opts.notice ? { ...opts.notice, id: ++notices } : null,
+      saving: opts.saving ?? null,
 
       runLine(line) {
         let parsed;
@@ -750,7 +782,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
           // The newest relation between the two applications, as the step's commands leave it.
           const rel = latestRelation(t, select.relation);
           if (rel !== null) set({ selection: { kind: 'relation', id: rel } });
-        });
+        }, { unbudgeted: true });
       },
 
       closeTutorial() {
@@ -803,7 +835,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         beforeTutorial = null;
         history = { ...history, beforeTutorial: null };
         set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, error: null, tutorial: null, stops: [] });
-        rebuild(s.seed, s.juju, loaded, o.at === 'deployed' ? deployedTick : 0);
+        rebuild(s.seed, s.juju, loaded, o.at === 'deployed' ? deployedTick : 0, undefined, { unbudgeted: o.trusted === true });
       },
 
       undo() {
@@ -830,6 +862,10 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
 
       dismissNotice() {
         set({ notice: null });
+      },
+
+      setSaving(note) {
+        set({ saving: note });
       },
 
       exportHistory() {

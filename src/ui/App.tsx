@@ -11,6 +11,9 @@ import { buttonClass } from './controls/style.ts';
 import { SelectionBar } from './controls/SelectionBar.tsx';
 import { DatabagPanel } from './databags/DatabagPanel.tsx';
 import { ErrorBanner } from './common/ErrorBanner.tsx';
+import { NoticeToast } from './history/NoticeToast.tsx';
+import { SavingBanner } from './history/SavingBanner.tsx';
+import { UndoRedo } from './history/UndoRedo.tsx';
 import { Graph } from './graph/Graph.tsx';
 import { HookInspector } from './inspector/HookInspector.tsx';
 import { Label } from './labels.ts';
@@ -125,6 +128,7 @@ export function App({ embed = false }: { embed?: boolean }) {
               <span className="text-orange-700">rel</span>viz
             </h1>
             <SessionMenu />
+            <UndoRedo />
             <TutorialMenu />
             <DeployButton />
             <MisconceptionsButton />
@@ -143,7 +147,9 @@ export function App({ embed = false }: { embed?: boolean }) {
         </header>
       )}
       {mode !== 'app' && <StageBar mode={mode} onLeave={() => setPresent(false)} />}
+      <SavingBanner />
       <ErrorBanner />
+      {!embed && <NoticeToast />}
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_24rem] grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2 present:grid-cols-[minmax(0,1fr)_minmax(27rem,33%)] embed:grid-cols-[minmax(0,1fr)_minmax(14rem,34%)] embed:gap-1.5">
         <Panel title={Label.regionGraph} className="row-span-1 present:border-2 present:border-slate-900 present:[&>header]:[zoom:1.4]" actions={mode === 'app' ? <SelectionBar /> : null}>
           <div className="flex h-full">

@@ -43,6 +43,13 @@ export const Label = {
   /** The header toggle: its accessible name (its visible text is `presentShort`). */
   presentation: 'Presentation mode',
   presentShort: 'Present',
+  undo: 'Undo',
+  redo: 'Redo',
+  dismissNotice: 'Dismiss notice',
+  downloadSession: 'Download it',
+  dismissSaving: 'Dismiss',
+  /** For a saved session that could not be set aside: saving resumes, over it. */
+  saveOverIt: 'Save over it',
 } as const;
 
 /** The accessible name of a misconception's "Show me" button (its visible text, then which one). */

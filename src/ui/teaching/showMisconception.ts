@@ -19,7 +19,7 @@ const MAX_TICKS_PER_FRAME = 8;
  */
 export function showMisconception(store: RelvizStore, m: Misconception): (() => void) | false {
   const s = store.getState();
-  s.loadScript(m.script);
+  s.loadScript(m.script, { label: `the scenario “${m.title}”`, trusted: true });
   const timeline = store.getState().timeline;
   const reveal = m.focus(timeline.fullTrace);
   const plan = reveal && playbackPlan(reveal, timeline.fullTrace, (i) => timeline.tickOfRecord(i));

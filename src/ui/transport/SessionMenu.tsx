@@ -31,7 +31,7 @@ export function SessionMenu() {
         value=""
         onChange={(e) => {
           const ex = EXAMPLES.find((x) => x.id === e.target.value);
-          if (ex) store.getState().loadScript(ex.script);
+          if (ex) store.getState().loadScript(ex.script, { at: 'deployed', label: `the example “${ex.title}”`, trusted: true });
         }}
       >
         <option value="">Examples…</option>
