@@ -162,12 +162,20 @@ export function restoreRun(x: unknown, what: string): SessionInput['run'] {
   throw new SessionError(`${what} has a bad run (expected "idle", "none" or a number of hooks up to ${LIMITS.hooksPerCommand.toLocaleString('en')})`);
 }
 
-function restoreInput(raw: unknown, index: number): SessionInput {
+/** Commands already checked in this session, by their JSON: a long session repeats a few commands many times. */
+type Checked = Map<string, Command>;
+
+function restoreInput(raw: unknown, index: number, checked: Checked): SessionInput {
   const what = `command ${index + 1}`;
   if (!isObject(raw)) throw new SessionError(`${what} is not an object`);
   const text = raw['text'];
   if (typeof text !== 'string' || text.length > MAX_TEXT_CHARS) throw new SessionError(`${what} has no text`);
-  const command = restoreCommand(raw['command'], `${what}${text.trim() ? ` ("${text.slice(0, 60)}")` : ''}`);
+  const key = JSON.stringify(raw['command']) ?? '';
+  let command = key.length < 1000 ? checked.get(key) : undefined;
+  if (command === undefined) {
+    command = restoreCommand(raw['command'], `${what}${text.trim() ? ` ("${text.slice(0, 60)}")` : ''}`);
+    if (key.length < 1000) checked.set(key, command);
+  }
   return { command, text, run: restoreRun(raw['run'], what) };
 }
 
@@ -206,12 +214,13 @@ export function restoreSession(raw: unknown): SessionV1 {
     places.push([app, { x: p['x'] as number, y: p['y'] as number }]);
   }
   const tutorial = restoreTutorialPlace(raw['tutorial']);
+  const checked: Checked = new Map();
   return {
     kind: 'relviz-session',
     version: 1,
     seed,
     juju,
-    inputs: inputs.map(restoreInput),
+    inputs: inputs.map((input, i) => restoreInput(input, i, checked)),
     cursor,
     positions: Object.fromEntries(places),
     ...(tutorial ? { tutorial } : {}),

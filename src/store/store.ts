@@ -228,11 +228,12 @@ export interface StoreOptions {
 }
 
 /**
- * Most ticks a history in the page may hold. A tick costs about 3 KB of memory today
- * (its trace records and a share of the checkpoints), so this keeps a long run under
- * a gigabyte; the CLI streams and has no such limit.
+ * Most ticks a history in the page may hold. A tick costs 2–3 KB of memory today (its
+ * trace records and a share of the checkpoints): this keeps the longest run near
+ * 300 MB, where the garbage collector's pauses stay short. The CLI streams and has no
+ * such limit.
  */
-export const MAX_HISTORY_TICKS = 250_000;
+export const MAX_HISTORY_TICKS = 100_000;
 
 /** Where a script's applications are deployed and settled: just before its first relation (its end if none). */
 export function deployedTick(t: Timeline): number {
@@ -281,7 +282,7 @@ function readOnly(command: Command): boolean {
 }
 
 /** How often progress of a long run is published (the scrubber and the busy indicator follow it). */
-const PROGRESS_MS = 100;
+const PROGRESS_MS = 250;
 
 function parseScriptInputs(text: string): SessionInput[] {
   const inputs: SessionInput[] = [];

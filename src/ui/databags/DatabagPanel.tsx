@@ -21,13 +21,20 @@ const selectClass = 'h-8 w-full min-w-0 rounded-md border border-slate-300 bg-wh
 const fieldLabel = 'text-sm font-medium text-slate-700';
 
 /** The units offered in "View as unit": every unit of the relation's applications, plus the current one if it is elsewhere. */
+/** Units the View-as list offers at most. */
+const MAX_VIEW_OPTIONS = 100;
+
 function viewAsOptions(rel: RelationView, units: Readonly<Record<string, UnitView>>, current: string | null) {
   const apps = rel.endpoints.map((e) => e.app);
   const names = Object.values(units)
     .filter((u) => apps.includes(u.app))
     .map((u) => u.name)
     .sort(byUnitNumber);
-  const options = names.map((n) => ({ value: n, label: units[n]?.leader ? `${n} (leader)` : n }));
+  // A select of hundreds of units costs the page a long task per hook: the first ones, the leader and the current viewer.
+  const listed = names.length <= MAX_VIEW_OPTIONS ? names : names.filter((n, i) => i < MAX_VIEW_OPTIONS || n === current || units[n]?.leader);
+  const options: Array<{ value: string; label: string; disabled?: boolean }> = listed.map((n) => ({ value: n, label: units[n]?.leader ? `${n} (leader)` : n }));
+  const more = names.length - listed.length;
+  if (more > 0) options.push({ value: '(more)', label: `(+${more.toLocaleString('en')} more: select a unit on the graph or in the swimlanes)`, disabled: true });
   if (current && !names.includes(current)) options.push({ value: current, label: units[current] ? `${current} (not in this relation)` : `${current} (gone at this tick)` });
   return options;
 }
@@ -100,7 +107,7 @@ export function DatabagPanel() {
           <option value="">nobody (data only)</option>
           {rel &&
             viewAsOptions(rel, view.units, viewAs).map((o) => (
-              <option key={o.value} value={o.value}>
+              <option key={o.value} value={o.value} disabled={o.disabled}>
                 {o.label}
               </option>
             ))}

@@ -12,7 +12,7 @@ import { retryExplanation, retryText } from '../common/retryText.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { compatible } from './compat.ts';
 import { ROLE_STYLE, statusStyle } from './statusStyle.ts';
-import { NODE_WIDTH } from './layout.ts';
+import { NODE_WIDTH, shownUnits } from './layout.ts';
 
 export interface AppNodeData extends Record<string, unknown> {
   readonly app: AppView;
@@ -141,6 +141,8 @@ const EndpointRow = memo(function EndpointRow({ app, name, role, iface, scope, l
 export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFlowNode>) {
   const { app, units, next, subordinatesOf, peerIds, showJujuInfo } = data;
   const select = useRelviz((s) => s.select);
+  const selectedUnit = useRelviz((s) => (s.selection?.kind === 'unit' ? s.selection.name : null));
+  const shown = shownUnits(units, selectedUnit);
   const eps = app.endpoints.filter((e) => !e.implicit && e.role !== 'peers');
   const peers = app.endpoints.filter((e) => e.role === 'peers');
   const juju = app.endpoints.find((e) => e.implicit);
@@ -177,9 +179,14 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
       {!app.subordinate && (
         <div className="grid grid-cols-2 gap-1.5 border-t border-slate-200 p-2">
           {units.length === 0 && <span className="col-span-2 text-xs text-slate-500 italic">no units</span>}
-          {units.map((u) => (
+          {shown.map((u) => (
             <UnitChip key={u.name} unit={u} nextOf={next} subs={subordinatesOf[u.name] ?? []} />
           ))}
+          {shown.length < units.length && (
+            <span className="col-span-2 rounded-md border border-dashed border-slate-300 px-2 py-1 text-center text-xs text-slate-600" title="juju status lists every unit; the swimlanes have a row for each">
+              +{(units.length - shown.length).toLocaleString('en')} more units
+            </span>
+          )}
         </div>
       )}
       {app.subordinate && (

@@ -8,11 +8,27 @@ import type { ModelView } from '../../store/view.ts';
 export const NODE_WIDTH = 320;
 
 /**
+ * Unit chips an application shows at most: a big application (hundreds of units)
+ * would cost the page seconds to draw and no one reads that many chips; the
+ * swimlanes and `juju status` list them all.
+ */
+export const MAX_CHIPS = 24;
+
+/** The chips shown: the first MAX_CHIPS, then the selected unit and units in error wherever they are. */
+export function shownUnits<U extends { readonly name: string; readonly failedHook: string | null }>(units: readonly U[], selected: string | null): readonly U[] {
+  if (units.length <= MAX_CHIPS) return units;
+  const more = units.slice(MAX_CHIPS).filter((u) => u.name === selected || u.failedHook !== null);
+  return [...units.slice(0, MAX_CHIPS), ...more.slice(0, MAX_CHIPS)];
+}
+
+/**
  * Height of an application node: header, endpoints, and one row of unit chips per two
  * units, each chip as tall as the unit plus the subordinate chips under it.
  */
 export function nodeHeight(endpoints: number, units: number, subordinatesPerUnit = 0): number {
-  return 70 + endpoints * 30 + Math.max(1, Math.ceil(units / 2)) * 56 * (1 + subordinatesPerUnit);
+  // (At most MAX_CHIPS chips are drawn, then a line saying how many more.)
+  const chips = Math.min(units, MAX_CHIPS);
+  return 70 + endpoints * 30 + Math.max(1, Math.ceil(chips / 2)) * 56 * (1 + subordinatesPerUnit) + (units > chips ? 28 : 0);
 }
 
 /** The most subordinates any unit of each principal application carries. */
