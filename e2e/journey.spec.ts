@@ -18,6 +18,7 @@ test('plays, pauses, steps forward and back through the masterworker history', a
 
 test('lights up the unit that runs a hook with the hook name', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.timeline.fill('0');
   await relviz.button(Label.stepForward).click(); // juju deploy master: the unit appears
   await relviz.button(Label.stepForward).click(); // master/0 install
   const label = relviz.unit('master/0').locator('.hook-flash');
@@ -28,6 +29,7 @@ test('lights up the unit that runs a hook with the hook name', async ({ relviz, 
 
 test('keyboard: space plays and pauses, arrows step', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.timeline.fill('0');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');

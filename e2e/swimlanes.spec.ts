@@ -58,6 +58,7 @@ test('worker/1 runs departed, broken, stop and remove in that order, and clickin
 
 test('before the first hook every block is a future one; afterwards the hook at the cursor is highlighted and in view', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.timeline.fill('0');
   const panel = relviz.region(Label.regionSwimlanes);
   const current = panel.locator('[aria-current="step"]');
   await expect(panel.getByRole('button', { name: /^master\/0 install \(seq 1\)$/ })).toBeVisible();
