@@ -1,0 +1,95 @@
+/**
+ * Issue 9, the keyboard and panel points: keys act on the focused unit, application
+ * or relation (and focus selects it), each application and relation is one Tab stop.
+ * Nothing here assumes where the cursor is when the app opens.
+ */
+import type { Page } from '@playwright/test';
+import { ControlLabel } from '../src/ui/controls/style.ts';
+import { expect, test } from './fixtures.ts';
+
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: ControlLabel.selection });
+
+/** What the focused element stands for on the graph: `unit worker/0`, `app master`, `relation 0`; `other` for anything else (zoom buttons). */
+function focusedItem(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return 'none';
+    const unit = el.closest('[data-unit]')?.getAttribute('data-unit');
+    if (unit) return `unit ${unit}`;
+    const relation = el.closest('[data-relation-label]')?.getAttribute('data-relation-label') ?? el.closest('.react-flow__edge')?.getAttribute('data-id')?.replace('relation-', '');
+    if (relation) return `relation ${relation}`;
+    const app = el.closest('[data-app-node]')?.getAttribute('data-app-node') ?? el.closest('.react-flow__node')?.getAttribute('data-id');
+    if (app) return `app ${app}`;
+    return el.closest('.react-flow') ? 'other' : 'outside';
+  });
+}
+
+test.describe('the keyboard acts where the focus is', () => {
+  test('every application, unit and relation is exactly one Tab stop, and focusing one selects it', async ({ relviz, page }) => {
+    await relviz.open();
+    await relviz.timeline.fill('30');
+    await expect(relviz.unit('worker/1')).toHaveAccessibleName(/worker\/1.*active/);
+    // Start just before the graph: from something on it, back out with Shift+Tab.
+    await page.getByRole('button', { name: /^Relation 0:/ }).focus();
+    for (let i = 0; i < 20 && (await focusedItem(page)) !== 'outside'; i++) await page.keyboard.press('Shift+Tab');
+    expect(await focusedItem(page)).toBe('outside');
+
+    const stops: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      const item = await focusedItem(page);
+      if (item === 'outside') break;
+      if (item === 'other') continue;
+      stops.push(item);
+      // Selection follows focus: the toolbar names what the keys now act on.
+      const [kind, name] = item.split(' ') as [string, string];
+      const described = kind === 'unit' ? `Unit ${name}` : kind === 'app' ? `Application ${name}` : `Relation #${name}`;
+      await expect(toolbar(page)).toContainText(described);
+    }
+    expect([...stops].sort()).toEqual(['app master', 'app worker', 'relation 0', 'unit master/0', 'unit worker/0', 'unit worker/1']);
+  });
+
+  test('Delete removes the focused unit, not the one clicked before; the menu keys open the focused one', async ({ relviz, page }) => {
+    await relviz.open();
+    await relviz.timeline.fill('30');
+    await relviz.unit('worker/1').click();
+    await expect(toolbar(page)).toContainText('Unit worker/1');
+
+    // The keyboard moves on to worker/0: the selection goes with it.
+    await page.keyboard.press('Shift+Tab');
+    await expect(relviz.unit('worker/0')).toBeFocused();
+    await expect(toolbar(page)).toContainText('Unit worker/0');
+    await expect(relviz.unit('worker/1')).toHaveAttribute('aria-pressed', 'false');
+
+    await page.keyboard.press('Shift+F10');
+    await expect(page.getByRole('menu', { name: 'Unit worker/0' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(relviz.unit('worker/0')).toBeFocused();
+
+    await page.keyboard.press('Delete');
+    await relviz.toEnd();
+    await expect(page.locator('[data-unit="worker/0"]')).toHaveCount(0);
+    await expect(relviz.unit('worker/1')).toBeVisible();
+  });
+
+  test('Delete on a focused relation removes the relation, not the selected unit', async ({ relviz, page }) => {
+    await relviz.open();
+    await relviz.timeline.fill('30');
+    await relviz.unit('master/0').click();
+    await expect(toolbar(page)).toContainText('Unit master/0');
+    const relation = page.getByRole('button', { name: /^Relation 0:/ });
+    // From master/0 back over the master application to the relation.
+    for (let i = 0; i < 5 && (await focusedItem(page)) !== 'relation 0'; i++) await page.keyboard.press('Shift+Tab');
+    await expect(relation).toBeFocused();
+    await expect(toolbar(page)).toContainText('Relation #0');
+
+    await page.keyboard.press('Enter');
+    await expect(relation).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('Delete');
+    await relviz.toEnd();
+    // The history after the cursor was cut: the relation goes, and master/0 stays.
+    await expect(page.getByRole('button', { name: /^Relation \d+:/ })).toHaveCount(0);
+    await expect(relviz.unit('master/0')).toBeVisible();
+    await expect(relviz.unit('worker/1')).toBeVisible();
+  });
+});
