@@ -1,10 +1,11 @@
 /**
  * Issue 9, the keyboard and panel points: keys act on the focused unit, application
- * or relation (and focus selects it), each application and relation is one Tab stop.
- * Nothing here assumes where the cursor is when the app opens.
+ * or relation (and focus selects it), each application and relation is one Tab stop;
+ * swimlanes list units in number order. Nothing here assumes where the cursor is when the app opens.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { ControlLabel } from '../src/ui/controls/style.ts';
+import { Label } from '../src/ui/labels.ts';
 import { expect, test } from './fixtures.ts';
 
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: ControlLabel.selection });
@@ -92,4 +93,31 @@ test.describe('the keyboard acts where the focus is', () => {
     await expect(relviz.unit('master/0')).toBeVisible();
     await expect(relviz.unit('worker/1')).toBeVisible();
   });
+});
+
+/** The units' lane names from top to bottom (lanes are windowed: scroll through them all). */
+async function laneOrder(panel: Locator): Promise<string[]> {
+  const scroller = panel.locator('div.overscroll-contain');
+  const seen = new Map<string, number>();
+  const height = await scroller.evaluate((el) => el.scrollHeight);
+  for (let top = 0; top <= height; top += 60) {
+    await scroller.evaluate((el, y) => el.scrollTo({ top: y }), top);
+    await scroller.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const lanes = await panel.getByRole('group').evaluateAll((gs) => gs.map((g) => [g.getAttribute('aria-label') ?? '', parseFloat((g as HTMLElement).style.top)] as const));
+    for (const [unit, y] of lanes) seen.set(unit, y);
+  }
+  return [...seen.entries()].sort((a, b) => a[1] - b[1]).map(([unit]) => unit);
+}
+
+test('swimlanes list each application\'s units in number order: worker/10 after worker/9', async ({ relviz, page }) => {
+  await relviz.open();
+  await relviz.toEnd();
+  await relviz.run('juju add-unit worker -n 9');
+  await relviz.run('juju add-unit master');
+  await expect(relviz.unit('worker/10')).toBeVisible();
+  await relviz.toEnd();
+  await page.getByRole('tab', { name: Label.regionSwimlanes }).click();
+  const order = await laneOrder(relviz.region(Label.regionSwimlanes));
+  // Applications in the order they came; a late master/1 joins master/0, not the bottom.
+  expect(order).toEqual(['master/0', 'master/1', ...Array.from({ length: 11 }, (_, i) => `worker/${i}`)]);
 });

@@ -1,6 +1,7 @@
 /**
- * Swimlane geometry, pure (tested in test/ui/swimlanes.test.ts): one lane per unit in
- * order of first appearance; every hook a block on one shared axis, in trace order,
+ * Swimlane geometry, pure (tested in test/ui/swimlanes.test.ts): one lane per unit,
+ * an application's lanes together in unit-number order (worker/10 after worker/9),
+ * applications in the order their first hook ran; every hook a block on one shared axis, in trace order,
  * so the order across units reads left to right; a `juju exec` that wrote relation
  * data a small marker on its unit's lane; arrows from each commit to the
  * relation-changed hooks it caused (`cause` = the writer's seq, JUJU-SEMANTICS §3).
@@ -116,6 +117,34 @@ export function labelWidth(label: string): number {
   return Math.min(Geometry.maxWidth, Math.max(Geometry.minWidth, Math.ceil(label.length * Geometry.charWidth + Geometry.padding)));
 }
 
+/** The number in a unit's name (`worker/10` → 10). */
+export function unitNumber(unit: string): number {
+  return Number(unit.slice(unit.lastIndexOf('/') + 1));
+}
+
+const appOf = (unit: string): string => unit.slice(0, unit.lastIndexOf('/'));
+
+/** Orders two units of one application by number, as Juju numbers them (worker/9 before worker/10). */
+export function compareUnits(a: string, b: string): number {
+  return unitNumber(a) - unitNumber(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * Where a unit new to the swimlanes goes among the lanes `units`: among its
+ * application's lanes by number; below all of them for an application not seen yet.
+ */
+export function laneSlot(units: readonly string[], unit: string): number {
+  const app = appOf(unit);
+  let after = -1;
+  for (let i = 0; i < units.length; i++) {
+    const other = units[i] as string;
+    if (appOf(other) !== app) continue;
+    if (compareUnits(unit, other) < 0) return i;
+    after = i;
+  }
+  return after < 0 ? units.length : after + 1;
+}
+
 /**
  * Lays out every hook (and data-writing exec) of `records`. With `prev` (a layout of
  * a prefix of the same records), only the records after `prev.scanned` are read, so
@@ -123,9 +152,9 @@ export function labelWidth(label: string): number {
  */
 export function layoutSwimlanes(records: readonly TraceRecord[], prev?: SwimlaneLayout): SwimlaneLayout {
   const lanes = (prev?.lanes ?? []).map((l) => ({ ...l }));
-  const laneOf = new Map(lanes.map((l, i) => [l.unit, i]));
-  const old = prev?.blocks ?? [];
-  const added: Block[] = [];
+  let laneOf = new Map(lanes.map((l, i) => [l.unit, i]));
+  let old = prev?.blocks ?? [];
+  let added: Block[] = [];
   const arrows: Arrow[] = [];
   const last = old[old.length - 1];
   let x = last ? last.x + last.w + Geometry.gap : 0;
@@ -135,9 +164,20 @@ export function layoutSwimlanes(records: readonly TraceRecord[], prev?: Swimlane
     const b = old.length + added.length;
     let lane = laneOf.get(r.unit);
     if (lane === undefined) {
-      lane = lanes.length;
+      lane = laneSlot(
+        lanes.map((l) => l.unit),
+        r.unit,
+      );
+      if (lane < lanes.length) {
+        // Rare (a unit added to an earlier application): the lanes below move down one.
+        const at = lane;
+        const down = (x: Block) => (x.lane >= at ? { ...x, lane: x.lane + 1 } : x);
+        old = old.map(down);
+        added = added.map(down);
+        laneOf = new Map([...laneOf].map(([u, i]) => [u, i >= at ? i + 1 : i]));
+      }
       laneOf.set(r.unit, lane);
-      lanes.push({ unit: r.unit, first: b, last: b, removedAt: null });
+      lanes.splice(lane, 0, { unit: r.unit, first: b, last: b, removedAt: null });
     }
     const l = lanes[lane] as (typeof lanes)[number];
     l.last = b;
