@@ -1,14 +1,16 @@
 /**
  * Issue 9, the keyboard and panel points: keys act on the focused unit, application
  * or relation (and focus selects it), each application and relation is one Tab stop;
- * swimlanes list units in number order. Nothing here assumes where the cursor is when the app opens.
+ * swimlanes list units in number order; the example's inspections print in the
+ * console as playback passes them, once. Nothing here assumes where the cursor is when the app opens.
  */
 import type { Locator, Page } from '@playwright/test';
 import { ControlLabel } from '../src/ui/controls/style.ts';
 import { Label } from '../src/ui/labels.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, type RelvizPage } from './fixtures.ts';
 
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: ControlLabel.selection });
+const consoleOutput = (page: Page): Locator => page.getByRole('log', { name: 'Console output' });
 
 /** What the focused element stands for on the graph: `unit worker/0`, `app master`, `relation 0`; `other` for anything else (zoom buttons). */
 function focusedItem(page: Page): Promise<string> {
@@ -120,4 +122,70 @@ test('swimlanes list each application\'s units in number order: worker/10 after 
   const order = await laneOrder(relviz.region(Label.regionSwimlanes));
   // Applications in the order they came; a late master/1 joins master/0, not the bottom.
   expect(order).toEqual(['master/0', 'master/1', ...Array.from({ length: 11 }, (_, i) => `worker/${i}`)]);
+});
+
+const INSPECTIONS = [
+  `juju run --unit master/0 "relation-ids master-application"`,
+  `juju run --unit worker/0 'relation-get -r master:0 - master/0'`,
+  `juju run --unit master/0 'relation-get -r master-application:0 - worker/0'`,
+  `juju run --unit worker/0 'relation-get -r master:0 - master/0'`,
+  `juju run --unit master/0 'relation-ids master-application'`,
+  `juju run --unit worker/0 'relation-get -r master:1 - master/0'`,
+  `juju run --unit master/0 "relation-get -r master-application:1 worker/0-worker-key master/0"`,
+  'juju status --relations',
+];
+
+const entries = (page: Page) => consoleOutput(page).locator('[data-exit-code]');
+const inputs = (page: Page) => entries(page).locator('> div:first-child');
+
+async function playToEnd(relviz: RelvizPage) {
+  const speed = relviz.page.getByRole('slider', { name: Label.speed });
+  await speed.fill((await speed.getAttribute('max')) ?? '128');
+  await relviz.button(Label.play).click();
+  await expect(relviz.button(Label.play)).toBeVisible({ timeout: 20_000 });
+  expect(await relviz.cursor()).toBe(Number(await relviz.timeline.getAttribute('max')));
+}
+
+test('the example\'s inspections print in the console as playback passes them, once, in order', async ({ relviz, page }) => {
+  await relviz.open();
+  await relviz.timeline.fill('0');
+  // A jump prints nothing of what it passes over.
+  await relviz.toEnd();
+  await relviz.timeline.fill('0');
+  await expect(entries(page)).toHaveCount(0);
+
+  await playToEnd(relviz);
+  await expect(inputs(page)).toHaveText(INSPECTIONS.map((line) => `$ ${line}`));
+  const first = entries(page).first();
+  await expect(first).toContainText('master-application:0');
+  await expect(entries(page).nth(1)).toContainText('worker/0-worker-key');
+  await expect(entries(page).last()).toContainText('master:master-application');
+  await page.screenshot({ path: 'test-results/console-echo.png' });
+
+  // Scrubbing back and forth, stepping and playing again over them prints nothing more.
+  await relviz.timeline.fill('0');
+  await relviz.toEnd();
+  await relviz.button(Label.stepBack).click();
+  await relviz.button(Label.stepForward).click();
+  await relviz.timeline.fill('0');
+  await playToEnd(relviz);
+  await expect(entries(page)).toHaveCount(INSPECTIONS.length);
+});
+
+test('stepping over `juju status` prints it; typed inspections print once, when typed', async ({ relviz, page }) => {
+  await relviz.open();
+  await relviz.toEnd();
+  await relviz.button(Label.stepBack).click();
+  await expect(entries(page)).toHaveCount(0);
+  await relviz.button(Label.stepForward).click();
+  await expect(inputs(page)).toHaveText(['$ juju status --relations']);
+  await expect(entries(page).last()).toContainText('master:master-application');
+
+  await relviz.run("juju exec --unit worker/0 -- relation-get -r master:1 - master/0");
+  await expect(entries(page)).toHaveCount(2);
+  await relviz.button(Label.stepBack).click();
+  await relviz.button(Label.stepForward).click();
+  await relviz.timeline.fill('0');
+  await relviz.toEnd();
+  await expect(entries(page)).toHaveCount(2);
 });
