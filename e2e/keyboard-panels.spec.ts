@@ -1,12 +1,14 @@
 /**
  * Issue 9, the keyboard and panel points: keys act on the focused unit, application
  * or relation (and focus selects it), each application and relation is one Tab stop;
- * swimlanes list units in number order; the example's inspections print in the
- * console as playback passes them, once. Nothing here assumes where the cursor is when the app opens.
+ * the hook log shows whole hook names at projector sizes; swimlanes list units in
+ * number order; the example's inspections print in the console as playback passes
+ * them, once. Nothing here assumes where the cursor is when the app opens.
  */
 import type { Locator, Page } from '@playwright/test';
 import { ControlLabel } from '../src/ui/controls/style.ts';
 import { Label } from '../src/ui/labels.ts';
+import { LogLabel } from '../src/ui/log/labels.ts';
 import { expect, test, type RelvizPage } from './fixtures.ts';
 
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: ControlLabel.selection });
@@ -96,6 +98,55 @@ test.describe('the keyboard acts where the focus is', () => {
     await expect(relviz.unit('worker/1')).toBeVisible();
   });
 });
+
+/** Every row of the log whose hook cell's name is `hook`, and that cell's geometry. */
+async function hookCells(log: Locator, hook: string) {
+  return log.locator('tbody tr').evaluateAll(
+    (trs, name) =>
+      trs
+        .map((tr) => tr.children[2] as HTMLElement | undefined)
+        .filter((td): td is HTMLElement => td?.textContent === name)
+        .map((td) => {
+          const lines = [...td.querySelectorAll<HTMLElement>('*')].filter((el) => el.childElementCount === 0);
+          const r = td.getBoundingClientRect();
+          const next = (td.nextElementSibling as HTMLElement).getBoundingClientRect();
+          return {
+            clipped: td.scrollWidth > td.clientWidth || lines.some((l) => l.scrollWidth > l.clientWidth),
+            ellipsis: getComputedStyle(td).textOverflow === 'ellipsis' && td.scrollWidth > td.clientWidth,
+            right: Math.max(...lines.map((l) => l.getBoundingClientRect().right), r.left),
+            cellRight: r.right,
+            nextLeft: next.left,
+          };
+        }),
+    hook,
+  );
+}
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test(`the hook log shows whole hook names at ${size.width}×${size.height}`, async ({ relviz, page }) => {
+    await page.setViewportSize(size);
+    await relviz.open();
+    await relviz.toEnd();
+    await page.getByRole('tab', { name: Label.regionHookLog }).click();
+    const log = relviz.region(Label.regionHookLog);
+    await log.getByRole('combobox', { name: LogLabel.filterUnit }).selectOption('master/0');
+    await log.getByRole('combobox', { name: LogLabel.filterKind }).selectOption('departed');
+    const name = 'master-application-relation-departed';
+    await expect(log.locator('tbody tr').first()).toContainText(name);
+    const cells = await hookCells(log, name);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) {
+      expect(c.clipped).toBe(false);
+      expect(c.ellipsis).toBe(false);
+      expect(c.right).toBeLessThanOrEqual(c.cellRight + 0.5);
+      expect(c.cellRight).toBeLessThanOrEqual(c.nextLeft + 0.5);
+    }
+    await page.screenshot({ path: `test-results/hooklog-${size.width}.png` });
+  });
+}
 
 /** The units' lane names from top to bottom (lanes are windowed: scroll through them all). */
 async function laneOrder(panel: Locator): Promise<string[]> {
