@@ -132,6 +132,9 @@ for (const size of [
     await relviz.toEnd();
     await page.getByRole('tab', { name: Label.regionHookLog }).click();
     const log = relviz.region(Label.regionHookLog);
+    // Rows taller than one line still leave the newest hook in view.
+    await expect(log.locator('tr[aria-current="step"]')).toBeInViewport();
+    await expect(log.getByRole('button', { name: LogLabel.latest })).toHaveCount(0);
     await log.getByRole('combobox', { name: LogLabel.filterUnit }).selectOption('master/0');
     await log.getByRole('combobox', { name: LogLabel.filterKind }).selectOption('departed');
     const name = 'master-application-relation-departed';

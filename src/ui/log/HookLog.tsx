@@ -104,6 +104,8 @@ export function HookLog() {
   // Row tops of the whole (filtered) history, extended as it grows; redone when the column's width changes.
   const lastTops = useRef<RowTops | undefined>(undefined);
   const tops = useMemo(() => (lastTops.current = rowTops(all, columns, lastTops.current)).tops, [all, columns]);
+  /** Height of the rows up to the cursor. */
+  const height = tops[count] ?? 0;
 
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 0 });
@@ -122,11 +124,11 @@ export function HookLog() {
     ro.observe(el);
     return () => ro.disconnect();
   }, [measure]);
-  // New rows (or a new filter): keep the newest one in view, unless the reader scrolled up.
+  // New rows, a new filter or rows that grew (the hook column narrowed): keep the newest one in view, unless the reader scrolled up.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && pinned) el.scrollTop = el.scrollHeight;
-  }, [count, filter, pinned]);
+  }, [count, filter, pinned, height]);
 
   const changeFilter = (f: LogFilter) => {
     setPinned(true);
@@ -143,7 +145,6 @@ export function HookLog() {
 
   // When the rows shrink (a filter, a seek back) the browser clamps the scroll position
   // only after this render: clamp it here too, or the window would be past the last row.
-  const height = tops[count] ?? 0;
   const top = Math.min(view.top, Math.max(0, height - view.height));
   const first = Math.max(0, rowAt(tops, top, count) - OVERSCAN);
   const last = Math.min(count, rowAt(tops, top + view.height, count) + 1 + OVERSCAN);
