@@ -161,9 +161,9 @@ export function HookLog() {
             {/* As narrow as their contents allow, leaving the hook column the room (at 1280 px, `master-application-relation-departed` on two lines). */}
             <colgroup>
               <col className="w-12" />
-              <col className="w-20" />
+              <col className="w-22" />
               <col />
-              <col className="w-24" />
+              <col className="w-23" />
               <col className="w-14" />
               <col className="w-16" />
             </colgroup>
