@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HookKind } from '../../src/engine/ops.ts';
 import type { HookRecord, TraceRecord } from '../../src/engine/trace.ts';
-import { Geometry, arrowsInRange, blockBefore, blocksInRange, compareUnits, labelWidth, laneSlot, layoutSwimlanes, neighbour, shortLabel, type Block } from '../../src/ui/swimlanes/layout.ts';
+import { Geometry, arrowsInRange, blockBefore, blocksInRange, compareUnits, labelWidth, layoutSwimlanes, neighbour, shortLabel, type Block } from '../../src/ui/swimlanes/layout.ts';
 import { blockName, blockTitle } from '../../src/ui/swimlanes/labels.ts';
 import { sim } from '../helpers.ts';
 
@@ -60,17 +60,6 @@ describe('swimlane lanes', () => {
     expect(['worker/10', 'worker/2', 'worker/1', 'worker/9', 'worker/0'].sort(compareUnits)).toEqual(['worker/0', 'worker/1', 'worker/2', 'worker/9', 'worker/10']);
   });
 
-  it("slots a new unit among its application's lanes by number, a new application below the rest", () => {
-    const lanes = ['master/0', 'worker/1', 'worker/9'];
-
-    expect(laneSlot(lanes, 'worker/10')).toBe(3);
-    expect(laneSlot(lanes, 'worker/2')).toBe(2);
-    expect(laneSlot(lanes, 'worker/0')).toBe(1);
-    expect(laneSlot(lanes, 'master/1')).toBe(1);
-    expect(laneSlot(lanes, 'telegraf/0')).toBe(3);
-    expect(laneSlot([], 'worker/0')).toBe(0);
-  });
-
   it('keeps lanes in unit-number order whatever order the units first ran a hook in', () => {
     const units = ['worker/10', 'worker/2', 'master/0', 'worker/9', 'worker/1', 'master/1', 'worker/10', 'master/0'];
     const trace = units.map((u, i) => hook(i + 1, u, 'install'));
@@ -80,6 +69,17 @@ describe('swimlane lanes', () => {
     expect(layout.lanes.map((l) => l.unit)).toEqual(['worker/1', 'worker/2', 'worker/9', 'worker/10', 'master/0', 'master/1']);
     expectLanesConsistent(layout);
     for (let cut = 0; cut <= trace.length; cut++) expect(layoutSwimlanes(trace, layoutSwimlanes(trace.slice(0, cut)))).toEqual(layout);
+  });
+
+  it('puts a new application below the others, and a late unit of an earlier one with its application', () => {
+    const first = layoutSwimlanes(['master/0', 'worker/0', 'worker/1'].map((u, i) => hook(i + 1, u, 'install')));
+    const trace = [...['master/0', 'worker/0', 'worker/1'].map((u, i) => hook(i + 1, u, 'install')), hook(4, 'telegraf/0', 'install'), hook(5, 'master/1', 'install')];
+
+    const layout = layoutSwimlanes(trace, first);
+
+    expect(layout.lanes.map((l) => l.unit)).toEqual(['master/0', 'master/1', 'worker/0', 'worker/1', 'telegraf/0']);
+    expectLanesConsistent(layout);
+    expect(layout).toEqual(layoutSwimlanes(trace));
   });
 
   it('puts every hook on its own lane, one block per hook record, in trace order', () => {

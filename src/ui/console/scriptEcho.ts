@@ -66,9 +66,9 @@ export class ScriptEcho {
   /** The console entries to print now that the store is at `s` (`wasPlaying`: it was playing just before). */
   update(s: EchoSource, wasPlaying: boolean): ConsoleEntry[] {
     const from = this.cursor;
-    const shared = sharedPrefix(this.inputs, s.inputs);
     const rebuilt = s.timeline !== this.timeline;
     const changed = rebuilt || s.inputs !== this.inputs;
+    const shared = changed ? sharedPrefix(this.inputs, s.inputs) : 0;
     this.timeline = s.timeline;
     this.inputs = s.inputs;
     this.cursor = s.cursor;

@@ -129,32 +129,39 @@ export function compareUnits(a: string, b: string): number {
   return unitNumber(a) - unitNumber(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/**
- * Where a unit new to the swimlanes goes among the lanes `units`: among its
- * application's lanes by number; below all of them for an application not seen yet.
- */
-export function laneSlot(units: readonly string[], unit: string): number {
-  const app = appOf(unit);
-  let after = -1;
-  for (let i = 0; i < units.length; i++) {
-    const other = units[i] as string;
-    if (appOf(other) !== app) continue;
-    if (compareUnits(unit, other) < 0) return i;
-    after = i;
+/** Puts `unit` in its place in `sorted`, one application's units in number order. */
+function insertUnit(sorted: string[], unit: string): void {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareUnits(sorted[mid] as string, unit) < 0) lo = mid + 1;
+    else hi = mid;
   }
-  return after < 0 ? units.length : after + 1;
+  sorted.splice(lo, 0, unit);
 }
 
 /**
  * Lays out every hook (and data-writing exec) of `records`. With `prev` (a layout of
  * a prefix of the same records), only the records after `prev.scanned` are read, so
- * a long run computed in slices costs O(new hooks) per slice, not O(history).
+ * a long run computed in slices costs O(new hooks) per slice, not O(history) — but
+ * for one pass over the blocks when a new unit's lane goes above older lanes.
  */
 export function layoutSwimlanes(records: readonly TraceRecord[], prev?: SwimlaneLayout): SwimlaneLayout {
-  const lanes = (prev?.lanes ?? []).map((l) => ({ ...l }));
-  let laneOf = new Map(lanes.map((l, i) => [l.unit, i]));
-  let old = prev?.blocks ?? [];
-  let added: Block[] = [];
+  const before = (prev?.lanes ?? []).map((l) => l.unit);
+  // Lanes by unit while reading; their order is settled once at the end: each
+  // application's units in number order, applications in the order they came.
+  const laneOf = new Map((prev?.lanes ?? []).map((l) => [l.unit, { ...l }]));
+  const byApp = new Map<string, string[]>();
+  const place = (unit: string) => {
+    const app = appOf(unit);
+    const list = byApp.get(app);
+    if (list) insertUnit(list, unit);
+    else byApp.set(app, [unit]);
+  };
+  before.forEach(place);
+  const old = prev?.blocks ?? [];
+  const added: Array<{ -readonly [K in keyof Block]: Block[K] }> = [];
   const arrows: Arrow[] = [];
   const last = old[old.length - 1];
   let x = last ? last.x + last.w + Geometry.gap : 0;
@@ -162,24 +169,12 @@ export function layoutSwimlanes(records: readonly TraceRecord[], prev?: Swimlane
     const r = records[index];
     if (!r || !(r.type === 'hook' || (r.type === 'exec' && r.changes.length > 0))) continue;
     const b = old.length + added.length;
-    let lane = laneOf.get(r.unit);
-    if (lane === undefined) {
-      lane = laneSlot(
-        lanes.map((l) => l.unit),
-        r.unit,
-      );
-      if (lane < lanes.length) {
-        // Rare (a unit added to an earlier application): the lanes below move down one.
-        const at = lane;
-        const down = (x: Block) => (x.lane >= at ? { ...x, lane: x.lane + 1 } : x);
-        old = old.map(down);
-        added = added.map(down);
-        laneOf = new Map([...laneOf].map(([u, i]) => [u, i >= at ? i + 1 : i]));
-      }
-      laneOf.set(r.unit, lane);
-      lanes.splice(lane, 0, { unit: r.unit, first: b, last: b, removedAt: null });
+    let l = laneOf.get(r.unit);
+    if (l === undefined) {
+      l = { unit: r.unit, first: b, last: b, removedAt: null };
+      laneOf.set(r.unit, l);
+      place(r.unit);
     }
-    const l = lanes[lane] as (typeof lanes)[number];
     l.last = b;
     const kind = r.type === 'exec' ? 'exec' : r.kind;
     if (kind === 'remove') l.removedAt = index;
@@ -192,7 +187,7 @@ export function layoutSwimlanes(records: readonly TraceRecord[], prev?: Swimlane
       if (from !== null) arrows.push({ from, to: b });
     }
     added.push({
-      lane,
+      lane: -1, // set below, once the lanes' order is known
       x,
       w,
       seq: r.seq,
@@ -207,14 +202,20 @@ export function layoutSwimlanes(records: readonly TraceRecord[], prev?: Swimlane
     });
     x += w + Geometry.gap;
   }
-  const blocks = added.length === 0 ? old : old.concat(added);
+  const units = [...byApp.values()].flat();
+  const row = new Map(units.map((u, i) => [u, i]));
+  for (const block of added) block.lane = row.get(block.unit) as number;
+  // A unit slotted above older lanes (one added to an earlier application) moves their blocks down: once per call, not per unit.
+  const moved = before.some((u, i) => row.get(u) !== i);
+  const kept = moved ? old.map((block) => ({ ...block, lane: row.get(block.unit) as number })) : old;
+  const blocks = added.length === 0 ? kept : kept.concat(added);
   const end = blocks[blocks.length - 1];
   return {
-    lanes,
+    lanes: units.map((u) => laneOf.get(u) as Lane),
     blocks,
     arrows: arrows.length === 0 ? (prev?.arrows ?? []) : (prev?.arrows ?? []).concat(arrows),
     width: end ? end.x + end.w : 0,
-    height: lanes.length * Geometry.laneHeight,
+    height: units.length * Geometry.laneHeight,
     scanned: records.length,
   };
 }
