@@ -1,7 +1,8 @@
-/** Hook log rows and filters (src/ui/log/filter.ts) over the masterworker trace. */
+/** Hook log rows and filters (src/ui/log/filter.ts) and row geometry (rowLayout.ts) over the masterworker trace. */
 import { describe, expect, it } from 'vitest';
 import { KIND_FILTERS, NO_FILTER, collectRows, filterOptions, isFiltered, logRows, rowsBefore, seqAtCursor, type KindFilter } from '../../src/ui/log/filter.ts';
 import { rowName } from '../../src/ui/log/labels.ts';
+import { LINE_HEIGHT, ROW_HEIGHT, hookLabel, rowAt, rowTops, wrapHook } from '../../src/ui/log/rowLayout.ts';
 import { sim } from '../helpers.ts';
 
 const masterworker = 'juju deploy master\njuju deploy worker -n 2\njuju relate master worker\njuju remove-unit worker/1';
@@ -135,5 +136,54 @@ describe('hook log filter menus', () => {
       { id: 0, label: '0 · master ⇄ master-application' },
       { id: 1, label: '1 · master ⇄ master-application' },
     ]);
+  });
+});
+
+describe('hook log row heights', () => {
+  it('wraps a long hook name after its hyphens, whole, never cut', () => {
+    const name = 'master-application-relation-departed';
+
+    expect(wrapHook(name, 40)).toEqual([name]);
+    expect(wrapHook(name, 32)).toEqual(['master-application-relation-', 'departed']);
+    expect(wrapHook(name, 19)).toEqual(['master-application-', 'relation-departed']);
+    expect(wrapHook(name, 16)).toEqual(['master-', 'application-', 'relation-', 'departed']);
+    for (const columns of [1, 5, 10, 16, 19, 32]) {
+      const lines = wrapHook(name, columns);
+      expect(lines.join('')).toBe(name);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it('splits a part longer than a line where the line ends, and breaks before an action\'s marker', () => {
+    expect(wrapHook('averyveryverylongendpoint-relation-changed', 10)).toEqual(['averyveryv', 'erylongend', 'point-', 'relation-', 'changed']);
+    expect(wrapHook('broadcast-message (action)', 18)).toEqual(['broadcast-message', ' (action)']);
+  });
+
+  it('gives each row one line, plus one per extra line of its hook name; extends as the history grows', () => {
+    const s = sim(rerelated);
+    const rows = logRows(s.timeline.fullTrace, s.timeline.fullTrace.length, NO_FILTER);
+    const columns = 19;
+
+    const { tops } = rowTops(rows, columns);
+
+    expect(tops).toHaveLength(rows.length + 1);
+    rows.forEach((row, i) => expect((tops[i + 1] as number) - (tops[i] as number)).toBe(ROW_HEIGHT + (wrapHook(hookLabel(row.record), columns).length - 1) * LINE_HEIGHT));
+    const departed = rows.findIndex((r) => r.record.hook === 'master-application-relation-departed');
+    expect((tops[departed + 1] as number) - (tops[departed] as number)).toBe(ROW_HEIGHT + LINE_HEIGHT);
+    for (const cut of [0, 1, 10, rows.length - 1]) expect(rowTops(rows, columns, rowTops(rows.slice(0, cut), columns)).tops).toEqual(tops);
+    // Another width is measured afresh.
+    expect(rowTops(rows, 80, rowTops(rows, columns)).tops).toEqual(rows.map((_, i) => i * ROW_HEIGHT).concat(rows.length * ROW_HEIGHT));
+  });
+
+  it('finds the row at a height', () => {
+    const tops = [0, 30, 76, 106];
+
+    expect(rowAt(tops, 0, 3)).toBe(0);
+    expect(rowAt(tops, 29, 3)).toBe(0);
+    expect(rowAt(tops, 30, 3)).toBe(1);
+    expect(rowAt(tops, 75, 3)).toBe(1);
+    expect(rowAt(tops, 500, 3)).toBe(2);
+    expect(rowAt(tops, 500, 2)).toBe(1);
+    expect(rowAt([0], 10, 0)).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HookKind } from '../../src/engine/ops.ts';
 import type { HookRecord, TraceRecord } from '../../src/engine/trace.ts';
-import { Geometry, arrowsInRange, blockBefore, blocksInRange, labelWidth, layoutSwimlanes, neighbour, shortLabel, type Block } from '../../src/ui/swimlanes/layout.ts';
+import { Geometry, arrowsInRange, blockBefore, blocksInRange, compareUnits, labelWidth, layoutSwimlanes, neighbour, shortLabel, type Block } from '../../src/ui/swimlanes/layout.ts';
 import { blockName, blockTitle } from '../../src/ui/swimlanes/labels.ts';
 import { sim } from '../helpers.ts';
 
@@ -36,19 +36,50 @@ function hook(seq: number, unit: string, kind: HookKind, extra: Partial<HookReco
   };
 }
 
+/** Every block sits on its unit's lane, and each lane's first and last blocks are its unit's. */
+function expectLanesConsistent(layout: ReturnType<typeof layoutSwimlanes>) {
+  for (const [i, lane] of layout.lanes.entries()) {
+    expect(layout.blocks[lane.first]?.unit).toBe(lane.unit);
+    expect(layout.blocks[lane.last]?.unit).toBe(lane.unit);
+    expect(laneOf(layout.blocks, lane.unit).every((b) => b.lane === i)).toBe(true);
+  }
+}
+
 describe('swimlane lanes', () => {
-  it('gives each unit a lane, in order of its first hook', () => {
+  it('gives each unit a lane, applications in order of their first hook', () => {
     const s = sim(masterworker);
 
     const layout = layoutSwimlanes(s.timeline.fullTrace);
 
     expect(layout.lanes.map((l) => l.unit)).toEqual(['master/0', 'worker/0', 'worker/1']);
     expect(layout.height).toBe(3 * Geometry.laneHeight);
-    for (const [i, lane] of layout.lanes.entries()) {
-      expect(layout.blocks[lane.first]?.unit).toBe(lane.unit);
-      expect(layout.blocks[lane.last]?.unit).toBe(lane.unit);
-      expect(laneOf(layout.blocks, lane.unit).every((b) => b.lane === i)).toBe(true);
-    }
+    expectLanesConsistent(layout);
+  });
+
+  it('orders units by number, not as text: worker/10 after worker/9', () => {
+    expect(['worker/10', 'worker/2', 'worker/1', 'worker/9', 'worker/0'].sort(compareUnits)).toEqual(['worker/0', 'worker/1', 'worker/2', 'worker/9', 'worker/10']);
+  });
+
+  it('keeps lanes in unit-number order whatever order the units first ran a hook in', () => {
+    const units = ['worker/10', 'worker/2', 'master/0', 'worker/9', 'worker/1', 'master/1', 'worker/10', 'master/0'];
+    const trace = units.map((u, i) => hook(i + 1, u, 'install'));
+
+    const layout = layoutSwimlanes(trace);
+
+    expect(layout.lanes.map((l) => l.unit)).toEqual(['worker/1', 'worker/2', 'worker/9', 'worker/10', 'master/0', 'master/1']);
+    expectLanesConsistent(layout);
+    for (let cut = 0; cut <= trace.length; cut++) expect(layoutSwimlanes(trace, layoutSwimlanes(trace.slice(0, cut)))).toEqual(layout);
+  });
+
+  it('puts a new application below the others, and a late unit of an earlier one with its application', () => {
+    const first = layoutSwimlanes(['master/0', 'worker/0', 'worker/1'].map((u, i) => hook(i + 1, u, 'install')));
+    const trace = [...['master/0', 'worker/0', 'worker/1'].map((u, i) => hook(i + 1, u, 'install')), hook(4, 'telegraf/0', 'install'), hook(5, 'master/1', 'install')];
+
+    const layout = layoutSwimlanes(trace, first);
+
+    expect(layout.lanes.map((l) => l.unit)).toEqual(['master/0', 'master/1', 'worker/0', 'worker/1', 'telegraf/0']);
+    expectLanesConsistent(layout);
+    expect(layout).toEqual(layoutSwimlanes(trace));
   });
 
   it('puts every hook on its own lane, one block per hook record, in trace order', () => {

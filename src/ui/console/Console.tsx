@@ -4,7 +4,9 @@
  * line at the cursor (store.runLine); ArrowUp/ArrowDown walk the history, keeping the
  * draft; Tab completes (complete.ts) and lists several matches, cycling on repeated
  * Tab; Escape clears. Output is text only: `$ <input>`, stdout, then stderr in red, then relviz's own
- * note in grey (a wait that stopped with only failing hooks' retries left).
+ * note in grey (a wait that stopped with only failing hooks' retries left). The
+ * history's own inspections (the example's `juju run … relation-get`, `juju status`)
+ * print here as playback passes them (useEchoScript).
  */
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ConsoleEntry } from '../../store/store.ts';
@@ -12,6 +14,7 @@ import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { pressTab, type CompletionMenu } from './complete.ts';
 import { historyDown, historyOf, historyUp, type HistoryPosition } from './history.ts';
+import { useEchoScript } from './useEchoScript.ts';
 
 /** Drops the one trailing newline every command prints, so entries don't end in a blank line. */
 const trimEnd = (s: string) => s.replace(/\n$/, '');
@@ -53,6 +56,7 @@ const Entry = memo(function Entry({ entry }: { entry: ConsoleEntry }) {
 
 export function Console() {
   const store = useRelvizStore();
+  useEchoScript(store);
   const log = useRelviz((s) => s.consoleLog);
   const history = useMemo(() => historyOf(log.map((e) => e.input)), [log]);
   const [line, setLine] = useState('');

@@ -76,9 +76,9 @@ export function removeRelationCommand(relation: RelationView): Command | null {
   return { type: 'remove-relation', a: { app: a.app, endpoint: a.endpoint }, b: { app: b.app, endpoint: b.endpoint } };
 }
 
-/** What the Delete key does to the selection on the graph: remove the unit or the relation (not an application). */
-export function deleteCommand(view: ModelView, selection: Selection): Command | null {
-  const target = selectionTarget(view, selection);
+/** What the Delete key does on the graph to the focused unit or relation: remove it (not an application). */
+export function deleteCommand(view: ModelView, item: Selection): Command | null {
+  const target = selectionTarget(view, item);
   if (target?.kind === 'unit') return { type: 'remove-unit', units: [target.unit.name] };
   if (target?.kind === 'relation') return removeRelationCommand(target.relation);
   return null;

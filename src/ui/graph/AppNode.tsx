@@ -92,6 +92,7 @@ const UnitChip = memo(function UnitChip({ unit, nextOf, subs }: UnitChipProps) {
             <button
               key={`${h.hook}-${i}`}
               type="button"
+              data-next-hook-of={unit.name}
               className="nodrag rounded border border-orange-400 bg-orange-50 px-1 py-0.5 text-left font-mono text-[10px] text-orange-900 hover:bg-orange-100"
               onClick={(e) => {
                 e.stopPropagation();

@@ -31,7 +31,8 @@ export interface MenuRequest {
 
 /** What a right-click (or the context-menu key) on `el` inside the graph is about; null outside the canvas. */
 export function menuTargetOf(el: Element): MenuTarget | null {
-  const unit = el.closest('[data-unit]')?.getAttribute('data-unit');
+  // A unit's chip, or one of its next-hook buttons (manual mode).
+  const unit = el.closest('[data-unit]')?.getAttribute('data-unit') ?? el.closest('[data-next-hook-of]')?.getAttribute('data-next-hook-of');
   if (unit) return { kind: 'unit', name: unit };
   const relation = el.closest('[data-relation-label]')?.getAttribute('data-relation-label') ?? el.closest('[data-relation-id]')?.getAttribute('data-relation-id') ?? /^relation-(\d+)$/.exec(el.closest('.react-flow__edge')?.getAttribute('data-id') ?? '')?.[1];
   if (relation) return { kind: 'relation', id: Number(relation) };

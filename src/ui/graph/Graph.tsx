@@ -2,9 +2,17 @@
  * The model as a graph (React Flow). Nodes and edges are derived from the view at
  * the cursor — never stored twice. Drag from an endpoint handle to another
  * application's compatible endpoint (highlighted while dragging) to integrate; drop
- * on an application to choose among its fitting endpoints. Delete removes the
- * selected relation or unit. Right-click (or the ContextMenu key / Shift+F10 on a
- * focused unit, application or relation) opens the context menu.
+ * on an application to choose among its fitting endpoints. Right-click (or the
+ * ContextMenu key / Shift+F10 on a focused unit, application or relation) opens the
+ * context menu.
+ *
+ * The keyboard acts where the focus is: each application (its name), unit (its chip)
+ * and relation (its label) is one Tab stop, focusing one selects it, and Delete or
+ * Backspace removes the focused unit or relation — never something selected elsewhere.
+ * React Flow's own focus stops (node and edge wrappers) and Delete are turned off, so
+ * an application or relation is not two stops and a key never acts twice. Units are
+ * Tab stops of their own rather than arrow-key targets: ← and → step the history
+ * everywhere on the page.
  */
 import {
   Background,
@@ -21,6 +29,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EndpointMeta } from '../../engine/charm.ts';
+import type { Selection } from '../../store/store.ts';
 import type { ModelView, NextHookView, UnitView } from '../../store/view.ts';
 import { DeployDialog } from '../controls/DeployDialog.tsx';
 import { deleteCommand } from '../controls/targetActions.ts';
@@ -112,6 +121,15 @@ function deriveEdges(view: ModelView, selectedRelation: number | null): Relation
   }
   return edges;
 }
+
+/** The unit, application or relation a focused element inside the graph stands for; null for anything else. */
+function focusTarget(el: EventTarget): Exclude<Selection, null> | null {
+  if (!(el instanceof Element)) return null;
+  const target = menuTargetOf(el);
+  return target && target.kind !== 'pane' ? target : null;
+}
+
+const selectionKey = (s: Selection): string => (s === null ? '' : s.kind === 'relation' ? `relation ${s.id}` : `${s.kind} ${s.name}`);
 
 interface Choice {
   readonly from: { app: string; endpoint: string };
@@ -260,8 +278,11 @@ function GraphInner() {
         return;
       }
       if (e.key !== 'Delete' && e.key !== 'Backspace') return;
+      // The focused unit or relation, not the selection: they differ when focus moved without a click.
+      const target = focusTarget(e.target);
+      if (!target) return;
       const s = store.getState();
-      const command = deleteCommand(s.view, s.selection);
+      const command = deleteCommand(s.view, target);
       if (!command) return;
       s.apply(command);
       e.preventDefault();
@@ -270,9 +291,18 @@ function GraphInner() {
     [store, openMenu],
   );
 
+  // Selection follows focus, so the toolbar and the panels show what the keys act on.
+  const onFocus = useCallback(
+    (e: React.FocusEvent) => {
+      const target = focusTarget(e.target);
+      if (target && selectionKey(store.getState().selection) !== selectionKey(target)) store.getState().select(target);
+    },
+    [store],
+  );
+
   return (
     <>
-      <div ref={box} className="relative h-full w-full" onKeyDown={onKeyDown} onContextMenu={onContextMenu}>
+      <div ref={box} className="relative h-full w-full" onKeyDown={onKeyDown} onFocus={onFocus} onContextMenu={onContextMenu}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -285,6 +315,8 @@ function GraphInner() {
           connectionMode={ConnectionMode.Loose}
           onPaneClick={() => store.getState().select(null)}
           deleteKeyCode={null}
+          nodesFocusable={false}
+          edgesFocusable={false}
           fitView
           fitViewOptions={FIT}
           minZoom={0.2}

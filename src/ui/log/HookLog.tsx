@@ -2,7 +2,9 @@
  * A table of the hooks up to the cursor, like `jhack tail`: seq, unit, hook, remote
  * unit, relation id, result. Filter by unit, relation and kind; click a row to go
  * there. The newest row stays in view unless the reader scrolled up. Only the
- * visible rows are rendered (fixed row height), so long histories stay fast.
+ * visible rows are rendered, so long histories stay fast: a row is one line tall,
+ * or more when its hook name wraps (never cut), which rowLayout.ts computes from
+ * the hook column's width in characters without measuring rows.
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Timeline } from '../../engine/timeline.ts';
@@ -11,7 +13,8 @@ import { usePaced } from '../common/usePaced.ts';
 import { NO_FILTER, collectRows, filterOptions, isFiltered, rowsBefore, seqAtCursor, type FilterOptions, type LogFilter, type LogRow, type LogRows } from './filter.ts';
 import { LogLabel } from './labels.ts';
 import { LogFilters } from './LogFilters.tsx';
-import { HookLogRow, ROW_HEIGHT } from './HookLogRow.tsx';
+import { HookLogRow } from './HookLogRow.tsx';
+import { ROW_HEIGHT, rowAt, rowTops, type RowTops } from './rowLayout.ts';
 
 /** Rows rendered beyond each edge of the visible ones. */
 const OVERSCAN = 8;
@@ -56,6 +59,31 @@ function optionsOf(timeline: Timeline, revision: number): FilterOptions {
 }
 
 const th = 'px-2 py-1.5 font-semibold whitespace-nowrap';
+/** The hook cell's horizontal padding (px-2 each side). */
+const CELL_PADDING = 16;
+/** Characters measured to know the width of one (the table's font is monospace). */
+const PROBE = '0'.repeat(20);
+
+/** How many characters fit on a line of the hook column, kept up to date as the log is resized. */
+function useHookColumns() {
+  const header = useRef<HTMLTableCellElement>(null);
+  const probe = useRef<HTMLSpanElement>(null);
+  const [columns, setColumns] = useState(Number.POSITIVE_INFINITY);
+  useLayoutEffect(() => {
+    const th = header.current;
+    const p = probe.current;
+    if (!th || !p) return;
+    const measure = () => {
+      const ch = p.getBoundingClientRect().width / PROBE.length;
+      if (ch > 0) setColumns(Math.max(1, Math.floor((th.getBoundingClientRect().width - CELL_PADDING) / ch)));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(th);
+    return () => ro.disconnect();
+  }, []);
+  return { header, probe, columns };
+}
 
 export function HookLog() {
   const store = useRelvizStore();
@@ -72,6 +100,12 @@ export function HookLog() {
   const count = rowsBefore(all, end);
   const total = rowsBefore(unfiltered, end);
   const currentSeq = seqAtCursor(trace, end);
+  const { header, probe, columns } = useHookColumns();
+  // Row tops of the whole (filtered) history, extended as it grows; redone when the column's width changes.
+  const lastTops = useRef<RowTops | undefined>(undefined);
+  const tops = useMemo(() => (lastTops.current = rowTops(all, columns, lastTops.current)).tops, [all, columns]);
+  /** Height of the rows up to the cursor. */
+  const height = tops[count] ?? 0;
 
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 0 });
@@ -90,11 +124,11 @@ export function HookLog() {
     ro.observe(el);
     return () => ro.disconnect();
   }, [measure]);
-  // New rows (or a new filter): keep the newest one in view, unless the reader scrolled up.
+  // New rows, a new filter or rows that grew (the hook column narrowed): keep the newest one in view, unless the reader scrolled up.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && pinned) el.scrollTop = el.scrollHeight;
-  }, [count, filter, pinned]);
+  }, [count, filter, pinned, height]);
 
   const changeFilter = (f: LogFilter) => {
     setPinned(true);
@@ -111,23 +145,27 @@ export function HookLog() {
 
   // When the rows shrink (a filter, a seek back) the browser clamps the scroll position
   // only after this render: clamp it here too, or the window would be past the last row.
-  const top = Math.min(view.top, Math.max(0, count * ROW_HEIGHT - view.height));
-  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const top = Math.min(view.top, Math.max(0, height - view.height));
+  const first = Math.max(0, rowAt(tops, top, count) - OVERSCAN);
+  const last = Math.min(count, rowAt(tops, top + view.height, count) + 1 + OVERSCAN);
   const rows = all.slice(first, last);
   return (
     <div className="flex h-full flex-col">
       <LogFilters filter={filter} onChange={changeFilter} units={options.units} relations={options.relations} shown={count} total={total} />
       <div className="relative min-h-0 flex-1">
         <div ref={scroller} onScroll={measure} className="h-full overflow-auto overscroll-contain">
+          <span ref={probe} aria-hidden="true" className="invisible absolute top-0 left-0 font-mono text-[13px] whitespace-pre">
+            {PROBE}
+          </span>
           <table aria-rowcount={count + 1} className="w-full table-fixed border-collapse text-left font-mono text-[13px]">
+            {/* As narrow as their contents allow, leaving the hook column the room (at 1280 px, `master-application-relation-departed` on two lines). */}
             <colgroup>
               <col className="w-12" />
               <col className="w-22" />
               <col />
-              <col className="w-24" />
+              <col className="w-23" />
+              <col className="w-14" />
               <col className="w-16" />
-              <col className="w-19" />
             </colgroup>
             <thead className="sticky top-0 z-10 bg-slate-100 font-sans text-[13px] text-slate-700 shadow-[inset_0_-1px_0_#cbd5e1]">
               <tr aria-rowindex={1}>
@@ -137,7 +175,7 @@ export function HookLog() {
                 <th scope="col" className={th}>
                   unit
                 </th>
-                <th scope="col" className={th}>
+                <th ref={header} scope="col" className={th}>
                   hook
                 </th>
                 <th scope="col" className={th} title="JUJU_REMOTE_UNIT">
@@ -154,15 +192,15 @@ export function HookLog() {
             </thead>
             <tbody>
               {first > 0 && (
-                <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
+                <tr aria-hidden="true" style={{ height: tops[first] }}>
                   <td colSpan={6} className="p-0" />
                 </tr>
               )}
               {rows.map((row, k) => (
-                <HookLogRow key={row.index} record={row.record} index={row.index} rowIndex={first + k + 2} current={row.record.seq === currentSeq} onPick={pick} />
+                <HookLogRow key={row.index} record={row.record} index={row.index} rowIndex={first + k + 2} current={row.record.seq === currentSeq} columns={columns} onPick={pick} />
               ))}
               {last < count && (
-                <tr aria-hidden="true" style={{ height: (count - last) * ROW_HEIGHT }}>
+                <tr aria-hidden="true" style={{ height: height - (tops[last] ?? height) }}>
                   <td colSpan={6} className="p-0" />
                 </tr>
               )}

@@ -1,6 +1,7 @@
 /**
- * Swimlane geometry, pure (tested in test/ui/swimlanes.test.ts): one lane per unit in
- * order of first appearance; every hook a block on one shared axis, in trace order,
+ * Swimlane geometry, pure (tested in test/ui/swimlanes.test.ts): one lane per unit,
+ * an application's lanes together in unit-number order (worker/10 after worker/9),
+ * applications in the order their first hook ran; every hook a block on one shared axis, in trace order,
  * so the order across units reads left to right; a `juju exec` that wrote relation
  * data a small marker on its unit's lane; arrows from each commit to the
  * relation-changed hooks it caused (`cause` = the writer's seq, JUJU-SEMANTICS §3).
@@ -116,16 +117,51 @@ export function labelWidth(label: string): number {
   return Math.min(Geometry.maxWidth, Math.max(Geometry.minWidth, Math.ceil(label.length * Geometry.charWidth + Geometry.padding)));
 }
 
+/** The number in a unit's name (`worker/10` → 10). */
+export function unitNumber(unit: string): number {
+  return Number(unit.slice(unit.lastIndexOf('/') + 1));
+}
+
+const appOf = (unit: string): string => unit.slice(0, unit.lastIndexOf('/'));
+
+/** Orders two units of one application by number, as Juju numbers them (worker/9 before worker/10). */
+export function compareUnits(a: string, b: string): number {
+  return unitNumber(a) - unitNumber(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Puts `unit` in its place in `sorted`, one application's units in number order. */
+function insertUnit(sorted: string[], unit: string): void {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareUnits(sorted[mid] as string, unit) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  sorted.splice(lo, 0, unit);
+}
+
 /**
  * Lays out every hook (and data-writing exec) of `records`. With `prev` (a layout of
  * a prefix of the same records), only the records after `prev.scanned` are read, so
- * a long run computed in slices costs O(new hooks) per slice, not O(history).
+ * a long run computed in slices costs O(new hooks) per slice, not O(history) — but
+ * for one pass over the blocks when a new unit's lane goes above older lanes.
  */
 export function layoutSwimlanes(records: readonly TraceRecord[], prev?: SwimlaneLayout): SwimlaneLayout {
-  const lanes = (prev?.lanes ?? []).map((l) => ({ ...l }));
-  const laneOf = new Map(lanes.map((l, i) => [l.unit, i]));
+  const before = (prev?.lanes ?? []).map((l) => l.unit);
+  // Lanes by unit while reading; their order is settled once at the end: each
+  // application's units in number order, applications in the order they came.
+  const laneOf = new Map((prev?.lanes ?? []).map((l) => [l.unit, { ...l }]));
+  const byApp = new Map<string, string[]>();
+  const place = (unit: string) => {
+    const app = appOf(unit);
+    const list = byApp.get(app);
+    if (list) insertUnit(list, unit);
+    else byApp.set(app, [unit]);
+  };
+  before.forEach(place);
   const old = prev?.blocks ?? [];
-  const added: Block[] = [];
+  const added: Array<{ -readonly [K in keyof Block]: Block[K] }> = [];
   const arrows: Arrow[] = [];
   const last = old[old.length - 1];
   let x = last ? last.x + last.w + Geometry.gap : 0;
@@ -133,13 +169,12 @@ export function layoutSwimlanes(records: readonly TraceRecord[], prev?: Swimlane
     const r = records[index];
     if (!r || !(r.type === 'hook' || (r.type === 'exec' && r.changes.length > 0))) continue;
     const b = old.length + added.length;
-    let lane = laneOf.get(r.unit);
-    if (lane === undefined) {
-      lane = lanes.length;
-      laneOf.set(r.unit, lane);
-      lanes.push({ unit: r.unit, first: b, last: b, removedAt: null });
+    let l = laneOf.get(r.unit);
+    if (l === undefined) {
+      l = { unit: r.unit, first: b, last: b, removedAt: null };
+      laneOf.set(r.unit, l);
+      place(r.unit);
     }
-    const l = lanes[lane] as (typeof lanes)[number];
     l.last = b;
     const kind = r.type === 'exec' ? 'exec' : r.kind;
     if (kind === 'remove') l.removedAt = index;
@@ -152,7 +187,7 @@ export function layoutSwimlanes(records: readonly TraceRecord[], prev?: Swimlane
       if (from !== null) arrows.push({ from, to: b });
     }
     added.push({
-      lane,
+      lane: -1, // set below, once the lanes' order is known
       x,
       w,
       seq: r.seq,
@@ -167,14 +202,20 @@ export function layoutSwimlanes(records: readonly TraceRecord[], prev?: Swimlane
     });
     x += w + Geometry.gap;
   }
-  const blocks = added.length === 0 ? old : old.concat(added);
+  const units = [...byApp.values()].flat();
+  const row = new Map(units.map((u, i) => [u, i]));
+  for (const block of added) block.lane = row.get(block.unit) as number;
+  // A unit slotted above older lanes (one added to an earlier application) moves their blocks down: once per call, not per unit.
+  const moved = before.some((u, i) => row.get(u) !== i);
+  const kept = moved ? old.map((block) => ({ ...block, lane: row.get(block.unit) as number })) : old;
+  const blocks = added.length === 0 ? kept : kept.concat(added);
   const end = blocks[blocks.length - 1];
   return {
-    lanes,
+    lanes: units.map((u) => laneOf.get(u) as Lane),
     blocks,
     arrows: arrows.length === 0 ? (prev?.arrows ?? []) : (prev?.arrows ?? []).concat(arrows),
     width: end ? end.x + end.w : 0,
-    height: lanes.length * Geometry.laneHeight,
+    height: units.length * Geometry.laneHeight,
     scanned: records.length,
   };
 }
