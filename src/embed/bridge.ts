@@ -46,7 +46,7 @@ export function hooksPassed(t: Timeline, from: number, to: number): HookEvent[] 
  * seek, a reload of the model) passes nothing.
  */
 export function passesHooks(s: RelvizState, prev: RelvizState): boolean {
-  if (s.timeline !== prev.timeline || s.cursor <= prev.cursor) return false;
+  if (s.timeline !== prev.timeline || s.generation !== prev.generation || s.cursor <= prev.cursor) return false;
   return s.playing || prev.playing || s.cursor - prev.cursor === 1;
 }
 

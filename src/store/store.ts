@@ -42,6 +42,12 @@ export interface RelvizState {
   readonly timeline: Timeline;
   /** Bumped whenever the timeline changes (new commands), for subscribers that read it. */
   readonly revision: number;
+  /**
+   * Bumped whenever the history is rebuilt from a command log (a session opened, New,
+   * an example, a tutorial step, undo, another seed) rather than extended by a command;
+   * the timeline object may be the same (a rebuild keeps the commands it shares).
+   */
+  readonly generation: number;
   readonly cursor: number;
   readonly length: number;
   readonly view: ModelView;
@@ -494,7 +500,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         const k = sharedPrefix(was.inputs, inputsOf);
         if (k < t.log.entries.length) t.truncate(t.entryStartTick(k));
       } else t = new Timeline({ seed: seedOf, juju: jujuOf });
-      set({ timeline: t, seed: seedOf, juju: jujuOf, inputs: inputsOf, revision: get().revision + 1 });
+      set({ timeline: t, seed: seedOf, juju: jujuOf, inputs: inputsOf, revision: get().revision + 1, generation: get().generation + 1 });
       let i = t.log.entries.length;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const next = (): void => {
@@ -573,6 +579,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
     return {
       timeline,
       revision: 0,
+      generation: 0,
       cursor: timeline.cursor,
       length: timeline.length,
       view: deriveView(timeline.state),

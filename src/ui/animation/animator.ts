@@ -98,7 +98,7 @@ export function startAnimator(store: RelvizStore): () => void {
   return store.subscribe((s, prev) => {
     const moved = s.cursor - prev.cursor;
     if (moved === 0) return;
-    if (moved < 0 || moved > MAX_PER_FRAME || s.timeline !== prev.timeline) {
+    if (moved < 0 || moved > MAX_PER_FRAME || s.timeline !== prev.timeline || s.generation !== prev.generation) {
       for (const chip of [...lit]) clearChip(chip);
       if (s.phase !== 'committed') s.setPhase('committed');
       return;

@@ -21,7 +21,7 @@ import type { SessionInput } from '../../store/session.ts';
 import type { ConsoleEntry, RelvizState } from '../../store/store.ts';
 
 /** What the echo reads of the store. */
-export type EchoSource = Pick<RelvizState, 'timeline' | 'inputs' | 'cursor' | 'playing' | 'tutorial'>;
+export type EchoSource = Pick<RelvizState, 'timeline' | 'generation' | 'inputs' | 'cursor' | 'playing' | 'tutorial'>;
 
 /** Commands that only look at the model: their output is why they are in a script. */
 export function isInspection(command: Command): boolean {
@@ -52,6 +52,7 @@ function sharedPrefix(a: readonly SessionInput[], b: readonly SessionInput[]): n
 /** Follows the store from one state to the next and says what the console prints. */
 export class ScriptEcho {
   private timeline: Timeline;
+  private generation: number;
   private inputs: readonly SessionInput[];
   private cursor: number;
   /** Entries (log indexes) of this history whose output the console has shown. */
@@ -59,6 +60,7 @@ export class ScriptEcho {
 
   constructor(s: EchoSource) {
     this.timeline = s.timeline;
+    this.generation = s.generation;
     this.inputs = s.inputs;
     this.cursor = s.cursor;
   }
@@ -66,10 +68,12 @@ export class ScriptEcho {
   /** The console entries to print now that the store is at `s` (`wasPlaying`: it was playing just before). */
   update(s: EchoSource, wasPlaying: boolean): ConsoleEntry[] {
     const from = this.cursor;
-    const rebuilt = s.timeline !== this.timeline;
+    // (A rebuild may keep the timeline object, cut back to the commands it shares.)
+    const rebuilt = s.timeline !== this.timeline || s.generation !== this.generation;
     const changed = rebuilt || s.inputs !== this.inputs;
     const shared = changed ? sharedPrefix(this.inputs, s.inputs) : 0;
     this.timeline = s.timeline;
+    this.generation = s.generation;
     this.inputs = s.inputs;
     this.cursor = s.cursor;
     if (changed) {

@@ -20,7 +20,7 @@ const MAX_TICKS_PER_FRAME = 8;
 export function showMisconception(store: RelvizStore, m: Misconception): (() => void) | false {
   const s = store.getState();
   s.loadScript(m.script, { label: `the scenario “${m.title}”`, trusted: true });
-  const timeline = store.getState().timeline;
+  const { timeline, generation } = store.getState();
   const reveal = m.focus(timeline.fullTrace);
   const plan = reveal && playbackPlan(reveal, timeline.fullTrace, (i) => timeline.tickOfRecord(i));
   if (!plan) return false;
@@ -32,7 +32,7 @@ export function showMisconception(store: RelvizStore, m: Misconception): (() => 
 
   const unsubscribe = store.subscribe((next) => {
     // Another model, or the viewer took over (paused or moved away): stop watching.
-    if (next.timeline !== timeline || !next.playing) {
+    if (next.timeline !== timeline || next.generation !== generation || !next.playing) {
       unsubscribe();
       return;
     }
