@@ -192,3 +192,16 @@ test('storage full: a session too big for the browser is said, with the file, an
   const saved = await page.evaluate((k) => localStorage.getItem(k), SESSION_KEY);
   expect(saved).not.toContain('big=');
 });
+
+test('playing fast still saves the session as it goes (saves are throttled, not put off by every tick)', async ({ relviz, page }) => {
+  await relviz.open();
+  await relviz.timeline.fill('0');
+  // 16 hooks a second: a tick every 62 ms, faster than a debounce of 250 ms could ever wait out.
+  await page.getByRole('slider', { name: Label.speed }).fill('5');
+  await relviz.button(Label.play).click();
+  const savedCursor = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{"cursor":0}').cursor as number, SESSION_KEY);
+  // While it is still playing (the 62 ticks take about 4 s), the saved cursor follows.
+  await expect.poll(savedCursor, { timeout: 2_500 }).toBeGreaterThan(5);
+  const playing = await relviz.button(Label.pause).isVisible();
+  expect(playing).toBe(true);
+});
