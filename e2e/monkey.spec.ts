@@ -204,6 +204,15 @@ test.describe('monkey: hostile inputs', () => {
     await expect(saidAnywhere(page, LIMIT)).toBeVisible();
   });
 
+  test('console: a 3 MiB line is echoed clipped, and the page stays responsive', async ({ relviz, page }, testInfo) => {
+    const dog = await Watchdog.attach(page);
+    await relviz.open();
+    await dog.probe();
+    await hostile(dog, testInfo, 'a 3 MiB console line', () => relviz.run(`juju status ${'x'.repeat(3 * 1024 * 1024)}`));
+    await settled(dog);
+    await expect(page.getByRole('log', { name: 'Console output' })).toContainText(/more characters not shown/);
+  });
+
   test('console: juju add-unit worker -n 1000 is refused naming the limit, or computed off the page with Stop at hand', async ({ relviz, page }, testInfo) => {
     const line = 'juju add-unit worker -n 1000';
     const dog = await Watchdog.attach(page);
