@@ -235,9 +235,18 @@ export type ActionKind = keyof typeof CATALOGUE;
 
 const WEIGHTS = Object.fromEntries(Object.entries(CATALOGUE).map(([k, v]) => [k, v.weight])) as Record<ActionKind, number>;
 
-/** Draws one action from `rng` and plans it against the page as it is now. */
+/**
+ * Draws one action from `rng` and plans it against the page as it is now. One with
+ * nothing to act on (no graph to drag on an empty model) is drawn again, twice at
+ * most, as a user would do something else.
+ */
 export async function plan(page: Page, rng: Prng): Promise<{ kind: ActionKind } & Plan> {
-  const kind = rng.weighted(WEIGHTS);
   const seen = await scan(page);
-  return { kind, ...CATALOGUE[kind].plan({ page, rng, seen }) };
+  let drawn: { kind: ActionKind } & Plan = { kind: 'wait', detail: '' };
+  for (let tries = 0; tries < 3; tries++) {
+    const kind = rng.weighted(WEIGHTS);
+    drawn = { kind, ...CATALOGUE[kind].plan({ page, rng, seen }) };
+    if (drawn.run) break;
+  }
+  return drawn;
 }
