@@ -10,7 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import { Label } from '../../src/ui/labels.ts';
 import { consoleLine } from './consoleLines.ts';
 import type { Prng } from './prng.ts';
-import { scan, type Scan, type Target, type TargetKind } from './scan.ts';
+import { FIELDS, scan, type Scan, type Target, type TargetKind } from './scan.ts';
 
 interface Ctx {
   readonly page: Page;
@@ -178,12 +178,50 @@ function speed(ctx: Ctx): Plan {
 }
 
 function select(ctx: Ctx): Plan {
+  // The header's selects by name (Examples, Tutorials, Juju) half the time, else any select on screen (a dialog's, a toolbar form's).
+  const byName = ctx.rng.chance(0.5);
   const name = ctx.rng.pick(SELECTS);
-  const options = ctx.seen.selects[name];
-  if (!options) return { detail: `select ${name} — not there` };
-  const index = ctx.rng.int(0, options.length - 1);
-  const box = ctx.page.getByRole('combobox', { name, exact: true });
-  return { detail: `select ${name}: ${JSON.stringify(options[index])}`, run: () => attempt(() => box.selectOption({ index }, QUICK)) };
+  const named = ctx.seen.selects[name];
+  if (byName && named) {
+    const index = ctx.rng.int(0, named.length - 1);
+    const box = ctx.page.getByRole('combobox', { name, exact: true });
+    return { detail: `select ${name}: ${JSON.stringify(named[index])}`, run: () => attempt(() => box.selectOption({ index }, QUICK)) };
+  }
+  if (ctx.seen.selectBoxes.length === 0) return { detail: 'select — none on screen' };
+  const f = ctx.rng.pick(ctx.seen.selectBoxes);
+  if (f.options.length === 0) return { detail: `${f.desc} — no options` };
+  const index = ctx.rng.int(0, f.options.length - 1);
+  return { detail: `${f.desc}: ${JSON.stringify(f.options[index])}`, run: () => attempt(() => ctx.page.locator('select').nth(f.nth).selectOption({ index }, QUICK)) };
+}
+
+/** What goes into a form field: charm metadata good and bad, names, numbers, payloads. */
+const FIELD_VALUES = [
+  'name: monkey\nrequires:\n  db:\n    interface: pgsql\n',
+  'name: monkey\nprovides:\n  website:\n    interface: http\npeers:\n  ring:\n    interface: ring\n',
+  'name: monkey\nsubordinate: true\nrequires:\n  juju-info:\n    interface: juju-info\n    scope: container\n',
+  'name: [unclosed',
+  'requires:\n  db: {}\n',
+  'name: monkey\nrequires:\n  db:\n    interface: pgsql\n    limit: -1\n',
+  '\t\u0000: :',
+  'my-app', 'Bad Name', 'worker', '', ' ', '0', '1', '3', '20', '21', '-1', '1e9', '99999999999', 'NaN', 'abc',
+  '<script>window.__pwned=1</script>', '🐒'.repeat(50), 'x'.repeat(5_000),
+] as const;
+
+function field(ctx: Ctx): Plan {
+  if (ctx.seen.fields.length === 0) return { detail: 'field — none on screen' };
+  const f = ctx.rng.pick(ctx.seen.fields);
+  const value = ctx.rng.pick(FIELD_VALUES);
+  const enter = ctx.rng.chance(0.3);
+  const shown = JSON.stringify(value.length > 60 ? `${[...value].slice(0, 40).join('')}…(${value.length} chars)` : value);
+  const el = ctx.page.locator(FIELDS).nth(f.nth);
+  return {
+    detail: `fill ${f.desc} with ${shown}${enter ? ' Enter' : ''}`,
+    run: () =>
+      attempt(async () => {
+        await el.fill(value, QUICK);
+        if (enter) await el.press('Enter', QUICK);
+      }),
+  };
 }
 
 function seed(ctx: Ctx): Plan {
@@ -225,6 +263,7 @@ const CATALOGUE = {
   scrub: { weight: 8, plan: scrub },
   speed: { weight: 2, plan: speed },
   select: { weight: 3, plan: select },
+  field: { weight: 4, plan: field },
   seed: { weight: 2, plan: seed },
   toggle: { weight: 6, plan: toggle },
   wait: { weight: 2, plan: pause },

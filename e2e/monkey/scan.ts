@@ -26,6 +26,17 @@ export interface Box {
   readonly h: number;
 }
 
+/** Text fields other than the console, and selects: found again by their index among all of their kind. */
+export const FIELDS = 'input:not([type]), input[type="text"], input[type="number"], input[type="search"], textarea';
+
+export interface Field {
+  /** Its index in `document.querySelectorAll(FIELDS)` (or of `select`). */
+  readonly nth: number;
+  readonly desc: string;
+  /** A select's options. */
+  readonly options: readonly string[];
+}
+
 export interface Scan {
   readonly targets: readonly Target[];
   /** Endpoint handles on the graph (drag sources and drop targets). */
@@ -45,12 +56,15 @@ export interface Scan {
   readonly selects: Readonly<Record<string, readonly string[]>>;
   /** Accessible names of the usable buttons. */
   readonly buttons: readonly string[];
+  /** Usable text fields (not the console, not read-only) and selects, wherever they are. */
+  readonly fields: readonly Field[];
+  readonly selectBoxes: readonly Field[];
   /** The console's command field can be typed in (not hidden by presentation mode, not behind a modal dialog). */
   readonly consoleUsable: boolean;
 }
 
 /** Runs in the page: no closures over test code (the labels come in as an argument). */
-function scanPage(labels: { readonly timeline: string; readonly command: string }): Scan {
+function scanPage(labels: { readonly timeline: string; readonly command: string; readonly fields: string }): Scan {
   const vw = innerWidth;
   const vh = innerHeight;
   const modal = document.querySelector('dialog:modal');
@@ -126,6 +140,17 @@ function scanPage(labels: { readonly timeline: string; readonly command: string 
     if (usable(el)) selects[el.getAttribute('aria-label') ?? ''] = [...el.options].map((o) => o.text);
   }
   const buttons = [...scope.querySelectorAll('button')].filter(usable).map(nameOf);
+  // Indexed over the whole document, so the test finds the same element with .nth().
+  const inScope = (el: Element) => modal === null || modal.contains(el);
+  const labelOf = (el: Element) => el.getAttribute('aria-label') ?? el.closest('label')?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 40) ?? el.tagName.toLowerCase();
+  const fields: Field[] = [...document.querySelectorAll(labels.fields)]
+    .map((el, nth) => ({ el, nth }))
+    .filter(({ el }) => inScope(el) && usable(el) && !(el as HTMLInputElement).readOnly && el.getAttribute('aria-label') !== labels.command)
+    .map(({ el, nth }) => ({ nth, desc: `${el.tagName.toLowerCase()} "${labelOf(el)}"`, options: [] }));
+  const selectBoxes: Field[] = [...document.querySelectorAll('select')]
+    .map((el, nth) => ({ el, nth }))
+    .filter(({ el }) => inScope(el) && usable(el))
+    .map(({ el, nth }) => ({ nth, desc: `select "${labelOf(el)}"`, options: [...el.options].map((o) => o.text) }));
   const names = (sel: string, attr: string) => [...new Set([...document.querySelectorAll(sel)].map((e) => e.getAttribute(attr) ?? '').filter(Boolean))];
   return {
     targets,
@@ -138,10 +163,12 @@ function scanPage(labels: { readonly timeline: string; readonly command: string 
     timelineMax: timeline && usable(timeline) ? Number(timeline.getAttribute('max')) : null,
     selects,
     buttons,
+    fields,
+    selectBoxes,
     consoleUsable: [...scope.querySelectorAll(`input[aria-label="${labels.command}"]`)].some(usable),
   };
 }
 
 export function scan(page: Page): Promise<Scan> {
-  return page.evaluate(scanPage, { timeline: Label.timeline, command: Label.command });
+  return page.evaluate(scanPage, { timeline: Label.timeline, command: Label.command, fields: FIELDS });
 }
