@@ -19,7 +19,7 @@ import { SESSION_KEY, type SessionV1 } from '../src/store/session.ts';
 import { Label } from '../src/ui/labels.ts';
 import { plan } from './monkey/actions.ts';
 import { Prng, freshSeed } from './monkey/prng.ts';
-import { ReplayLog, type LoggedAction } from './monkey/replayLog.ts';
+import { ReplayLog } from './monkey/replayLog.ts';
 import { UNRESPONSIVE_MS, Watchdog, within } from './monkey/watchdog.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -47,6 +47,41 @@ test.use({
   ],
 });
 
+/**
+ * Does the seed's actions one by one, probing the page after each; stops at the first
+ * problem and returns its action's index (null: none).
+ */
+async function runMonkey(dog: Watchdog, seed: number, log: ReplayLog): Promise<number | null> {
+  for (let i = 0; i < log.actions; i++) {
+    const t0 = Date.now();
+    dog.doing = `action #${i}`;
+    let step = { kind: 'plan', detail: 'looking at the page' };
+    const r = await within(
+      (async () => {
+        const p = await plan(dog.page, Prng.forAction(seed, i));
+        step = { kind: p.kind, detail: p.detail };
+        dog.doing = `action #${i} (${p.kind}: ${p.detail})`;
+        const note = await p.run?.();
+        if (note) step.detail += ` — ${note}`;
+      })(),
+      ACTION_TIMEOUT_MS,
+    );
+    if (!r.finished) {
+      // A frozen page, or Playwright stuck on an input event? Ask the page.
+      const answer = await dog.answerWithin(UNRESPONSIVE_MS);
+      dog.problems.push(`action #${i} did not return within ${ACTION_TIMEOUT_MS} ms; the page ${answer === null ? 'does not answer either' : `answers in ${answer} ms`}`);
+    } else {
+      if (r.error) dog.problems.push(`action #${i} threw: ${r.error.message.split('\n')[0] ?? ''}`);
+      await dog.probe();
+    }
+    const entry = { index: i, kind: step.kind, detail: step.detail, ms: Date.now() - t0 };
+    log.add(entry);
+    if (VERBOSE) console.log(ReplayLog.line(entry));
+    if (dog.problems.length > 0) return i;
+  }
+  return null;
+}
+
 test.describe('monkey: random', () => {
   test.describe.configure({ timeout: Math.max(60_000, ACTIONS * 2_500) });
 
@@ -61,32 +96,7 @@ test.describe('monkey: random', () => {
       await relviz.open();
       await dog.probe();
       const started = Date.now();
-      let failedAt: number | null = null;
-      for (let i = 0; i < ACTIONS && failedAt === null; i++) {
-        const t0 = Date.now();
-        dog.doing = `action #${i}`;
-        let step = { kind: 'plan', detail: 'looking at the page' };
-        const r = await within(
-          (async () => {
-            const p = await plan(page, Prng.forAction(seed, i));
-            step = { kind: p.kind, detail: p.detail };
-            dog.doing = `action #${i} (${p.kind})`;
-            const note = await p.run?.();
-            if (note) step.detail += ` — ${note}`;
-          })(),
-          ACTION_TIMEOUT_MS,
-        );
-        if (!r.finished) {
-          // Frozen page, or Playwright stuck on an input event? Ask the page.
-          const answer = await dog.answerWithin(UNRESPONSIVE_MS);
-          dog.problems.push(`action #${i} did not return within ${ACTION_TIMEOUT_MS} ms; the page ${answer === null ? `does not answer either` : `answers in ${answer} ms`}`);
-        }
-        else if (r.error) dog.problems.push(`action #${i} threw: ${r.error.message.split('\n')[0] ?? ''}`);
-        if (r.finished) await dog.probe();
-        log.add({ index: i, kind: step.kind, detail: step.detail, ms: Date.now() - t0 });
-        if (VERBOSE) console.log(ReplayLog.line(log.entries[log.entries.length - 1] as LoggedAction));
-        if (dog.problems.length > 0) failedAt = i;
-      }
+      const failedAt = await runMonkey(dog, seed, log);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const summary = `${log.entries.length} actions in ${seconds} s; longest task ${dog.worst.ms} ms (${dog.worst.during || 'none over 50 ms'})`;
       console.log(`monkey: seed ${seed}: ${summary}`);
