@@ -174,6 +174,7 @@ function scrub(ctx: Ctx): Plan {
 
 function speed(ctx: Ctx): Plan {
   const v = ctx.rng.int(0, 8);
+  if (!ctx.seen.inputs.includes(Label.speed)) return { detail: 'speed — no speed slider (presenting, or behind a dialog)' };
   return { detail: `speed slider to ${v}`, run: () => attempt(() => ctx.page.getByRole('slider', { name: Label.speed }).fill(String(v), QUICK)) };
 }
 
@@ -226,6 +227,7 @@ function field(ctx: Ctx): Plan {
 
 function seed(ctx: Ctx): Plan {
   const value = ctx.rng.pick(['0', '1', '2', '42', String(ctx.rng.int(0, 0xffffffff)), '-1', '4294967296', '1e3', '']);
+  if (!ctx.seen.inputs.includes(Label.seed)) return { detail: 'seed — no seed field (presenting, or behind a dialog)' };
   return { detail: `seed field to ${JSON.stringify(value)}`, run: () => attempt(() => ctx.page.getByRole('spinbutton', { name: Label.seed }).fill(value, QUICK)) };
 }
 

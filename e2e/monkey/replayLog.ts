@@ -31,7 +31,7 @@ export class ReplayLog {
   }
 
   static line(e: LoggedAction): string {
-    return `#${String(e.index).padStart(3)} ${e.kind.padEnd(9)} ${e.detail}`;
+    return `#${String(e.index).padStart(3)} ${String(e.ms).padStart(5)} ms ${e.kind.padEnd(10)} ${e.detail}`;
   }
 
   /** The last `n` actions, one per line. */

@@ -59,6 +59,8 @@ export interface Scan {
   /** Usable text fields (not the console, not read-only) and selects, wherever they are. */
   readonly fields: readonly Field[];
   readonly selectBoxes: readonly Field[];
+  /** Accessible names (aria-label) of the usable inputs: the seed field, the sliders, … */
+  readonly inputs: readonly string[];
   /** The console's command field can be typed in (not hidden by presentation mode, not behind a modal dialog). */
   readonly consoleUsable: boolean;
 }
@@ -165,6 +167,7 @@ function scanPage(labels: { readonly timeline: string; readonly command: string;
     buttons,
     fields,
     selectBoxes,
+    inputs: [...scope.querySelectorAll('input[aria-label]')].filter(usable).map((el) => el.getAttribute('aria-label') ?? ''),
     consoleUsable: [...scope.querySelectorAll(`input[aria-label="${labels.command}"]`)].some(usable),
   };
 }
