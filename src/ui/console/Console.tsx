@@ -19,6 +19,10 @@ import { useEchoScript } from './useEchoScript.ts';
 /** Drops the one trailing newline every command prints, so entries don't end in a blank line. */
 const trimEnd = (s: string) => s.replace(/\n$/, '');
 
+/** The most of one line or output shown: laying out megabytes of text would hold the page for seconds. */
+const SHOWN_CHARS = 10_000;
+const clip = (s: string) => (s.length <= SHOWN_CHARS ? s : `${s.slice(0, SHOWN_CHARS)}… (${(s.length - SHOWN_CHARS).toLocaleString('en')} more characters not shown)`);
+
 /** One stderr line: Juju's `ERROR …` lines bold and bright, the rest (Deployed …, Running operation …) red too but lighter. */
 function StderrLine({ text }: { text: string }) {
   const error = /^(ERROR|bash:)/.test(text);
@@ -26,15 +30,15 @@ function StderrLine({ text }: { text: string }) {
 }
 
 const Entry = memo(function Entry({ entry }: { entry: ConsoleEntry }) {
-  const stdout = trimEnd(entry.stdout);
-  const stderr = trimEnd(entry.stderr);
+  const stdout = clip(trimEnd(entry.stdout));
+  const stderr = clip(trimEnd(entry.stderr));
   return (
     <div className="border-t border-slate-800 py-1.5 first:border-t-0" data-exit-code={entry.exitCode}>
       <div className="break-all whitespace-pre-wrap">
         <span aria-hidden className="font-bold text-emerald-400 select-none">
           $
         </span>{' '}
-        <span className="font-semibold text-white">{entry.input}</span>
+        <span className="font-semibold text-white">{clip(entry.input)}</span>
       </div>
       {stdout !== '' && <div className="break-words whitespace-pre-wrap text-slate-200">{stdout}</div>}
       {stderr !== '' && (
