@@ -16,32 +16,65 @@ export interface ToolOutput {
 
 /** Splits a command line like a POSIX shell: quotes, backslashes, whitespace. */
 export function shellSplit(line: string): string[] {
+  // Runs of plain characters are taken whole (a pasted value can be megabytes long).
+  const plain = /[^\s"'\\]+/y;
+  const inDouble = /[^"\\]+/y;
+  const space = /\s/;
   const words: string[] = [];
   let cur = '';
   let inWord = false;
-  let quote: '"' | "'" | null = null;
-  for (let i = 0; i < line.length; i++) {
+  let i = 0;
+  while (i < line.length) {
     const c = line[i] as string;
-    if (quote) {
-      if (c === quote) quote = null;
-      else if (c === '\\' && quote === '"' && i + 1 < line.length && '"\\$`'.includes(line[i + 1] as string)) cur += line[++i];
-      else cur += c;
-    } else if (c === '"' || c === "'") {
-      quote = c;
+    if (c === "'") {
+      // POSIX: nothing is special inside single quotes.
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) throw new SyntaxError('unterminated single quote');
+      cur += line.slice(i + 1, end);
       inWord = true;
+      i = end + 1;
+    } else if (c === '"') {
+      inWord = true;
+      i++;
+      for (;;) {
+        inDouble.lastIndex = i;
+        const run = inDouble.exec(line);
+        if (run) {
+          cur += run[0];
+          i += run[0].length;
+        }
+        if (i >= line.length) throw new SyntaxError('unterminated double quote');
+        if (line[i] === '"') {
+          i++;
+          break;
+        }
+        // A backslash escapes only " \ $ ` inside double quotes.
+        if (i + 1 < line.length && '"\\$`'.includes(line[i + 1] as string)) {
+          cur += line[i + 1];
+          i += 2;
+        } else {
+          cur += '\\';
+          i++;
+        }
+      }
     } else if (c === '\\' && i + 1 < line.length) {
-      cur += line[++i];
+      cur += line[i + 1];
       inWord = true;
-    } else if (/\s/.test(c)) {
+      i += 2;
+    } else if (space.test(c)) {
       if (inWord) words.push(cur);
       cur = '';
       inWord = false;
+      i++;
     } else {
-      cur += c;
+      plain.lastIndex = i;
+      const run = plain.exec(line);
+      const text = run ? run[0] : c;
+      cur += text;
       inWord = true;
+      i += text.length;
     }
   }
-  if (quote) throw new SyntaxError(`unterminated ${quote === '"' ? 'double' : 'single'} quote`);
   if (inWord) words.push(cur);
   return words;
 }

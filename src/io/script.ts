@@ -52,13 +52,16 @@ const APP = /^[a-z][a-z0-9-]*$/;
 /** Removes a `#` comment (outside quotes, at line start or after whitespace). */
 export function stripComment(line: string): string {
   let quote: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+  // Only quotes, backslashes and # matter: jump from one to the next (a pasted value can be megabytes long).
+  const special = /["'\\#]/g;
+  for (let m = special.exec(line); m !== null; m = special.exec(line)) {
+    const i = m.index;
+    const c = m[0];
     if (quote) {
       if (c === quote) quote = null;
-      else if (c === '\\' && quote === '"') i++; // POSIX: no escapes inside single quotes
+      else if (c === '\\' && quote === '"') special.lastIndex = i + 2; // POSIX: no escapes inside single quotes
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '\\') i++;
+    else if (c === '\\') special.lastIndex = i + 2;
     else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) return line.slice(0, i);
   }
   return line;

@@ -134,11 +134,23 @@ export function persist(store: RelvizStore, storage: Store, schedule: (fn: () =>
       }
     };
     let ok = fits(full);
+    let compact = false;
     if (!ok) {
       // What can be rebuilt goes first: the undo history, then the session's long form.
       storage.removeItem(UNDO_KEY);
       savedHistory = null;
-      ok = fits(full) || fits(JSON.stringify({ kind: COMPACT_KIND, session: compactSession(session, session.tutorial ?? null) }));
+      ok = fits(full);
+      if (!ok) ok = compact = fits(JSON.stringify({ kind: COMPACT_KIND, session: compactSession(session, session.tutorial ?? null) }));
+      if (ok) {
+        // Saved, with less: said, so no one is surprised by an undo history gone after a reload.
+        store.getState().setSaving({
+          text: `The browser's storage is full: this session (${size(full.length)}) is saved${compact ? ' in its compact form' : ''}, but its undo history is not (Undo works until the page is closed). Download it to keep everything.`,
+          download: { name: 'relviz-session.json', text: full },
+          holdSaving: false,
+          full: true,
+        });
+        return;
+      }
     }
     if (!ok) {
       store.getState().setSaving({

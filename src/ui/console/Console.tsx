@@ -12,6 +12,7 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } 
 import type { ConsoleEntry } from '../../store/store.ts';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { clipText } from '../common/clip.ts';
 import { pressTab, type CompletionMenu } from './complete.ts';
 import { historyDown, historyOf, historyUp, type HistoryPosition } from './history.ts';
 import { useEchoScript } from './useEchoScript.ts';
@@ -19,9 +20,8 @@ import { useEchoScript } from './useEchoScript.ts';
 /** Drops the one trailing newline every command prints, so entries don't end in a blank line. */
 const trimEnd = (s: string) => s.replace(/\n$/, '');
 
-/** The most of one line or output shown: laying out megabytes of text would hold the page for seconds. */
-const SHOWN_CHARS = 10_000;
-const clip = (s: string) => (s.length <= SHOWN_CHARS ? s : `${s.slice(0, SHOWN_CHARS)}… (${(s.length - SHOWN_CHARS).toLocaleString('en')} more characters not shown)`);
+/** The most of one line or output shown (src/ui/common/clip.ts). */
+const clip = (s: string) => clipText(s);
 
 /** One stderr line: Juju's `ERROR …` lines bold and bright, the rest (Deployed …, Running operation …) red too but lighter. */
 function StderrLine({ text }: { text: string }) {

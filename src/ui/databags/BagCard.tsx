@@ -5,6 +5,7 @@
  * writes are only buffered (JUJU-SEMANTICS §4). Values are text and wrap anywhere,
  * so a long value never widens the panel.
  */
+import { clipText } from '../common/clip.ts';
 import type { BagView } from '../../store/view.ts';
 import { AccessDetails } from './AccessDetails.tsx';
 import type { BagAccess } from './access.ts';
@@ -63,14 +64,14 @@ function Row({ row, pending }: { row: BagRow; pending: boolean }) {
       <span role="cell" className={`whitespace-pre-wrap [overflow-wrap:anywhere] ${removed ? 'line-through decoration-2' : 'text-slate-950'}`}>
         {row.old !== null && (
           <>
-            <del className="text-slate-600 decoration-1">{row.old}</del>
+            <del className="text-slate-600 decoration-1">{clipText(row.old, 2000)}</del>
             <span className="px-1 font-sans text-amber-800" aria-hidden="true">
               →
             </span>
             <span className="sr-only"> became </span>
           </>
         )}
-        {row.value}
+        {clipText(row.value, 2000)}
       </span>
     </div>
   );

@@ -1,4 +1,5 @@
 /** What a hook did: the databag keys it committed, files, the status it set, its juju-log lines. */
+import { clipText } from '../common/clip.ts';
 import type { HookRecord } from '../../engine/trace.ts';
 import { changeLines, type ChangeLine } from './inspect.ts';
 import { sectionHeading as heading } from './style.ts';
@@ -25,13 +26,13 @@ export function HookEffects({ r }: { r: HookRecord }) {
                 <span className={`font-bold ${MARK[c.change].cls}`}>{MARK[c.change].sign}</span> <span className="text-slate-600">{c.bag}:</span>{' '}
                 <span className={c.change === 'removed' ? 'line-through' : ''}>{c.key}</span>
                 {c.change === 'removed' ? (
-                  <span className="text-slate-600"> (was {c.value})</span>
+                  <span className="text-slate-600"> (was {clipText(c.value, 2000)})</span>
                 ) : (
                   <>
                     {' = '}
-                    {c.old !== null && <del className="text-slate-600">{c.old}</del>}
+                    {c.old !== null && <del className="text-slate-600">{clipText(c.old, 2000)}</del>}
                     {c.old !== null && ' → '}
-                    {c.value}
+                    {clipText(c.value, 2000)}
                   </>
                 )}
               </li>
