@@ -99,7 +99,10 @@ test('quiz: predict the next hook', async ({ relviz, page }) => {
   await expect(verdict).toContainText('Right.');
   await page.mouse.move(0, 0);
   await page.waitForTimeout(300);
-  await page.screenshot({ path: `${DIR}/quiz.png`, clip: { x: 0, y: 100, width: 1210, height: 560 } });
+  // The card, where the quiz is (the top of the right-hand column).
+  const box = await card.boundingBox();
+  if (!box) throw new Error('the tutorial card is on screen');
+  await page.screenshot({ path: `${DIR}/quiz.png`, clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 } });
 });
 
 test('misconceptions: where the docs mislead', async ({ relviz, page }) => {

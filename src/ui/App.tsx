@@ -21,13 +21,15 @@ import { HookLog } from './log/HookLog.tsx';
 import { PresentButton } from './present/PresentButton.tsx';
 import { StageBar } from './present/StageBar.tsx';
 import { usePresentation } from './present/usePresentation.ts';
-import { useRevealHighlights } from './present/useRevealHighlights.ts';
+import type { RelvizState } from '../store/store.ts';
+import { tutorialById } from '../teaching/tutorials/index.ts';
 import { useRelviz, useRelvizStore } from './StoreContext.tsx';
 import { Swimlanes } from './swimlanes/Swimlanes.tsx';
 import { MisconceptionsButton } from './teaching/MisconceptionsButton.tsx';
 import { CompareView } from './teaching/compare/CompareView.tsx';
 import { TutorialCard } from './teaching/TutorialCard.tsx';
 import { TutorialMenu } from './teaching/TutorialMenu.tsx';
+import { useRevealHighlights } from './teaching/useRevealHighlights.ts';
 import { useTutorialEffects } from './teaching/useTutorialEffects.ts';
 import { BusyIndicator } from './transport/BusyIndicator.tsx';
 import { SessionMenu } from './transport/SessionMenu.tsx';
@@ -101,12 +103,25 @@ function HistoryViews() {
   );
 }
 
+/** The step on screen shows alternatives side by side (CompareView), in place of the history. */
+function comparing(s: RelvizState): boolean {
+  return s.tutorial !== null && (tutorialById(s.tutorial.id)?.steps[s.tutorial.step]?.compare?.length ?? 0) > 0;
+}
+
 /**
  * The layout, in three modes on one tree (`data-mode`, styled by the `present:`,
  * `embed:` and `stage:` variants in index.css), so switching never remounts the
  * graph: `app`, everything; `present`, for a projector — graph, tutorial card,
  * databags and swimlanes in large type, keyboard driven; `embed`, the same panels at
  * normal size for an `<iframe>` (src/embed/).
+ *
+ * A tutorial's card never sits on the graph (beside it, it halves the graph at
+ * 1280 px): it heads the right-hand column, which widens for it, and the databags and
+ * the hook inspector below give way to it — the more so while the quiz asks — down to
+ * a few rows each; a highlighted databag row is scrolled into view. A step with
+ * alternatives gives the bottom row more height: the comparison takes the history's
+ * place there, and the console beside it stays uncovered; on a projector it takes
+ * the graph's place too.
  */
 export function App({ embed = false }: { embed?: boolean }) {
   const store = useRelvizStore();
@@ -116,9 +131,16 @@ export function App({ embed = false }: { embed?: boolean }) {
   const [present, setPresent] = usePresentation(store, !embed);
   const mode = embed ? 'embed' : present ? 'present' : 'app';
   const inTutorial = useRelviz((s) => s.tutorial !== null);
-  const databags = useRevealHighlights<HTMLDivElement>(mode !== 'app');
+  const quiz = useRelviz((s) => s.quiz);
+  const compare = useRelviz(comparing);
+  const databags = useRevealHighlights<HTMLDivElement>();
+  const history = useRevealHighlights<HTMLDivElement>();
+  const cardInColumn = inTutorial && mode === 'app';
+  const columns = mode === 'present' ? 'grid-cols-[minmax(0,1fr)_minmax(27rem,33%)]' : mode === 'embed' ? 'grid-cols-[minmax(0,1fr)_minmax(14rem,34%)]' : cardInColumn ? 'grid-cols-[minmax(0,1fr)_minmax(24rem,28%)]' : 'grid-cols-[minmax(0,1fr)_24rem]';
+  // A tutorial's graph gets a little more height than the history (its card is beside it, not on it).
+  const rows = compare && mode === 'app' ? 'grid-rows-[minmax(0,2fr)_minmax(0,3fr)]' : cardInColumn ? 'grid-rows-[minmax(0,5fr)_minmax(0,3fr)]' : 'grid-rows-[minmax(0,3fr)_minmax(0,2fr)]';
   return (
-    <div data-mode={mode} className="flex h-screen flex-col gap-2 p-2 data-[mode=embed]:gap-1.5 data-[mode=embed]:p-1.5">
+    <div data-mode={mode} data-tutorial={inTutorial || undefined} className="flex h-screen flex-col gap-2 p-2 data-[mode=embed]:gap-1.5 data-[mode=embed]:p-1.5">
       {/* Hidden, not unmounted, while presenting: the menus keep their state (a misconception shown). */}
       {!embed && (
         <header className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm present:hidden">
@@ -150,50 +172,73 @@ export function App({ embed = false }: { embed?: boolean }) {
       <SavingBanner />
       <ErrorBanner />
       {!embed && <NoticeToast />}
-      <main className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_24rem] grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2 present:grid-cols-[minmax(0,1fr)_minmax(27rem,33%)] embed:grid-cols-[minmax(0,1fr)_minmax(14rem,34%)] embed:gap-1.5">
-        <Panel title={Label.regionGraph} className="row-span-1 present:border-2 present:border-slate-900 present:[&>header]:[zoom:1.4]" actions={mode === 'app' ? <SelectionBar /> : null}>
-          <div className="flex h-full">
-            <div className="relative min-w-0 flex-1">
-              <Graph />
+      <main className={`grid min-h-0 flex-1 gap-2 embed:gap-1.5 ${columns}`}>
+        {/* The graph over the history and the console. */}
+        <div className={`relative grid min-h-0 gap-2 embed:gap-1.5 ${rows}`}>
+          <Panel title={Label.regionGraph} className="present:border-2 present:border-slate-900 present:[&>header]:[zoom:1.4]" actions={mode === 'app' ? <SelectionBar /> : null}>
+            <div className="flex h-full">
+              <div className="relative min-w-0 flex-1">
+                <Graph />
+              </div>
+              {/* An iframe has no column to spare: the card goes beside the graph, and only when wide. */}
+              {mode === 'embed' && (
+                <div className="flex shrink-0 max-[80rem]:hidden">
+                  <TutorialCard className="m-2 w-[26rem]" />
+                </div>
+              )}
             </div>
-            {/* On a projector the card moves to the databags' column, leaving the graph its width; an iframe shows it only when wide. */}
-            {mode !== 'present' && (
-              <div className="flex shrink-0 embed:max-[80rem]:hidden">
-                <TutorialCard />
+          </Panel>
+          <div className={`grid min-h-0 gap-2 stage:grid-cols-1 ${compare ? 'grid-cols-[minmax(0,1fr)_minmax(15rem,30%)]' : 'grid-cols-[minmax(0,3fr)_minmax(0,2fr)]'}`}>
+            {/* A comparison covers the history (and takes its keyboard stops: CompareView), never the console. */}
+            <div ref={history} data-history className="relative grid min-h-0">
+              {mode === 'app' ? (
+                <HistoryViews />
+              ) : (
+                <Panel title={Label.regionSwimlanes} className="present:border-2 present:border-slate-900 present:[--text-xs:0.875rem] present:[zoom:1.35] present:[@media(max-height:50rem)]:[zoom:1.15]">
+                  <Swimlanes />
+                </Panel>
+              )}
+              {mode !== 'present' && <CompareView />}
+            </div>
+            {/* Hidden, not unmounted, while presenting: the console keeps what was typed. */}
+            <Panel title={Label.regionConsole} className="stage:hidden">
+              <Console />
+            </Panel>
+          </div>
+          {/* On a projector the comparison is the step: it takes the graph's room too, to be read from the back. */}
+          {mode === 'present' && <CompareView presenting />}
+        </div>
+        {cardInColumn ? (
+          <div className="flex min-h-0 flex-col gap-2">
+            {/* While the quiz asks, the card takes all but a few rows of the column. */}
+            <TutorialCard className={`flex-[0_1_auto] ${quiz ? 'max-h-[calc(100%-7rem)]' : 'max-h-[52%]'}`} />
+            <Panel title={Label.regionDatabags} scrollable className={`flex-[3_1_0] ${quiz ? 'min-h-16!' : 'min-h-24!'}`}>
+              <div ref={databags}>
+                <DatabagPanel />
+              </div>
+            </Panel>
+            <Panel title={Label.regionInspector} scrollable className="min-h-10! flex-[2_1_0]">
+              <HookInspector />
+            </Panel>
+          </div>
+        ) : (
+          <div className={`grid min-h-0 gap-2 ${mode === 'present' && inTutorial ? 'grid-rows-[minmax(0,11fr)_minmax(0,9fr)]' : 'grid-rows-[minmax(0,3fr)_minmax(0,2fr)] stage:grid-rows-1'}`}>
+            {mode === 'present' && inTutorial && (
+              // Scaled as a whole (zoom), filling the column.
+              <div className="flex min-h-0 [--text-sm:0.9375rem] [zoom:1.2] [@media(max-height:50rem)]:[zoom:1.05]">
+                <TutorialCard className="flex-1" />
               </div>
             )}
-          </div>
-        </Panel>
-        <div className={`row-span-2 grid min-h-0 gap-2 ${mode === 'present' && inTutorial ? 'grid-rows-[minmax(0,11fr)_minmax(0,9fr)]' : 'grid-rows-[minmax(0,3fr)_minmax(0,2fr)] stage:grid-rows-1'}`}>
-          {mode === 'present' && inTutorial && (
-            // Scaled as a whole (zoom), filling the column.
-            <div className="flex min-h-0 [--text-sm:0.9375rem] [zoom:1.2] *:m-0 *:w-auto *:flex-1 [@media(max-height:50rem)]:[zoom:1.05]">
-              <TutorialCard />
-            </div>
-          )}
-          <Panel title={Label.regionDatabags} scrollable className="present:border-2 present:border-slate-900 present:[zoom:1.5] present:[@media(max-width:90rem)]:[zoom:1.3]">
-            <div ref={databags}>
-              <DatabagPanel />
-            </div>
-          </Panel>
-          <Panel title={Label.regionInspector} scrollable className="stage:hidden">
-            <HookInspector />
-          </Panel>
-        </div>
-        <div className="relative grid min-h-0 grid-cols-[minmax(0,3fr)_minmax(0,2fr)] gap-2 stage:grid-cols-1">
-          {mode === 'app' ? (
-            <HistoryViews />
-          ) : (
-            <Panel title={Label.regionSwimlanes} className="present:border-2 present:border-slate-900 present:[--text-xs:0.875rem] present:[zoom:1.35] present:[@media(max-height:50rem)]:[zoom:1.15]">
-              <Swimlanes />
+            <Panel title={Label.regionDatabags} scrollable className="present:border-2 present:border-slate-900 present:[zoom:1.5] present:[@media(max-width:90rem)]:[zoom:1.3]">
+              <div ref={databags}>
+                <DatabagPanel />
+              </div>
             </Panel>
-          )}
-          {/* Hidden, not unmounted, while presenting: the console keeps what was typed. */}
-          <Panel title={Label.regionConsole} className="stage:hidden">
-            <Console />
-          </Panel>
-          <CompareView />
-        </div>
+            <Panel title={Label.regionInspector} scrollable className="stage:hidden">
+              <HookInspector />
+            </Panel>
+          </div>
+        )}
       </main>
     </div>
   );

@@ -27,6 +27,7 @@ function boxes(script: string) {
 describe('autoLayout', () => {
   it.each([
     ['two subordinates on every principal unit', 'juju deploy ubuntu -n 3\njuju deploy telegraf\njuju deploy rsyslog-forwarder\njuju integrate telegraf ubuntu\njuju integrate rsyslog-forwarder ubuntu\n'],
+    ['unrelated applications of every size', 'juju deploy postgresql -n 2\njuju deploy webapp -n 5\njuju deploy smtp-server\njuju deploy master\njuju deploy worker -n 3\njuju deploy ubuntu\n'],
     ['masterworker and a subordinate beside it', 'juju deploy master\njuju deploy worker -n 5\njuju relate master worker\njuju deploy telegraf\njuju integrate telegraf worker\n'],
   ])('no two application nodes overlap: %s', (_name, script) => {
     const all = boxes(script);
@@ -37,6 +38,21 @@ describe('autoLayout', () => {
         expect(overlap, `${a.name} and ${b.name}`).toBe(false);
       }
     }
+  });
+
+  it('sets unrelated applications side by side, not in one column, so a wide screen shows them large', () => {
+    const [master, worker] = boxes('juju deploy master\njuju deploy worker -n 2\n');
+    expect(master && worker).toBeTruthy();
+    if (!master || !worker) return;
+    expect(worker.x0).toBeGreaterThanOrEqual(master.x1);
+    expect(worker.y0).toBe(master.y0);
+  });
+
+  it('packs several groups of related applications into a wide block, not one tall column', () => {
+    const all = boxes('juju deploy postgresql -n 2\njuju deploy webapp -n 2\njuju deploy smtp-server\njuju deploy master\njuju deploy worker\njuju relate master worker\n');
+    const w = Math.max(...all.map((b) => b.x1)) - Math.min(...all.map((b) => b.x0));
+    const h = Math.max(...all.map((b) => b.y1)) - Math.min(...all.map((b) => b.y0));
+    expect(w / h).toBeGreaterThan(1.5);
   });
 
   it('makes a principal taller for each subordinate its units carry', () => {

@@ -89,7 +89,7 @@ export function DatabagPanel() {
 
   return (
     <div className="@container flex flex-col">
-      <div className="sticky top-0 z-10 grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-2 gap-y-1.5 border-b border-slate-200 bg-white px-2 py-1.5">
+      <div className="top-0 z-10 grid grid-cols-[auto_minmax(0,1fr)] [@media(min-height:50rem)]:sticky items-center gap-x-2 gap-y-1.5 border-b border-slate-200 bg-white px-2 py-1.5">
         <label htmlFor={`${ids}-relation`} className={fieldLabel}>
           Relation
         </label>

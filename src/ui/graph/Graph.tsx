@@ -34,14 +34,18 @@ import type { ModelView, NextHookView, UnitView } from '../../store/view.ts';
 import { DeployDialog } from '../controls/DeployDialog.tsx';
 import { deleteCommand } from '../controls/targetActions.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { selectStepFocus } from '../teaching/focus.ts';
 import { AppNode, nextKey, type AppFlowNode, type AppNodeData } from './AppNode.tsx';
 import { candidatesOn, compatible } from './compat.ts';
 import { GraphContextMenu, anchorOf, menuTargetOf, type MenuRequest } from './ContextMenu.tsx';
-import { autoLayout } from './layout.ts';
+import { frameOptions } from './frame.ts';
+import { autoLayout, layoutKey } from './layout.ts';
 import { RelationEdge, type RelationFlowEdge } from './RelationEdge.tsx';
 
 const nodeTypes = { app: AppNode };
-const FIT = { padding: 0.15, maxZoom: 1.3 } as const;
+// A margin in px, not a share of the box: clear of the zoom buttons at the left, and no
+// taller than needed above and below, where a wide panel is short of room.
+const FIT = { padding: { x: '48px', y: '12px' }, maxZoom: 1.3 } as const;
 const edgeTypes = { relation: RelationEdge };
 
 
@@ -162,10 +166,11 @@ function GraphInner() {
   // Re-frame when applications or relations come or go (not on every hook),
   // and when the graph's box changes size (the tutorial card opening beside it, the
   // window) — once React Flow has measured the nodes, or it would frame nothing.
-  const { fitView } = useReactFlow();
+  const { fitView, getNodes } = useReactFlow();
   const initialized = useNodesInitialized();
-  // Relations count too: relating two applications moves them side by side.
-  const appKey = `${view.apps.map((a) => a.name).join(' ')}|${view.relations.map((r) => r.id).join(' ')}`;
+  // Relations count too (relating two applications moves them side by side), and so do
+  // units, subordinates included: a unit more makes a node taller, and it must not end below the frame.
+  const appKey = `${layoutKey(view)}|${Object.keys(view.units).length}|${view.relations.map((r) => r.id).join(' ')}`;
   const box = useRef<HTMLDivElement>(null);
   const [boxSize, setBoxSize] = useState('');
   useEffect(() => {
@@ -178,17 +183,19 @@ function GraphInner() {
     return () => ro.disconnect();
   }, []);
   const framed = useRef('');
+  // A tutorial step's applications: framed alone when the whole model would be too small to read (frame.ts).
+  const focus = useRelviz(selectStepFocus);
   useEffect(() => {
-    const key = `${appKey}|${boxSize}`;
+    const key = `${appKey}|${boxSize}|${focus}`;
     if (!initialized || framed.current === key) return;
     // Marked framed only once it is: a new node unmeasures the graph before the frame
     // comes, which cancels it, and the fit must happen once the node is measured.
     const id = requestAnimationFrame(() => {
       framed.current = key;
-      void fitView(FIT);
+      void fitView(frameOptions(getNodes(), box.current?.clientWidth ?? 0, box.current?.clientHeight ?? 0, FIT, focus.split(' ')));
     });
     return () => cancelAnimationFrame(id);
-  }, [initialized, appKey, boxSize, fitView]);
+  }, [initialized, appKey, boxSize, focus, fitView, getNodes]);
 
   const onNodesChange = useCallback((changes: NodeChange<AppFlowNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));
@@ -316,6 +323,8 @@ function GraphInner() {
           onPaneClick={() => store.getState().select(null)}
           deleteKeyCode={null}
           nodesFocusable={false}
+          // The arrow keys step the history everywhere: React Flow must not also nudge a node with them.
+          disableKeyboardA11y
           edgesFocusable={false}
           fitView
           fitViewOptions={FIT}

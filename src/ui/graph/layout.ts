@@ -1,6 +1,9 @@
 /**
  * Automatic layout with dagre (left to right: requirers before providers), used for
  * applications the user has not placed by hand; dragged positions are remembered.
+ * Applications not related to each other are set side by side rather than stacked
+ * (dagre would put them all in one column), so the graph fits a wide screen at a
+ * readable zoom.
  */
 import dagre from '@dagrejs/dagre';
 import type { ModelView } from '../../store/view.ts';
@@ -44,7 +47,7 @@ function subordinateDepth(view: ModelView): Map<string, number> {
 }
 
 /** What the layout depends on: applications, their sizes, and the relations between them. */
-function layoutKey(view: ModelView): string {
+export function layoutKey(view: ModelView): string {
   const depth = subordinateDepth(view);
   const apps = view.apps.map((a) => `${a.name}:${a.endpoints.length}:${a.subordinate ? 0 : a.units.length}:${depth.get(a.name) ?? 0}`);
   const rels = view.relations.filter((r) => !r.peer).map((r) => r.endpoints.map((e) => e.app).join('>'));
@@ -62,6 +65,67 @@ export function autoLayout(view: ModelView, saved: Readonly<Record<string, { x: 
   return out;
 }
 
+/** The width : height of the box the graph is usually shown in (a wide panel). */
+const SCREEN_ASPECT = 3;
+/** Space between applications that are not related (dagre's own spacing is for related ones). */
+const GAP = 80;
+
+interface Box {
+  readonly apps: readonly string[];
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** Groups of applications joined by relations (peers aside), in the order their first application comes. */
+function components(view: ModelView): string[][] {
+  const parent = new Map(view.apps.map((a) => [a.name, a.name]));
+  const root = (a: string): string => {
+    const p = parent.get(a) ?? a;
+    return p === a ? a : root(p);
+  };
+  for (const rel of view.relations) {
+    const [a, b] = rel.endpoints;
+    if (!rel.peer && a && b) parent.set(root(a.app), root(b.app));
+  }
+  const groups = new Map<string, string[]>();
+  for (const app of view.apps) {
+    const r = root(app.name);
+    const g = groups.get(r);
+    if (g) g.push(app.name);
+    else groups.set(r, [app.name]);
+  }
+  return [...groups.values()];
+}
+
+/** Left-to-right rows of `boxes`, each row at most `width` wide: where each box goes, and the size of the whole. */
+function shelves(boxes: readonly Box[], width: number): { at: { x: number; y: number }[]; w: number; h: number } {
+  const at: { x: number; y: number }[] = [];
+  let [x, y, rowH, w] = [0, 0, 0, 0];
+  for (const b of boxes) {
+    if (x > 0 && x + b.w > width) [x, y, rowH] = [0, y + rowH + GAP, 0];
+    at.push({ x, y });
+    x += b.w + GAP;
+    rowH = Math.max(rowH, b.h);
+    w = Math.max(w, x - GAP);
+  }
+  return { at, w, h: y + rowH };
+}
+
+/** The rows that show `boxes` largest in a SCREEN_ASPECT box (each row's width tried in turn). */
+function pack(boxes: readonly Box[]): { x: number; y: number }[] {
+  let best = shelves(boxes, Infinity);
+  let zoom = Math.min(SCREEN_ASPECT / best.w, 1 / best.h);
+  for (let k = 1, width = 0; k < boxes.length; k++) {
+    width += (boxes[k - 1]?.w ?? 0) + (k > 1 ? GAP : 0);
+    const next = shelves(boxes, Math.max(width, ...boxes.map((b) => b.w)));
+    const z = Math.min(SCREEN_ASPECT / next.w, 1 / next.h);
+    if (z > zoom) [best, zoom] = [next, z];
+  }
+  return best.at;
+}
+
 function computeLayout(view: ModelView, saved: Readonly<Record<string, { x: number; y: number }>>): Record<string, { x: number; y: number }> {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 240, marginx: 20, marginy: 20 });
@@ -77,15 +141,25 @@ function computeLayout(view: ModelView, saved: Readonly<Record<string, { x: numb
     if (provider && requirer) g.setEdge(requirer.app, provider.app);
   }
   dagre.layout(g);
+  // dagre's top-left corners; then each group of related applications moved as a whole into its place.
+  const corner = (app: string) => {
+    const n = g.node(app);
+    return { x: n.x - n.width / 2, y: n.y - n.height / 2, w: n.width, h: n.height };
+  };
+  const boxes: Box[] = components(view).map((apps) => {
+    const cs = apps.map(corner);
+    const x = Math.min(...cs.map((c) => c.x));
+    const y = Math.min(...cs.map((c) => c.y));
+    return { apps, x, y, w: Math.max(...cs.map((c) => c.x + c.w)) - x, h: Math.max(...cs.map((c) => c.y + c.h)) - y };
+  });
+  const places = pack(boxes);
   const out: Record<string, { x: number; y: number }> = {};
-  for (const app of view.apps) {
-    const saved_ = saved[app.name];
-    if (saved_) {
-      out[app.name] = saved_;
-      continue;
+  boxes.forEach((box, i) => {
+    const place = places[i] ?? { x: box.x, y: box.y };
+    for (const app of box.apps) {
+      const c = corner(app);
+      out[app] = saved[app] ?? { x: c.x - box.x + place.x + 20, y: c.y - box.y + place.y + 20 };
     }
-    const n = g.node(app.name);
-    out[app.name] = { x: n.x - n.width / 2, y: n.y - n.height / 2 };
-  }
+  });
   return out;
 }

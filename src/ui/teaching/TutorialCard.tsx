@@ -1,17 +1,27 @@
 /**
- * The narration of the tutorial being followed, over the graph: where we are, what to
- * look at, and — when playback has paused at a stop — what just happened. Back and
- * Next rebuild the exact state of the step before or after.
+ * The narration of the tutorial being followed: where we are, what to look at, and —
+ * when playback has paused at a stop — what just happened. The step's title sits in
+ * the card's header, so it stays in view while the narration scrolls under it; the
+ * narration folds away to give the panels below the room. Back and Next rebuild the
+ * exact state of the step before or after. Where it sits and how big it is is the
+ * layout's business (`className`).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { Label } from '../labels.ts';
 import { QuizCard } from './QuizCard.tsx';
+import { reveal } from './reveal.ts';
 import { tutorialAt } from './tutorialView.ts';
 
-const button = 'h-9 rounded-md border px-3 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-40';
+export const TutorialLabel = {
+  fold: 'Fold the narration',
+  unfold: 'Unfold the narration',
+} as const;
 
-export function TutorialCard() {
+const button = 'h-8 rounded-md border px-3 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-40';
+const iconButton = 'grid h-7 w-7 shrink-0 place-items-center rounded text-lg leading-none text-orange-900 hover:bg-orange-100';
+
+export function TutorialCard({ className = '' }: { className?: string }) {
   const store = useRelvizStore();
   const place = useRelviz((s) => s.tutorial);
   const stops = useRelviz((s) => s.stops);
@@ -20,11 +30,16 @@ export function TutorialCard() {
   const length = useRelviz((s) => s.length);
   const offPath = useRelviz((s) => s.offPath);
   const at = tutorialAt({ tutorial: place, stops, stepStart, cursor, length });
-  // Paused at a stop: its explanation is what to read now, so bring it into view in the card.
+  const [folded, setFolded] = useState(false);
+  const bodyId = useId();
+  // Paused at a stop: its explanation is what to read now, so unfold and bring it into view.
   const stopRef = useRef<HTMLParagraphElement>(null);
   const pausedAt = at?.atStop ? cursor : null;
   useEffect(() => {
-    if (pausedAt !== null) stopRef.current?.scrollIntoView({ block: 'nearest' });
+    if (pausedAt === null) return;
+    setFolded(false);
+    const id = requestAnimationFrame(() => stopRef.current && reveal(stopRef.current));
+    return () => cancelAnimationFrame(id);
   }, [pausedAt]);
   if (!at) return null;
   const { tutorial, index, step, stop, atStop, phase } = at;
@@ -32,21 +47,34 @@ export function TutorialCard() {
   const go = (k: number) => store.getState().openTutorial(tutorial.id, k);
   const hasHooks = (step.run?.length ?? 0) > 0;
   return (
-    <aside
-      aria-label={`${Label.tutorial}: ${tutorial.title}`}
-      className="m-2 flex w-[26rem] shrink-0 flex-col overflow-hidden rounded-lg border-2 border-orange-600 bg-white text-slate-900 shadow-md"
-    >
-      <header className="flex items-center gap-2 bg-orange-50 px-3 py-1.5 text-sm">
-        <span className="font-semibold text-orange-900">{tutorial.title}</span>
-        <span className="text-orange-900/80">
-          step {index + 1} of {tutorial.steps.length}
-        </span>
-        <button type="button" aria-label={Label.tutorialExit} title={Label.tutorialExit} className="ml-auto rounded px-1.5 text-lg leading-none text-orange-900 hover:bg-orange-100" onClick={() => store.getState().closeTutorial()}>
-          ×
-        </button>
+    <aside aria-label={`${Label.tutorial}: ${tutorial.title}`} className={`flex min-h-0 flex-col overflow-hidden rounded-lg border-2 border-orange-600 bg-white text-slate-900 shadow-md ${className}`}>
+      <header className="shrink-0 border-b border-orange-200 bg-orange-50 px-3 pt-1 pb-1.5">
+        <div className="flex items-center gap-2 text-sm">
+          <span className="min-w-0 truncate font-semibold text-orange-900">{tutorial.title}</span>
+          <span className="shrink-0 text-orange-900/80">
+            step {index + 1} of {tutorial.steps.length}
+          </span>
+          <button
+            type="button"
+            aria-expanded={!folded}
+            aria-controls={bodyId}
+            aria-label={folded ? TutorialLabel.unfold : TutorialLabel.fold}
+            title={folded ? TutorialLabel.unfold : TutorialLabel.fold}
+            className={`${iconButton} ml-auto`}
+            onClick={() => setFolded(!folded)}
+          >
+            <span aria-hidden className={`text-base transition-transform ${folded ? '-rotate-90' : ''}`}>
+              ▾
+            </span>
+          </button>
+          <button type="button" aria-label={Label.tutorialExit} title={Label.tutorialExit} className={iconButton} onClick={() => store.getState().closeTutorial()}>
+            ×
+          </button>
+        </div>
+        <h3 className="text-base leading-snug font-bold">{step.title}</h3>
       </header>
-      <div className="min-h-0 flex-1 space-y-2 overflow-auto px-3 py-2">
-        <h3 className="text-base font-bold">{step.title}</h3>
+      {/* A tab stop when it scrolls: the narration must be reachable from the keyboard. */}
+      <div id={bodyId} hidden={folded} tabIndex={0} className="min-h-0 flex-1 space-y-2 overflow-auto px-3 py-2">
         <p className="text-[15px] leading-snug">{step.say}</p>
         {stop && (
           <p ref={stopRef} role="status" className={`rounded-md border-l-4 px-2.5 py-1.5 text-[15px] leading-snug ${atStop ? 'border-orange-600 bg-amber-50' : 'border-slate-300 bg-slate-50 text-slate-700'}`}>
@@ -66,11 +94,11 @@ export function TutorialCard() {
           {phase === 'done' && (last ? 'That is the end of this tutorial.' : 'Step done: Next when you are ready.')}
         </p>
       </div>
-      <footer className="flex items-center gap-2 border-t border-slate-200 px-3 py-2">
+      <footer className="flex shrink-0 items-center gap-2 border-t border-slate-200 px-3 py-1.5">
         <button type="button" className={`${button} border-slate-300 bg-white hover:bg-slate-100`} disabled={index === 0} onClick={() => go(index - 1)}>
           ← {Label.tutorialBack}
         </button>
-        <ol className="flex flex-1 justify-center gap-1" aria-label="Steps">
+        <ol className="flex min-w-0 flex-1 flex-wrap justify-center gap-1" aria-label="Steps">
           {tutorial.steps.map((s, k) => (
             <li key={k}>
               <button

@@ -45,7 +45,7 @@ export function CompareTable({ branches, onPoint }: { branches: readonly Branch[
             <th key={i} scope="col" className="rounded-t-md border-t-4 border-slate-700 bg-white px-2 pt-1 pb-1.5 text-left align-top font-normal">
               <span className="block text-[17px] leading-tight font-bold text-slate-900">{alt.title}</span>
               {alt.run.map((line) => (
-                <code key={line} className="mt-1 block font-mono text-[13px] leading-snug break-words text-slate-700">
+                <code key={line} className="mt-1 block font-mono text-[13px] leading-snug present:text-[15px] break-words text-slate-700">
                   {line}
                 </code>
               ))}

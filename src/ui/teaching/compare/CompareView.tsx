@@ -16,17 +16,18 @@ import { CompareTable } from './CompareTable.tsx';
 import { CompareLabel, hookDetail } from './labels.ts';
 import { useFitZoom } from './useFitZoom.ts';
 
-export function CompareView() {
+/** `presenting`: on a projector, where nothing may shrink below 14 px — it scrolls first. */
+export function CompareView({ presenting = false }: { presenting?: boolean }) {
   const place = useRelviz((s) => s.tutorial);
   const tutorial = place ? tutorialById(place.id) : undefined;
   if (!place || !tutorial?.steps[place.step]?.compare?.length) return null;
   // A new step starts shown, with nothing pointed at.
-  return <Comparison key={`${place.id}:${place.step}`} tutorial={tutorial} stepIndex={place.step} />;
+  return <Comparison key={`${place.id}:${place.step}`} tutorial={tutorial} stepIndex={place.step} presenting={presenting} />;
 }
 
 const small = 'h-8 shrink-0 rounded-md border px-3 text-sm font-medium';
 
-function Comparison({ tutorial, stepIndex }: { tutorial: Tutorial; stepIndex: number }) {
+function Comparison({ tutorial, stepIndex, presenting }: { tutorial: Tutorial; stepIndex: number; presenting: boolean }) {
   const branches = useMemo(() => compareBranches(tutorial, stepIndex), [tutorial, stepIndex]);
   const [hidden, setHidden] = useState(false);
   const [pointed, setPointed] = useState<{ hook: BranchHook; title: string } | null>(null);
@@ -36,7 +37,8 @@ function Comparison({ tutorial, stepIndex }: { tutorial: Tutorial; stepIndex: nu
   const toggled = useRef(false);
   const box = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
-  useFitZoom(box, content);
+  // Presenting, its smallest type (15 px) stays above 14 px.
+  useFitZoom(box, content, presenting ? 0.95 : 0.6);
 
   // What it covers is out of reach meanwhile (no Tab stops behind it).
   useEffect(() => {
@@ -62,7 +64,7 @@ function Comparison({ tutorial, stepIndex }: { tutorial: Tutorial; stepIndex: nu
     );
   }
   return (
-    <section ref={root} aria-label={CompareLabel.region} className="@container absolute inset-0 z-10 flex flex-col overflow-hidden rounded-lg border-2 border-orange-600 bg-orange-50 shadow-md">
+    <section ref={root} aria-label={CompareLabel.region} className="@container absolute inset-0 z-10 flex flex-col overflow-hidden rounded-lg border-2 border-orange-600 bg-orange-50 shadow-md present:[--text-sm:0.9375rem] present:[--text-xs:0.9375rem]">
       <div ref={box} className="min-h-0 flex-1 overflow-auto">
         <div ref={content} className="px-1.5 pt-1.5 pb-1">
           <CompareTable branches={branches} onPoint={(hook, b) => setPointed({ hook, title: b.alternative.title })} />
