@@ -313,6 +313,12 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
   /** The model the user had before opening a tutorial: leaving the tutorial brings it back. */
   let beforeTutorial: SessionV1 | null = opts.history?.beforeTutorial ?? null;
   let notices = 0;
+  /**
+   * The model is as relviz opened it (an example, a scenario, New): replacing it loses
+   * nothing of the user's, so it is done without a notice (still one Undo away). A
+   * session from outside (saved, shared) is someone's work.
+   */
+  let pristine = session === undefined;
   const seed = session?.seed ?? opts.seed ?? 1;
   const juju = session?.juju ?? opts.juju ?? '3.6';
   const inputs = session?.inputs ?? (opts.script ? parseScriptInputs(opts.script) : []);
@@ -386,7 +392,10 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       const kept = inputsUpTo(t, inputsSoFar);
       const start = t.cursor;
       const dropped = t.length - start;
-      if (o.record) remember(text);
+      if (o.record) {
+        remember(text);
+        pristine = false;
+      }
       const input: SessionInput = { command, text, run };
       // The first chunk of hooks runs now (within the task's budget); a long run goes on in the runner.
       const { result, rest } = applyInput(t, input, { room: maxTicks - t.cursor, outOfTime: budget() });
@@ -421,6 +430,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
 
     /** Replaces the model by `snap` (undo, redo, leaving a tutorial): commands, seed, layout, tutorial place. */
     const restore = (snap: SessionV1) => {
+      pristine = false;
       set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: snap.positions, error: null, stops: [] });
       rebuild(snap.seed, snap.juju, snap.inputs, snap.cursor, (t) => attach(snap.tutorial ?? null, t));
     };
@@ -428,7 +438,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
     /** Before replacing the user's model (New, an example, a tutorial): keep it for Undo, and say so if there was one. */
     const replacing = (label: string, did: string) => {
       const had = get().inputs.length;
-      const custom = had > 0 && get().tutorial === null;
+      const custom = had > 0 && get().tutorial === null && !pristine;
       remember(label);
       if (custom) say(`${did}; your model (${plural(had, 'command')}) is one Undo away.`, 'undo');
     };
@@ -717,6 +727,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         const s = get();
         if (newSeed === s.seed) return;
         remember(`seed ${newSeed}`);
+        pristine = false;
         // Another history: a tutorial step's stops are found again in it (or dropped).
         rebuild(newSeed, s.juju, s.inputs, s.cursor, (t) => attach(get().tutorial, t));
       },
@@ -725,6 +736,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         const s = get();
         if (v === s.juju) return;
         remember(`Juju ${v}`);
+        pristine = false;
         rebuild(s.seed, v, s.inputs, s.cursor, (t) => attach(get().tutorial, t));
       },
 
@@ -747,6 +759,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         const was = get().positions[app];
         if (was && was.x === pos.x && was.y === pos.y) return;
         remember(`moving ${app}`);
+        pristine = false;
         set((s) => ({ positions: { ...s.positions, [app]: pos } }));
       },
       dismissError() {
@@ -829,6 +842,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       reset() {
         const s = get();
         replacing('New', 'Started a new, empty model');
+        pristine = true;
         beforeTutorial = null;
         history = { ...history, beforeTutorial: null };
         set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, consoleLog: [], error: null, tutorial: null, stops: [] });
@@ -840,6 +854,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         const loaded = parseScriptInputs(text);
         const what = o.label ?? 'a script';
         replacing(`opening ${what}`, `Opened ${what}`);
+        pristine = true;
         beforeTutorial = null;
         history = { ...history, beforeTutorial: null };
         set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, error: null, tutorial: null, stops: [] });

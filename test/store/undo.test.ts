@@ -92,6 +92,14 @@ describe('undo and redo', () => {
     expect(store.getState().tutorial).toEqual({ id: 'masterworker', step: 1 });
   });
 
+  it('replaces the untouched example without a notice — nothing of the user’s is lost — but still one Undo away', () => {
+    const store = createRelvizStore({ script, at: 'deployed' });
+    store.getState().openTutorial('masterworker', 0);
+    expect(store.getState().notice).toBeNull();
+    store.getState().undo();
+    expect(texts(store)).toEqual(['juju deploy master', 'juju deploy worker -n 2', 'juju relate master worker']);
+  });
+
   it('undoes a new seed, a Juju version and a layout drag', () => {
     const store = createRelvizStore({ script });
     store.getState().setSeed(9);
