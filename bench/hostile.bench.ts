@@ -87,7 +87,7 @@ async function typed(line: string, opts: { stopAfterMs?: number } = {}): Promise
   await page.getByRole('status').filter({ hasText: 'Computing hooks' }).waitFor({ state: 'hidden', timeout: 180_000 });
   await page.waitForTimeout(500);
   const { max, count } = await longest(page);
-  const out = (await page.locator('pre, [role="log"]').last().textContent().catch(() => '')) ?? '';
+  const out = (await page.getByRole('log', { name: 'Console output' }).innerText().catch(() => '')) ?? '';
   const figure: Figure = { input: line, door: 'console', longestTaskMs: max, longTasks: count, said: (await said(page)) || out.trim().split('\n').at(-1)?.slice(0, 160) || '', ...(stopMs !== undefined ? { stopMs: Math.round(stopMs) } : {}) };
   await page.close();
   return figure;
