@@ -2,9 +2,11 @@
  * Reads what `juju deploy ./path` names: a charm directory (metadata.yaml,
  * actions.yaml, charmcraft.yaml) or a single metadata / charmcraft file.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CharmSource } from '../engine/commands.ts';
+import type { BundleApplication } from '../io/bundle.ts';
+import type { CharmLookup } from '../io/bundlePlan.ts';
 
 const CHARM_FILES = ['charmcraft.yaml', 'metadata.yaml', 'actions.yaml'];
 
@@ -28,4 +30,28 @@ export function loadCharmSource(path: string, baseDir: string): CharmSource {
     return { kind: 'files', path, files: {}, error: `cannot read charm files at "${path}": ${why}` };
   }
   return { kind: 'files', path, files };
+}
+
+/** A reactive charm's included layers' metadata, kept beside it (see src/io/bundlePlan.ts). */
+const LAYER_FILE = /^included-layer-[\w.-]+\.metadata\.yaml$/;
+
+/**
+ * Where Juju looks for a bundle application's charm on disk: a local path (relative to
+ * the bundle), then `<bundle dir>/charms/<name>/`, then `<bundle dir>/<name>/`.
+ */
+export function bundleCharmLookup(bundleDir: string): CharmLookup {
+  return (app: BundleApplication) => {
+    const places = app.charm.kind === 'path' ? [app.charm.raw] : [];
+    places.push(join('charms', app.charm.name), app.charm.name);
+    for (const place of places) {
+      const full = resolve(bundleDir, place);
+      if (!existsSync(full) || !statSync(full).isDirectory()) continue;
+      const source = loadCharmSource(full, bundleDir);
+      if (source.kind !== 'files' || source.error !== undefined || Object.keys(source.files).length === 0) continue;
+      const files: Record<string, string> = { ...source.files };
+      for (const f of readdirSync(full)) if (LAYER_FILE.test(f)) files[f] = readFileSync(join(full, f), 'utf8');
+      return { path: place, files };
+    }
+    return null;
+  };
 }

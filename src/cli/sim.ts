@@ -13,9 +13,11 @@ import { Timeline } from '../engine/timeline.ts';
 import type { CommandRecord, HookRecord, TraceRecord } from '../engine/trace.ts';
 import { commandToJson, formatCommandBlock, formatHookDetails, formatHookLine, hookToJson, measureHooks } from '../io/report.ts';
 import { ScriptSyntaxError, parseScript, runAfter, type ScriptLine } from '../io/script.ts';
-import { loadCharmSource } from './charmFiles.ts';
+import { BundleError, parseBundle, type BundleFile } from '../io/bundle.ts';
+import { planBundle } from '../io/bundlePlan.ts';
+import { bundleCharmLookup, loadCharmSource } from './charmFiles.ts';
 
-const USAGE = 'usage: npm run --silent sim -- <script> [--seed <n>] [--json] [--juju 3.6|4.0] [--verbose]';
+const USAGE = 'usage: npm run --silent sim -- <script | bundle.yaml [--overlay <overlay.yaml>]...> [--seed <n>] [--json] [--juju 3.6|4.0] [--verbose]';
 
 export interface CliOptions {
   script: string;
@@ -24,12 +26,14 @@ export interface CliOptions {
   juju: '3.6' | '4.0';
   /** Under each hook: its log lines, databag changes, files and status. */
   verbose: boolean;
+  /** Overlays of a bundle given as the script (applied in order). */
+  overlays: string[];
 }
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: Partial<CliOptions> = { seed: 1, json: false, juju: '3.6', verbose: false };
+  const opts: Partial<CliOptions> & { overlays: string[] } = { seed: 1, json: false, juju: '3.6', verbose: false, overlays: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -48,12 +52,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       const v = value();
       if (v !== '3.6' && v !== '4.0') throw new UsageError(`--juju expects 3.6 or 4.0, got "${v}"`);
       opts.juju = v;
-    } else if (flag === '--help' || flag === '-h') throw new UsageError('');
+    } else if (flag === '--overlay') opts.overlays.push(value());
+    else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (opts.script === undefined) opts.script = a;
     else throw new UsageError(`unexpected argument "${a}"`);
   }
   if (opts.script === undefined) throw new UsageError('no script given');
+  if (opts.overlays.length > 0 && !isBundle(opts.script)) throw new UsageError('--overlay goes with a bundle (a .yaml file)');
   return opts as CliOptions;
 }
 
@@ -109,6 +115,38 @@ function formatReadable(records: ReadonlyArray<TraceRecord | Note>, verbose: boo
   return out;
 }
 
+function isBundle(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
+}
+
+/**
+ * A bundle (and its overlays) as the lines that deploy it, as `juju deploy ./bundle.yaml
+ * --overlay …` would: checked whole first (problems by file and line, exit 2, nothing
+ * run), charms from beside the bundle, the catalog, or inferred (said on stderr).
+ */
+function bundleLines(opts: CliOptions, io: CliIo): ScriptLine[] | null {
+  const read = (path: string): BundleFile | null => {
+    try {
+      return { name: path, text: readFileSync(path, 'utf8') };
+    } catch (e) {
+      io.err(`error: cannot read "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return null;
+    }
+  };
+  const files = [opts.script, ...opts.overlays].map(read);
+  if (files.some((f) => f === null)) return null;
+  const [main, ...overlays] = files as BundleFile[];
+  try {
+    const plan = planBundle(parseBundle(main as BundleFile, overlays), bundleCharmLookup(dirname(opts.script)));
+    for (const w of plan.warnings) io.err(`note: ${w}\n`);
+    return plan.commands.map(({ command, text }, i) => ({ line: i + 1, text, command, background: false }));
+  } catch (e) {
+    if (!(e instanceof BundleError)) throw e;
+    io.err(`${e.message}\nerror: the bundle was not deployed\n`);
+    return null;
+  }
+}
+
 export function main(argv: readonly string[], io: CliIo): number {
   let opts: CliOptions;
   try {
@@ -117,6 +155,10 @@ export function main(argv: readonly string[], io: CliIo): number {
     if (!(e instanceof UsageError)) throw e;
     io.err(e.message ? `error: ${e.message}\n${USAGE}\n` : `${USAGE}\n`);
     return 2;
+  }
+  if (isBundle(opts.script)) {
+    const lines = bundleLines(opts, io);
+    return lines === null ? 2 : runScript(lines, opts, io);
   }
   let text: string;
   try {

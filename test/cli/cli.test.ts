@@ -342,7 +342,7 @@ describe('exit codes', () => {
     expect(r.out).toBe('');
     const [first, usage] = r.err.split('\n');
     expect(first).toBe(`error: ${message}`);
-    expect(usage).toMatch(/^usage: npm run --silent sim -- <script> \[--seed <n>\] \[--json\] \[--juju 3\.6\|4\.0\]/);
+    expect(usage).toMatch(/^usage: npm run --silent sim -- <script \| bundle\.yaml \[--overlay <overlay\.yaml>\]\.\.\.> \[--seed <n>\] \[--json\] \[--juju 3\.6\|4\.0\]/);
   });
 
   it('is 2 without a script, or with two', () => {
@@ -631,5 +631,36 @@ describe('the npm script', () => {
     for (const l of lines) expect(() => JSON.parse(l), l).not.toThrow();
     expect(JSON.parse(lines[0] as string)).toMatchObject({ type: 'command', line: 5, command: 'juju deploy master', exit_code: 0 });
     expect(r.stdout).toBe(cli(MASTERWORKER, '--json').out);
+  });
+});
+
+describe('bundles', () => {
+  const BUNDLES = join(ROOT, '../shared/fixtures/bundles');
+
+  it('deploys a bundle with its overlay: charms found beside it, every application related, JSON records streamed', () => {
+    const run = cli(join(BUNDLES, 'cos-lite/bundle.yaml'), '--overlay', join(BUNDLES, 'cos-lite/overlays/tls-overlay.yaml'), '--json');
+    expect(run.code).toBe(0);
+    const records = run.out.trim().split('\n').map((l) => JSON.parse(l) as JsonRecord);
+    const commands = records.filter((r): r is JsonCommandRecord => r.type === 'command');
+    expect(commands.filter((c) => c.command.startsWith('juju deploy'))).toHaveLength(7);
+    expect(commands.find((c) => c.command === 'juju integrate ca traefik:certificates')?.exit_code).toBe(0);
+    expect(run.err).toBe('');
+  });
+
+  it('says which charms it inferred, and refuses a broken bundle whole, naming file and line (exit 2, nothing run)', () => {
+    const inferred = cli(join(BUNDLES, 'charmed-kubernetes/bundle.yaml'), '--overlay', join(BUNDLES, 'charmed-kubernetes/overlays/vault-pki-overlay.yaml'));
+    expect(inferred.code).toBe(0);
+    expect(inferred.err).toBe("note: charms not found, endpoints inferred from the bundle's relations: mysql-innodb-cluster, vault, vault-mysql-router\n");
+    const bad = write('bad/bundle.yaml', 'applications:\n  a:\n    charm: ubuntu\nrelations:\n- [a:x, b:y]\n');
+    const run = cli(bad);
+    expect(run.code).toBe(2);
+    expect(run.out).toBe('');
+    expect(run.err).toBe(`${bad}:5: relation "a:x b:y": no application "b" in the bundle\nerror: the bundle was not deployed\n`);
+  });
+
+  it('takes --overlay only with a bundle', () => {
+    const run = cli(MASTERWORKER, '--overlay', 'x.yaml');
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('--overlay goes with a bundle');
   });
 });
