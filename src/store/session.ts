@@ -72,6 +72,13 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** How many first inputs two command logs share (the same objects, or equal ones): what undo and a rebuild can keep. */
+export function sharedInputs(a: readonly SessionInput[], b: readonly SessionInput[]): number {
+  let k = 0;
+  while (k < a.length && k < b.length && (a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]))) k++;
+  return k;
+}
+
 /** The files of a pasted charm, if the command deploys one. */
 export function pastedFiles(command: Command): Files | null {
   return command.type === 'deploy' && command.charm.kind === 'files' && Object.keys(command.charm.files).length > 0 ? command.charm.files : null;

@@ -14,7 +14,7 @@ import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
 import { IN_PLACE_HOOKS, sliceRunner, type HookRunner } from './runner.ts';
 import { TutorialError, compileTutorial, planStep, stepStartTick, stopTicks, type Step } from '../teaching/tutorial.ts';
 import { tutorialById } from '../teaching/tutorials/index.ts';
-import type { SessionInput, SessionV1 } from './session.ts';
+import { sharedInputs, type SessionInput, type SessionV1 } from './session.ts';
 import { EMPTY_HISTORY, pushed, redone, undone, type UndoHistory } from './undo.ts';
 import { deriveView, type ModelView } from './view.ts';
 
@@ -507,7 +507,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       let t: Timeline;
       if (reusable) {
         t = was.timeline;
-        const k = sharedPrefix(was.inputs, inputsOf);
+        const k = sharedInputs(was.inputs, inputsOf);
         if (k < t.log.entries.length) t.truncate(t.entryStartTick(k));
       } else t = new Timeline({ seed: seedOf, juju: jujuOf });
       set({ timeline: t, seed: seedOf, juju: jujuOf, inputs: inputsOf, revision: get().revision + 1, generation: get().generation + 1 });
@@ -919,13 +919,6 @@ function latestRelation(t: Timeline, apps: readonly [string, string]): number | 
     if ((own === a && r.remoteApp === b) || (own === b && r.remoteApp === a)) found = r.relationId;
   }
   return found;
-}
-
-/** How many first inputs two command logs share (the same objects, or equal ones). */
-function sharedPrefix(a: readonly SessionInput[], b: readonly SessionInput[]): number {
-  let k = 0;
-  while (k < a.length && k < b.length && (a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]))) k++;
-  return k;
 }
 
 /** The inputs with the last one's run fixed to the hooks it actually ran (a run cut short). */

@@ -6,7 +6,7 @@
  * their commands: stored, each one names the snapshot it extends and only adds what
  * differs, so a long history of a model with a pasted 3 MB value stays small.
  */
-import { SessionError, restoreSession, type SessionInput, type SessionV1 } from './session.ts';
+import { SessionError, restoreSession, sharedInputs, type SessionInput, type SessionV1 } from './session.ts';
 
 export interface UndoEntry {
   readonly session: SessionV1;
@@ -67,19 +67,13 @@ export interface StoredHistory {
   readonly beforeTutorial?: SessionV1;
 }
 
-function sharedPrefix(a: readonly SessionInput[], b: readonly SessionInput[]): number {
-  let k = 0;
-  while (k < a.length && k < b.length && (a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]))) k++;
-  return k;
-}
-
 /** The history in its stored form (JSON-ready), each snapshot sharing commands with the one before. */
 export function storeHistory(h: UndoHistory): StoredHistory {
   const all = [...h.past, ...h.future];
   const entries: StoredEntry[] = all.map((e, i) => {
     const { inputs, ...rest } = e.session;
     const prev = i > 0 ? (all[i - 1] as UndoEntry).session.inputs : [];
-    const keep = sharedPrefix(prev, inputs);
+    const keep = sharedInputs(prev, inputs);
     return { label: e.label, session: rest, from: i - 1, keep, add: inputs.slice(keep) };
   });
   return { kind: 'relviz-undo', version: 1, entries, past: h.past.length, ...(h.beforeTutorial ? { beforeTutorial: h.beforeTutorial } : {}) };
