@@ -13,6 +13,8 @@ import { Label } from '../src/ui/labels.ts';
 import { expect, test, type RelvizPage } from './fixtures.ts';
 
 const notice = (page: Page) => page.getByTestId('notice');
+/** A session around `inputs` (seed 1, Juju 3.6, cursor 0): what the tests spoil or share. */
+const sessionOf = (inputs: unknown[]) => ({ kind: 'relviz-session', version: 1, seed: 1, juju: '3.6', cursor: 0, positions: {}, inputs }) as const;
 const maxTick = async (relviz: RelvizPage) => Number(await relviz.timeline.getAttribute('max'));
 
 /** Puts `text` in the saved session before the page's first script runs (once: a reload keeps what relviz saved). */
@@ -90,15 +92,7 @@ test('deleting a unit while rewound says which future it replaced, with Undo at 
 });
 
 test('a saved session this relviz cannot open is set aside, kept and downloadable; the page starts normally', async ({ relviz, page }) => {
-  const broken = JSON.stringify({
-    kind: 'relviz-session',
-    version: 1,
-    seed: 1,
-    juju: '3.6',
-    cursor: 0,
-    positions: {},
-    inputs: [{ command: { type: 'teleport', unit: 'a/0' }, text: 'juju teleport a/0', run: 'idle' }],
-  });
+  const broken = JSON.stringify(sessionOf([{ command: { type: 'teleport', unit: 'a/0' }, text: 'juju teleport a/0', run: 'idle' }]));
   await seedSaved(page, broken);
   await relviz.open();
   const banner = page.getByRole('alert').filter({ hasText: 'set aside' });
@@ -123,8 +117,7 @@ test('a saved session this relviz cannot open is set aside, kept and downloadabl
 });
 
 test('a session with a command missing a field, or over a limit, is set aside too (not a blank page)', async ({ relviz, page }) => {
-  const base = { kind: 'relviz-session', version: 1, seed: 1, juju: '3.6', cursor: 0, positions: {} };
-  await seedSaved(page, JSON.stringify({ ...base, inputs: [{ command: { type: 'remove-unit', units: null }, text: 'juju remove-unit', run: 'idle' }] }));
+  await seedSaved(page, JSON.stringify(sessionOf([{ command: { type: 'remove-unit', units: null }, text: 'juju remove-unit', run: 'idle' }])));
   await relviz.open();
   await expect(page.getByRole('alert').filter({ hasText: 'set aside' })).toContainText('fields of the wrong type for a "remove-unit" command');
   await expect(relviz.unit('master/0')).toBeVisible();
@@ -138,12 +131,7 @@ test('refused by name from every door: the console, a share link, an embed messa
   await expect(page.getByRole('alert').first()).toContainText("it would have 1,002 units, over relviz's limit of 1,000 units per application");
 
   const link = encodeShare({
-    kind: 'relviz-session',
-    version: 1,
-    seed: 1,
-    juju: '3.6',
-    cursor: 0,
-    positions: {},
+    ...sessionOf([]),
     inputs: [
       { command: { type: 'deploy', charm: { kind: 'catalog', name: 'worker' }, app: null, units: null }, text: 'juju deploy worker', run: 'idle' },
       { command: { type: 'add-unit', app: 'worker', units: 99999999999 }, text: 'juju add-unit worker -n 99999999999', run: 'idle' },
