@@ -6,6 +6,7 @@
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { Label } from '../src/ui/labels.ts';
+import { QuizLabel } from '../src/ui/teaching/QuizCard.tsx';
 
 export class RelvizPage {
   constructor(readonly page: Page) {}
@@ -46,6 +47,20 @@ export class RelvizPage {
   async run(line: string) {
     await this.command.fill(line);
     await this.command.press('Enter');
+  }
+
+  /**
+   * At a tutorial step that begins with a command: turns the quiz on, runs the command
+   * (Play is off in the quiz) and returns the quiz's region at its first question.
+   */
+  async quizAtFirstQuestion(): Promise<Locator> {
+    const quiz = this.page.getByRole('region', { name: QuizLabel.toggle });
+    await quiz.getByRole('checkbox', { name: QuizLabel.toggle }).check();
+    await this.button(Label.play).click();
+    await expect(quiz).toContainText('Next comes a command');
+    await this.button(Label.stepForward).click();
+    await expect(quiz.getByText(QuizLabel.question)).toBeVisible();
+    return quiz;
   }
 
   async cursor(): Promise<number> {
