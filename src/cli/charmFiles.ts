@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CharmSource } from '../engine/commands.ts';
-import type { BundleApplication } from '../io/bundle.ts';
-import type { CharmLookup } from '../io/bundlePlan.ts';
+import { BundleError } from '../engine/bundle.ts';
+import { CHARM_FILE, charmPlaces, dirOf, joinPath, normalizePath, readBundle } from '../engine/bundleFiles.ts';
 
 const CHARM_FILES = ['charmcraft.yaml', 'metadata.yaml', 'actions.yaml'];
 
@@ -32,26 +32,41 @@ export function loadCharmSource(path: string, baseDir: string): CharmSource {
   return { kind: 'files', path, files };
 }
 
-/** A reactive charm's included layers' metadata, kept beside it (see src/io/bundlePlan.ts). */
-const LAYER_FILE = /^included-layer-[\w.-]+\.metadata\.yaml$/;
-
 /**
- * Where Juju looks for a bundle application's charm on disk: a local path (relative to
- * the bundle), then `<bundle dir>/charms/<name>/`, then `<bundle dir>/<name>/`.
+ * The files `juju deploy <bundle> --overlay …` carries (src/engine/bundleFiles.ts),
+ * read from disk relative to `baseDir`: the bundle and its overlays, then the charm
+ * files in every place Juju looks for each application's charm. Keys are the paths
+ * as the command gives them, normalised. A file that cannot be read is left out: the
+ * engine then says which is missing.
  */
-export function bundleCharmLookup(bundleDir: string): CharmLookup {
-  return (app: BundleApplication) => {
-    const places = app.charm.kind === 'path' ? [app.charm.raw] : [];
-    places.push(join('charms', app.charm.name), app.charm.name);
-    for (const place of places) {
-      const full = resolve(bundleDir, place);
-      if (!existsSync(full) || !statSync(full).isDirectory()) continue;
-      const source = loadCharmSource(full, bundleDir);
-      if (source.kind !== 'files' || source.error !== undefined || Object.keys(source.files).length === 0) continue;
-      const files: Record<string, string> = { ...source.files };
-      for (const f of readdirSync(full)) if (LAYER_FILE.test(f)) files[f] = readFileSync(join(full, f), 'utf8');
-      return { path: place, files };
+export function loadBundleFiles(path: string, overlays: readonly string[], baseDir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const read = (key: string) => {
+    try {
+      const full = resolve(baseDir, key);
+      if (existsSync(full) && statSync(full).isFile()) files[key] = readFileSync(full, 'utf8');
+    } catch {
+      // Unreadable: left out, and reported by the engine as missing.
     }
-    return null;
   };
+  const main = normalizePath(path);
+  const extra = overlays.map(normalizePath);
+  for (const key of [main, ...extra]) read(key);
+  let bundle;
+  try {
+    bundle = readBundle({ path: main, overlays: extra, files });
+  } catch (e) {
+    if (e instanceof BundleError) return files; // the engine reports it, with file and line
+    throw e;
+  }
+  const dir = dirOf(main);
+  for (const app of bundle.applications.values()) {
+    for (const place of charmPlaces(app)) {
+      const charmDir = joinPath(dir, place);
+      const full = resolve(baseDir, charmDir);
+      if (!existsSync(full) || !statSync(full).isDirectory()) continue;
+      for (const f of readdirSync(full)) if (CHARM_FILE.test(f)) read(`${charmDir}/${f}`);
+    }
+  }
+  return files;
 }

@@ -6,16 +6,15 @@
  * failed (the script still runs to the end); 2 the script could not be read or has
  * a syntax error (nothing runs).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Timeline } from '../engine/timeline.ts';
 import type { CommandRecord, HookRecord, TraceRecord } from '../engine/trace.ts';
 import { commandToJson, formatCommandBlock, formatHookDetails, formatHookLine, hookToJson, measureHooks } from '../io/report.ts';
-import { ScriptSyntaxError, parseScript, runAfter, type ScriptLine } from '../io/script.ts';
-import { BundleError, parseBundle, type BundleFile } from '../io/bundle.ts';
-import { planBundle } from '../io/bundlePlan.ts';
-import { bundleCharmLookup, loadCharmSource } from './charmFiles.ts';
+import { ScriptSyntaxError, isBundlePath, parseScript, runAfter, type ScriptLine } from '../io/script.ts';
+import { formatCommand, type Command } from '../engine/commands.ts';
+import { loadBundleFiles, loadCharmSource } from './charmFiles.ts';
 
 const USAGE = 'usage: npm run --silent sim -- <script | bundle.yaml [--overlay <overlay.yaml>]...> [--seed <n>] [--json] [--juju 3.6|4.0] [--verbose]';
 
@@ -59,7 +58,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else throw new UsageError(`unexpected argument "${a}"`);
   }
   if (opts.script === undefined) throw new UsageError('no script given');
-  if (opts.overlays.length > 0 && !isBundle(opts.script)) throw new UsageError('--overlay goes with a bundle (a .yaml file)');
+  if (opts.overlays.length > 0 && !isBundlePath(opts.script)) throw new UsageError('--overlay goes with a bundle (a .yaml file)');
   return opts as CliOptions;
 }
 
@@ -115,36 +114,11 @@ function formatReadable(records: ReadonlyArray<TraceRecord | Note>, verbose: boo
   return out;
 }
 
-function isBundle(path: string): boolean {
-  return /\.ya?ml$/i.test(path);
-}
-
-/**
- * A bundle (and its overlays) as the lines that deploy it, as `juju deploy ./bundle.yaml
- * --overlay …` would: checked whole first (problems by file and line, exit 2, nothing
- * run), charms from beside the bundle, the catalog, or inferred (said on stderr).
- */
-function bundleLines(opts: CliOptions, io: CliIo): ScriptLine[] | null {
-  const read = (path: string): BundleFile | null => {
-    try {
-      return { name: path, text: readFileSync(path, 'utf8') };
-    } catch (e) {
-      io.err(`error: cannot read "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return null;
-    }
-  };
-  const files = [opts.script, ...opts.overlays].map(read);
-  if (files.some((f) => f === null)) return null;
-  const [main, ...overlays] = files as BundleFile[];
-  try {
-    const plan = planBundle(parseBundle(main as BundleFile, overlays), bundleCharmLookup(dirname(opts.script)));
-    for (const w of plan.warnings) io.err(`note: ${w}\n`);
-    return plan.commands.map(({ command, text }, i) => ({ line: i + 1, text, command, background: false }));
-  } catch (e) {
-    if (!(e instanceof BundleError)) throw e;
-    io.err(`${e.message}\nerror: the bundle was not deployed\n`);
-    return null;
-  }
+/** A deploy-bundle line with its files read from disk, relative to `base`. */
+function withBundleFiles(line: ScriptLine, base: string): ScriptLine {
+  const c = line.command;
+  if (c.type !== 'deploy-bundle') return line;
+  return { ...line, command: { ...c, files: loadBundleFiles(c.path, c.overlays, base) } };
 }
 
 export function main(argv: readonly string[], io: CliIo): number {
@@ -156,9 +130,14 @@ export function main(argv: readonly string[], io: CliIo): number {
     io.err(e.message ? `error: ${e.message}\n${USAGE}\n` : `${USAGE}\n`);
     return 2;
   }
-  if (isBundle(opts.script)) {
-    const lines = bundleLines(opts, io);
-    return lines === null ? 2 : runScript(lines, opts, io);
+  if (isBundlePath(opts.script)) {
+    // A bundle given as the script is the one line that deploys it.
+    const command: Command = { type: 'deploy-bundle', path: opts.script, overlays: opts.overlays, files: {} };
+    if (!existsSync(opts.script)) {
+      io.err(`error: cannot read bundle "${opts.script}": ENOENT\n`);
+      return 2;
+    }
+    return runScript([withBundleFiles({ line: 1, text: formatCommand(command), command, background: false }, '.')], opts, io);
   }
   let text: string;
   try {
@@ -179,7 +158,7 @@ export function main(argv: readonly string[], io: CliIo): number {
   const resolved = lines.map((l) =>
     l.command.type === 'deploy' && l.command.charm.kind === 'files'
       ? { ...l, command: { ...l.command, charm: loadCharmSource(l.command.charm.path, base) } }
-      : l,
+      : withBundleFiles(l, base),
   );
   return runScript(resolved, opts, io);
 }

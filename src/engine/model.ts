@@ -31,6 +31,8 @@ export interface Application {
   readonly charmName: string;
   /** Built-in charm with behaviour, or metadata only (hooks run and do nothing). */
   readonly catalog: boolean;
+  /** Its charm was not found: endpoints inferred from a bundle's relations (shown as such). */
+  readonly inferred: boolean;
   readonly meta: CharmMeta;
   /** Names of the application's units, in unit-number order. */
   units: string[];
@@ -137,9 +139,15 @@ export interface RelationEndpoint {
 export interface ScopeEntry {
   /** Prepared to leave: the other units already see it as departed. */
   departing: boolean;
-  /** The unit's application and machine, copied here so visibility checks stay in one small object. */
+  /** The unit's application, copied here so visibility checks stay in one small object. */
   readonly app: string;
-  readonly machine: number;
+  /**
+   * Juju's container scope key: the principal unit's name (its own, for a principal).
+   * A container-scoped relation pairs units with the same key — per principal unit,
+   * not per machine (state/relation.go `Relation.unit`), which differs when `to:`
+   * places two principals on one machine.
+   */
+  readonly container: string;
 }
 
 export interface Relation {

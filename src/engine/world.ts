@@ -41,14 +41,14 @@ export function getApp(state: SimState, name: string): Application {
 
 /**
  * Whether `other` is in `unit`'s remote state for `rel`: in scope and not departing,
- * on the other side (or a fellow peer), and on the same machine for container scope.
+ * on the other side (or a fellow peer), and beside the same principal unit for container scope.
  */
 export function visibleTo(unit: Unit, other: string, rel: Relation): boolean {
   if (other === unit.name) return false;
   const entry = rel.scope.get(other);
   if (!entry || entry.departing) return false;
   if (rel.peer ? entry.app !== unit.app : entry.app === unit.app) return false;
-  return !rel.container || entry.machine === unit.machine;
+  return !rel.container || entry.container === (unit.principal ?? unit.name);
 }
 
 /** Whether a unit takes part in a relation at all (container scope pairs a subordinate with its own principal). */
@@ -91,7 +91,7 @@ function newLocal(rel: Relation, unit: Unit, silent: boolean): LocalRelation {
 export function enterScope(tx: Tx, unit: Unit, rel: Relation, silent: boolean): void {
   const { state } = tx;
   if (rel.scope.has(unit.name)) return;
-  rel.scope.set(unit.name, { departing: false, app: unit.app, machine: unit.machine });
+  rel.scope.set(unit.name, { departing: false, app: unit.app, container: unit.principal ?? unit.name });
   const bag = getBag(rel.unitBags, unit.name);
   const egress = `${unit.address}/32`;
   if (
@@ -128,13 +128,13 @@ function ensureSubordinate(tx: Tx, principal: Unit, rel: Relation): void {
   if (!exists) addUnit(tx, subApp, principal);
 }
 
-/** Adds one unit to an application; subordinates live on their principal's machine. */
-export function addUnit(tx: Tx, app: Application, principal: Unit | null): Unit {
+/** Adds one unit to an application; subordinates live on their principal's machine, others on `machine` or a new one. */
+export function addUnit(tx: Tx, app: Application, principal: Unit | null, machineAt?: number): Unit {
   const { state } = tx;
   // Unit numbers are never reused, not even by a later application of the same name.
   const number = state.unitSequence.get(app.name) ?? 0;
   state.unitSequence.set(app.name, number + 1);
-  const machine = principal ? principal.machine : state.nextMachine++;
+  const machine = principal ? principal.machine : (machineAt ?? state.nextMachine++);
   const unit: Unit = {
     name: `${app.name}/${number}`,
     app: app.name,

@@ -49,6 +49,15 @@ const JUJU_COMMANDS = [
 const UNIT = /^[a-z][a-z0-9-]*\/\d+$/;
 const APP = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * Whether `juju deploy <path>` names a bundle: a `.yaml` file that is not a charm's own
+ * metadata (`metadata.yaml`, `charmcraft.yaml`, `actions.yaml`), as Juju reads a local
+ * YAML file as a bundle.
+ */
+export function isBundlePath(path: string): boolean {
+  return /\.ya?ml$/i.test(path) && !/(^|\/)(metadata|charmcraft|actions)\.yaml$/.test(path);
+}
+
 /** Removes a `#` comment (outside quotes, at line start or after whitespace). */
 export function stripComment(line: string): string {
   let quote: string | null = null;
@@ -140,17 +149,41 @@ function parseJuju(sub: string, rest: string[], raw: string, line: number): Comm
   const usage = (u: string) => new LineParser(rest, line, u);
   switch (sub) {
     case 'deploy': {
-      const p: LineParser = usage('juju deploy <charm> [<application>] [-n <units>]');
-      const { positional, options } = p.take(['-n', '--num-units']);
+      const p: LineParser = usage('juju deploy <charm> [<application>] [-n <units>] | juju deploy <bundle.yaml> [--overlay <overlay.yaml>]...');
+      // --overlay may repeat: taken out first, in order.
+      const overlays: string[] = [];
+      const words = rest.filter((w, i) => {
+        if (w === '--overlay' || rest[i - 1] === '--overlay') {
+          if (w === '--overlay') {
+            const v = rest[i + 1];
+            if (v === undefined || v.startsWith('-')) p.fail('option --overlay needs a value');
+            overlays.push(v);
+          }
+          return false;
+        }
+        if (w.startsWith('--overlay=')) {
+          overlays.push(w.slice('--overlay='.length));
+          return false;
+        }
+        return true;
+      });
+      const q: LineParser = new LineParser(words, line, 'juju deploy <charm> [<application>] [-n <units>] | juju deploy <bundle.yaml> [--overlay <overlay.yaml>]...');
+      const { positional, options } = q.take(['-n', '--num-units']);
       const [charm, app] = positional;
-      if (charm === undefined) p.fail('expected a charm name or ./path');
-      p.exact(positional, 2);
+      if (charm === undefined) q.fail('expected a charm name, ./path or bundle.yaml');
+      if (isBundlePath(charm) || overlays.length > 0) {
+        if (!isBundlePath(charm)) q.fail(`--overlay goes with a bundle (a .yaml file), not "${charm}"`);
+        q.exact(positional, 1);
+        if (options.size > 0) q.fail('a bundle gives its own unit counts: no -n');
+        return { type: 'deploy-bundle', path: charm, overlays, files: {} };
+      }
+      q.exact(positional, 2);
       const isPath = charm.startsWith('.') || charm.startsWith('/') || charm.includes('/');
       return {
         type: 'deploy',
         charm: isPath ? { kind: 'files', path: charm, files: {} } : { kind: 'catalog', name: charm },
-        app: app === undefined ? null : p.app(app),
-        units: p.count(options, ['-n', '--num-units']),
+        app: app === undefined ? null : q.app(app),
+        units: q.count(options, ['-n', '--num-units']),
       };
     }
     case 'add-unit': {

@@ -161,10 +161,11 @@ function expandInput(x: unknown, index: number): SessionInput {
   const line = parseShared(c ?? t, what);
   let command = line.command;
   if (f !== undefined) {
-    if (command.type !== 'deploy' || command.charm.kind !== 'files') throw new ShareError(`${what} carries charm files but does not deploy a ./path`);
-    // A link carries files only for a pasted charm, which has at least its metadata.
+    const bundle = command.type === 'deploy-bundle';
+    if (!bundle && (command.type !== 'deploy' || command.charm.kind !== 'files')) throw new ShareError(`${what} carries charm files but does not deploy a ./path or a bundle`);
+    // A link carries files only for a pasted charm (at least its metadata) or a bundle (at least the bundle).
     if (!isObject(f) || Object.keys(f).length === 0) throw new ShareError(`${what} has bad charm files`);
-    command = withFiles(command, schema(() => checkFiles(f, what)));
+    command = withFiles(command, schema(() => checkFiles(f, what, bundle)));
   }
   return { command, text: t, run: r === undefined ? runAfter(line) : schema(() => restoreRun(r, what)) };
 }

@@ -48,6 +48,8 @@ const MAX_COORD = 1_000_000;
 const APP = /^[a-z][a-z0-9-]{0,63}$/;
 export const TUTORIAL_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const FILE_NAME = /^[\w.-]{1,64}\.yaml$/;
+/** A bundle's file: a normalised path (bundleFiles.ts) to a YAML file. */
+export const FILE_PATH = /^\/?(?:[\w.+@-]{1,128}\/){0,16}[\w.+@-]{1,128}\.ya?ml$/;
 
 export class SessionError extends Error {
   override name = 'SessionError';
@@ -79,24 +81,40 @@ export function sharedInputs(a: readonly SessionInput[], b: readonly SessionInpu
   return k;
 }
 
-/** The files of a pasted charm, if the command deploys one. */
+/** The files a command carries: a pasted charm's, or a bundle's (bundle, overlays, charms beside it). */
 export function pastedFiles(command: Command): Files | null {
-  return command.type === 'deploy' && command.charm.kind === 'files' && Object.keys(command.charm.files).length > 0 ? command.charm.files : null;
+  const files = command.type === 'deploy' && command.charm.kind === 'files' ? command.charm.files : command.type === 'deploy-bundle' ? command.files : null;
+  return files !== null && Object.keys(files).length > 0 ? files : null;
 }
 
-/** The command a line rebuilds, with a pasted charm's files put back in. */
+/** The command a line rebuilds, with its files put back in. */
 export function withFiles(command: Command, files: Files | null): Command {
-  if (files === null || command.type !== 'deploy' || command.charm.kind !== 'files') return command;
+  if (files === null) return command;
+  if (command.type === 'deploy-bundle') return { ...command, files };
+  if (command.type !== 'deploy' || command.charm.kind !== 'files') return command;
   return { ...command, charm: { ...command.charm, files } };
 }
 
-/** Checks a pasted charm's files (names like `metadata.yaml`, text values); throws with `what` in the message. */
-export function checkFiles(x: unknown, what: string): Files {
+/** Most files a command may carry, and their text in all: a bundle with its charms is far below. */
+const MAX_FILES = 500;
+const MAX_FILES_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Checks a command's files: a pasted charm's names like `metadata.yaml`, a bundle's
+ * paths like `overlays/tls.yaml` or `charms/master/metadata.yaml`; text values, bounded.
+ * Throws with `what` in the message.
+ */
+export function checkFiles(x: unknown, what: string, paths = false): Files {
   if (!isObject(x)) throw new SessionError(`${what} has bad charm files`);
-  for (const [name, text] of Object.entries(x)) {
-    if (!FILE_NAME.test(name) || typeof text !== 'string') throw new SessionError(`${what} has a bad charm file "${name.slice(0, 64)}"`);
+  const entries = Object.entries(x);
+  if (entries.length > MAX_FILES) throw new SessionError(`${what} carries ${entries.length} files, more than the ${MAX_FILES} a command may`);
+  let chars = 0;
+  for (const [name, text] of entries) {
+    if (!(paths ? FILE_PATH.test(name) && !name.split('/').includes('..') : FILE_NAME.test(name)) || typeof text !== 'string') throw new SessionError(`${what} has a bad ${paths ? 'bundle' : 'charm'} file "${name.slice(0, 64)}"`);
+    chars += text.length;
   }
-  return Object.fromEntries(Object.entries(x)) as Files;
+  if (chars > MAX_FILES_CHARS) throw new SessionError(`${what} carries ${chars.toLocaleString('en')} characters of files, more than the ${MAX_FILES_CHARS.toLocaleString('en')} a command may`);
+  return Object.fromEntries(entries) as Files;
 }
 
 /**
@@ -105,6 +123,7 @@ export function checkFiles(x: unknown, what: string): Files {
  */
 const SHAPES: Readonly<Record<CommandType, string>> = {
   deploy: 'juju deploy ubuntu',
+  'deploy-bundle': 'juju deploy ./bundle.yaml',
   'add-unit': 'juju add-unit a',
   'remove-unit': 'juju remove-unit a/0',
   integrate: 'juju integrate a b',
@@ -138,6 +157,7 @@ export function restoreCommand(raw: unknown, what: string): Command {
   let files: Files | null = null;
   const charm = raw['charm'];
   if (type === 'deploy' && isObject(charm) && charm['kind'] === 'files') files = checkFiles(charm['files'], what);
+  if (type === 'deploy-bundle') files = checkFiles(raw['files'], what, true);
   let line: string;
   try {
     line = formatCommand(raw as unknown as Command);

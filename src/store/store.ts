@@ -10,6 +10,8 @@ import { applyCommand, formatCommand, type Command, type CommandResult } from '.
 import type { JujuVersion } from '../engine/model.ts';
 import { MAX_HOOKS_PER_COMMAND, Timeline, commandTicks, defaultRun } from '../engine/timeline.ts';
 import type { TraceRecord } from '../engine/trace.ts';
+import { readBundle, filesFor } from '../engine/bundleFiles.ts';
+import { createState } from '../engine/sim.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
 import { IN_PLACE_HOOKS, sliceRunner, type HookRunner } from './runner.ts';
 import { TutorialError, compileTutorial, planStep, stepStartTick, stopTicks, type Step } from '../teaching/tutorial.ts';
@@ -67,6 +69,12 @@ export interface RelvizState {
   readonly inspectedSeq: number | null;
   readonly positions: Readonly<Record<string, { x: number; y: number }>>;
   readonly consoleLog: readonly ConsoleEntry[];
+  /**
+   * Files the user opened in this page (bundles, overlays, charms beside them), by
+   * path: what `juju deploy ./bundle.yaml` typed in the console reads. Not saved: a
+   * deploy carries its own files into the session.
+   */
+  readonly openedFiles: Readonly<Record<string, string>>;
   /** The last refusal (Juju's `ERROR …`), shown until dismissed. */
   readonly error: string | null;
   /**
@@ -177,6 +185,13 @@ export interface RelvizActions {
   scoreQuiz(right: boolean): void;
   /** Starts an empty session. */
   reset(): void;
+  /**
+   * Deploys a bundle (its files in the command): `replace` opens it as a new model,
+   * `add` deploys it into this one. Its `gui-x`/`gui-y` annotations place the
+   * applications. A bundle Juju would refuse changes nothing and comes back as the
+   * refusal (exit code 1, the problems on stderr).
+   */
+  openBundle(command: Extract<Command, { type: 'deploy-bundle' }>, opts: { mode: 'replace' | 'add'; label?: string }): CommandResult;
   /**
    * Loads a script (example or scenario): every line applied, cursor at the start —
    * or, with `at: 'deployed'`, where the applications are deployed and settled, just
@@ -603,6 +618,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       viewAsUnit: null,
       inspectedSeq: null,
       positions: session?.positions ?? {},
+      openedFiles: {},
       consoleLog: [],
       error: opts.error ?? null,
       busy: null,
@@ -630,6 +646,14 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
           return result;
         }
         if (!parsed) return { exitCode: 0, stdout: '', stderr: '' };
+        if (parsed.command.type === 'deploy-bundle') {
+          // The console has no disk: a bundle is read from the files the user opened.
+          const cmd = { ...parsed.command, files: filesFor(parsed.command, get().openedFiles) };
+          const result = get().openBundle(cmd, { mode: 'add' });
+          const note = result.exitCode !== 0 && Object.keys(cmd.files).length === 0 ? 'the console reads the files you opened: open the bundle first (Open bundle…, or drop it on the page).' : '';
+          set((s) => ({ consoleLog: [...s.consoleLog, { input: line, ...result, ...(note ? { note } : {}) }] }));
+          return result;
+        }
         if (readOnly(parsed.command)) {
           const result = applyCommand(get().timeline.state, parsed.command, null, parsed.text);
           set((s) => ({ consoleLog: [...s.consoleLog, { input: line, ...result }] }));
@@ -847,6 +871,43 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         history = { ...history, beforeTutorial: null };
         set({ playing: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, consoleLog: [], error: null, tutorial: null, stops: [] });
         rebuild(s.seed, s.juju, [], 0);
+      },
+
+      openBundle(command, o) {
+        const files = { ...get().openedFiles, ...command.files };
+        const text = formatCommand(command);
+        const placed = (positions: SessionV1['positions']) => {
+          let bundle;
+          try {
+            bundle = readBundle(command);
+          } catch {
+            return positions;
+          }
+          const out = { ...positions };
+          for (const app of bundle.applications.values()) if (app.position && !out[app.name]) out[app.name] = app.position;
+          return out;
+        };
+        if (o.mode === 'add') {
+          const before = get().revision;
+          const result = applyAndPlay(command, { text });
+          if (get().revision !== before && result.exitCode === 0) set((s) => ({ positions: placed(s.positions), openedFiles: files }));
+          return result;
+        }
+        // As a new model: tried first on an empty one, so a refused bundle replaces nothing.
+        const s = get();
+        const trial = applyCommand(createState({ seed: s.seed, juju: s.juju }), command, null, text);
+        if (trial.exitCode !== 0) {
+          set({ error: trial.stderr.trim() });
+          return trial;
+        }
+        replacing(`opening ${o.label ?? 'a bundle'}`, `Opened ${o.label ?? 'a bundle'}`);
+        pristine = false;
+        beforeTutorial = null;
+        history = { ...history, beforeTutorial: null };
+        set({ playing: false, manual: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: placed({}), openedFiles: files, error: null, tutorial: null, stops: [] });
+        // The applications appear at once; then their hooks play.
+        rebuild(s.seed, s.juju, [{ command, text, run: 'idle' }], (t) => Math.min(1, t.length), () => set({ playing: get().length > 1 }));
+        return trial;
       },
 
       loadScript(text, o = {}) {

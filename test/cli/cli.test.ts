@@ -637,25 +637,35 @@ describe('the npm script', () => {
 describe('bundles', () => {
   const BUNDLES = join(ROOT, '../shared/fixtures/bundles');
 
-  it('deploys a bundle with its overlay: charms found beside it, every application related, JSON records streamed', () => {
+  it('deploys a bundle with its overlay as one command: charms found beside it, every application related, JSON records streamed', () => {
     const run = cli(join(BUNDLES, 'cos-lite/bundle.yaml'), '--overlay', join(BUNDLES, 'cos-lite/overlays/tls-overlay.yaml'), '--json');
     expect(run.code).toBe(0);
     const records = run.out.trim().split('\n').map((l) => JSON.parse(l) as JsonRecord);
     const commands = records.filter((r): r is JsonCommandRecord => r.type === 'command');
-    expect(commands.filter((c) => c.command.startsWith('juju deploy'))).toHaveLength(7);
-    expect(commands.find((c) => c.command === 'juju integrate ca traefik:certificates')?.exit_code).toBe(0);
+    expect(commands).toHaveLength(1);
+    expect(commands[0]?.stderr).toMatch(/^- add relation ca traefik:certificates$/m);
+    expect(commands[0]?.stderr.match(/^- deploy application /gm)).toHaveLength(7);
+    expect(records.filter((r) => r.type === 'hook').length).toBeGreaterThan(100);
     expect(run.err).toBe('');
   });
 
-  it('says which charms it inferred, and refuses a broken bundle whole, naming file and line (exit 2, nothing run)', () => {
+  it('says which charms it inferred, and refuses a broken bundle whole, naming file and line (nothing deployed)', () => {
     const inferred = cli(join(BUNDLES, 'charmed-kubernetes/bundle.yaml'), '--overlay', join(BUNDLES, 'charmed-kubernetes/overlays/vault-pki-overlay.yaml'));
     expect(inferred.code).toBe(0);
-    expect(inferred.err).toBe("note: charms not found, endpoints inferred from the bundle's relations: mysql-innodb-cluster, vault, vault-mysql-router\n");
+    expect(inferred.out).toContain("relviz: charms not found, endpoints inferred from the bundle's relations: mysql-innodb-cluster, vault, vault-mysql-router\n");
     const bad = write('bad/bundle.yaml', 'applications:\n  a:\n    charm: ubuntu\nrelations:\n- [a:x, b:y]\n');
     const run = cli(bad);
-    expect(run.code).toBe(2);
-    expect(run.out).toBe('');
-    expect(run.err).toBe(`${bad}:5: relation "a:x b:y": no application "b" in the bundle\nerror: the bundle was not deployed\n`);
+    expect(run.code).toBe(1);
+    expect(run.out).toBe(`$ juju deploy ${bad}\nERROR cannot deploy bundle: ${bad}:5: relation "a:x b:y": no application "b" in the bundle\n`);
+    expect(cli(join(BUNDLES, 'nope.yaml')).code).toBe(2);
+  });
+
+  it('deploys a bundle named in a script, its files found relative to the script', () => {
+    const script = write('bundled/s.juju', `juju deploy ${join(BUNDLES, 'masterworker/bundle.yaml')}\njuju add-unit worker\n`);
+    const run = cli(script);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('- add relation master:master-application worker:master');
+    expect(run.out).toMatch(/worker\/2 +install/);
   });
 
   it('takes --overlay only with a bundle', () => {

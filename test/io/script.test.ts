@@ -4,7 +4,7 @@
  * line number and what was expected.
  */
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../../src/engine/commands.ts';
+import { formatCommand, type Command } from '../../src/engine/commands.ts';
 import { ScriptSyntaxError, parseLine, parseScript, runAfter, stripComment, type ScriptLine } from '../../src/io/script.ts';
 
 /** Parses one non-blank line and returns its command. */
@@ -57,7 +57,7 @@ describe('juju deploy', () => {
   });
 
   it('refuses a missing charm, an extra argument, a bad application name and a bad -n', () => {
-    expect(() => cmd('juju deploy')).toThrow(/expected a charm name or \.\/path/);
+    expect(() => cmd('juju deploy')).toThrow(/expected a charm name, \.\/path or bundle\.yaml/);
     expect(() => cmd('juju deploy a b c')).toThrow(/unexpected argument "c"/);
     expect(() => cmd('juju deploy master Master')).toThrow(/expected an application name, got "Master"/);
     expect(() => cmd('juju deploy worker -n')).toThrow(/option -n needs a value/);
@@ -65,8 +65,19 @@ describe('juju deploy', () => {
     expect(() => cmd('juju deploy --bogus worker')).toThrow(/unknown option --bogus/);
   });
 
+  it('reads a .yaml that is not a charm’s own metadata as a bundle, with its overlays in order', () => {
+    expect(cmd('juju deploy ./bundle.yaml')).toEqual({ type: 'deploy-bundle', path: './bundle.yaml', overlays: [], files: {} });
+    expect(cmd('juju deploy cos/bundle.yml --overlay ./tls.yaml --overlay=o/b.yaml')).toEqual({ type: 'deploy-bundle', path: 'cos/bundle.yml', overlays: ['./tls.yaml', 'o/b.yaml'], files: {} });
+    expect(cmd('juju deploy ./master/metadata.yaml')).toMatchObject({ type: 'deploy', charm: { kind: 'files', path: './master/metadata.yaml' } });
+    expect(() => cmd('juju deploy ./master --overlay o.yaml')).toThrow(/--overlay goes with a bundle \(a \.yaml file\), not "\.\/master"/);
+    expect(() => cmd('juju deploy ./b.yaml -n 2')).toThrow(/a bundle gives its own unit counts/);
+    expect(() => cmd('juju deploy ./b.yaml --overlay')).toThrow(/option --overlay needs a value/);
+    expect(() => cmd('juju deploy ./b.yaml app')).toThrow(/unexpected argument "app"/);
+    expect(formatCommand(cmd('juju deploy b.yaml --overlay=o.yaml'))).toBe('juju deploy b.yaml --overlay o.yaml');
+  });
+
   it('includes the usage of the command in its errors', () => {
-    expect(() => cmd('juju deploy')).toThrow('(usage: juju deploy <charm> [<application>] [-n <units>])');
+    expect(() => cmd('juju deploy')).toThrow('(usage: juju deploy <charm> [<application>] [-n <units>] | juju deploy <bundle.yaml> [--overlay <overlay.yaml>]...)');
   });
 });
 

@@ -138,7 +138,7 @@ describe('validation of an untrusted compact session', () => {
   });
 
   it('accepts charm files only for a deploy of a ./path, as text under a .yaml name', () => {
-    expect(reason(withInput({ t: 'juju deploy ubuntu', f: { 'metadata.yaml': 'name: u\n' } }))).toBe('command 2 carries charm files but does not deploy a ./path');
+    expect(reason(withInput({ t: 'juju deploy ubuntu', f: { 'metadata.yaml': 'name: u\n' } }))).toBe('command 2 carries charm files but does not deploy a ./path or a bundle');
     expect(reason(withInput({ t: 'juju deploy ./pasted', f: {} }))).toBe('command 2 has bad charm files');
     expect(reason(withInput({ t: 'juju deploy ./pasted', f: ['name: u'] }))).toBe('command 2 has bad charm files');
     expect(reason(withInput({ t: 'juju deploy ./pasted', f: { 'metadata.yaml': 7 } }))).toBe('command 2 has a bad charm file "metadata.yaml"');

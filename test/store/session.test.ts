@@ -46,6 +46,16 @@ describe('the session schema', () => {
     );
   });
 
+  it('keeps a bundle deploy with its files, and refuses a bundle file with a bad path or over the size limit', () => {
+    const files = { 'b.yaml': 'applications:\n  u:\n    charm: ubuntu\n    num_units: 1\n', 'overlays/o.yaml': 'applications: {}\n', 'charms/x/metadata.yaml': 'name: x\n' };
+    const bundle = { command: { type: 'deploy-bundle', path: './b.yaml', overlays: ['overlays/o.yaml'], files }, text: 'juju deploy ./b.yaml --overlay overlays/o.yaml', run: 'idle' };
+    expect(restoreSession(withInputs([bundle])).inputs[0]?.command).toEqual(bundle.command);
+    const bad = (f: Record<string, unknown>) => reason(withInputs([{ ...bundle, command: { ...bundle.command, files: f } }]));
+    expect(bad({ '../../etc/x.yaml': 'x' })).toBe('command 1 ("juju deploy ./b.yaml --overlay overlays/o.yaml") has a bad bundle file "../../etc/x.yaml"');
+    expect(bad({ 'b.yaml': 3 })).toMatch(/has a bad bundle file "b\.yaml"$/);
+    expect(bad({ 'b.yaml': 'x'.repeat(9 * 1024 * 1024) })).toMatch(/characters of files, more than the 8,388,608 a command may$/);
+  });
+
   it('accepts every session relviz makes, unchanged (the example, and random command logs)', () => {
     const script = readFileSync('examples/masterworker.juju', 'utf8');
     const made = createRelvizStore({ script }).getState().exportSession();

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BundleError, charmRef, formatRelation, parseBundle, type BundleFile } from '../../src/io/bundle.ts';
+import { BundleError, charmRef, formatRelation, parseBundle, type BundleFile } from '../../src/engine/bundle.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/bundles');
 const file = (path: string): BundleFile => ({ name: path, text: readFileSync(join(FIXTURES, path), 'utf8') });

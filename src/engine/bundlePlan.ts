@@ -16,28 +16,34 @@
  * endpoint a known charm does not have, or an ambiguous relation, is reported with the
  * relation's file and line — and nothing of the bundle is applied.
  */
-import { CATALOG } from '../engine/catalog/index.ts';
-import { allEndpoints, type CharmMeta, type EndpointMeta } from '../engine/charm.ts';
-import { applyCommand, type CharmSource, type Command } from '../engine/commands.ts';
-import { MetadataError, parseCharmFiles } from '../engine/metadata.ts';
-import { createState } from '../engine/sim.ts';
-import { BundleError, formatRelation, type Bundle, type BundleApplication, type BundleProblem } from './bundle.ts';
+import { CATALOG } from './catalog/index.ts';
+import { allEndpoints, type CharmMeta, type EndpointMeta } from './charm.ts';
+import type { CharmSource } from './commands.ts';
+import { MetadataError, parseCharmFiles } from './metadata.ts';
+import { BundleError, type Bundle, type BundleApplication, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
 
 type Files = Readonly<Record<string, string>>;
 
 /** Reads a charm's files for an application, or null when there are none where Juju would look. */
 export type CharmLookup = (app: BundleApplication) => { readonly path: string; readonly files: Files } | null;
 
-export interface PlannedCharm {
-  readonly app: string;
+export interface PlannedApp extends Where {
+  readonly name: string;
   readonly source: 'files' | 'catalog' | 'inferred';
   readonly meta: CharmMeta;
+  /** What it is deployed from: the catalog, or files (its own, or the inferred metadata). */
+  readonly charm: CharmSource;
+  /** Units to add now: 0 for a subordinate (its units come with its relations). */
+  readonly units: number;
+  /** `to:` placement directives, as written. */
+  readonly to: readonly string[];
 }
 
 export interface BundlePlan {
-  /** The commands, in order: every deploy, then every relation. */
-  readonly commands: ReadonlyArray<{ readonly command: Command; readonly text: string }>;
-  readonly charms: readonly PlannedCharm[];
+  /** In the bundle's order. */
+  readonly apps: readonly PlannedApp[];
+  /** The relations between the bundle's own applications, in the bundle's order. */
+  readonly relations: readonly BundleRelation[];
   readonly positions: Readonly<Record<string, { x: number; y: number }>>;
   /** What the user should know: inferred charms, what is not simulated. */
   readonly warnings: readonly string[];
@@ -150,12 +156,18 @@ export function metadataYaml(meta: CharmMeta): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The commands that deploy a bundle; throws BundleError (nothing deployed) when Juju would refuse it. */
+/**
+ * How a bundle deploys: each application's charm (found, catalog or inferred), units
+ * and placement, and the relations between its applications. Throws BundleError when
+ * a charm's own files are unreadable; what Juju would refuse when applying it (an
+ * endpoint a known charm lacks, an ambiguous relation) is found by the dry run in
+ * bundleDeploy.ts.
+ */
 export function planBundle(bundle: Bundle, lookup: CharmLookup): BundlePlan {
   const problems: BundleProblem[] = [];
   const known = new Map<string, CharmMeta>();
   const files = new Map<string, { path: string; files: Files }>();
-  const charms: PlannedCharm[] = [];
+  const source = new Map<string, PlannedApp['source']>();
   // 1 and 2: files where Juju would look, then the catalog.
   for (const app of bundle.applications.values()) {
     const found = lookup(app);
@@ -164,7 +176,7 @@ export function planBundle(bundle: Bundle, lookup: CharmLookup): BundlePlan {
         const { meta, files: own } = withLayers(parseCharmFiles(found.files), found.files);
         known.set(app.name, meta);
         files.set(app.name, { path: found.path, files: own });
-        charms.push({ app: app.name, source: 'files', meta });
+        source.set(app.name, 'files');
       } catch (e) {
         if (!(e instanceof MetadataError)) throw e;
         problems.push({ file: app.file, line: app.line, message: `application "${app.name}": charm ${app.charm.raw} at ${found.path}: ${e.message}` });
@@ -174,63 +186,36 @@ export function planBundle(bundle: Bundle, lookup: CharmLookup): BundlePlan {
     const catalog = app.charm.kind === 'name' ? CATALOG.get(app.charm.name) : undefined;
     if (catalog) {
       known.set(app.name, catalog.meta);
-      charms.push({ app: app.name, source: 'catalog', meta: catalog.meta });
+      source.set(app.name, 'catalog');
     }
   }
+  if (problems.length > 0) throw new BundleError(problems);
   // 3: the rest inferred from the relations.
   const inferred = [...bundle.applications.keys()].filter((name) => !known.has(name));
   for (const [app, meta] of inferCharms(bundle, known, new Set(inferred))) {
-    charms.push({ app, source: 'inferred', meta });
     known.set(app, meta);
+    source.set(app, 'inferred');
   }
-  // In the bundle's order.
-  charms.sort((x, y) => order(bundle, x.app) - order(bundle, y.app));
 
-  const commands: Array<{ command: Command; text: string }> = [];
+  const apps: PlannedApp[] = [];
   for (const app of bundle.applications.values()) {
-    const c = charms.find((x) => x.app === app.name) as PlannedCharm;
-    // No num_units / scale: Juju adds no units (a subordinate gets its units from its relations).
-    const units = c.meta.subordinate ? null : (app.units ?? 0);
+    const meta = known.get(app.name) as CharmMeta;
+    const from = source.get(app.name) as PlannedApp['source'];
     const own = files.get(app.name);
     const charm: CharmSource =
-      c.source === 'catalog' ? { kind: 'catalog', name: app.charm.name } : { kind: 'files', path: own?.path ?? `./${app.charm.name}`, files: own?.files ?? { 'metadata.yaml': metadataYaml(c.meta) } };
-    const command: Command = { type: 'deploy', charm, app: app.name, units };
-    commands.push({ command, text: `juju deploy ${charm.kind === 'catalog' ? charm.name : charm.path} ${app.name}${units !== null ? ` -n ${units}` : ''}` });
+      from === 'catalog' ? { kind: 'catalog', name: app.charm.name } : { kind: 'files', path: own?.path ?? app.charm.raw, files: own?.files ?? { 'metadata.yaml': metadataYaml(meta) } };
+    // No num_units / scale: Juju adds no units (a subordinate gets its units from its relations).
+    apps.push({ name: app.name, file: app.file, line: app.line, source: from, meta, charm, units: meta.subordinate ? 0 : (app.units ?? 0), to: app.to });
   }
-  const relationAt: Array<{ index: number; rel: (typeof bundle.relations)[number] }> = [];
-  for (const rel of bundle.relations) {
-    if (!bundle.applications.has(rel.a.app) || !bundle.applications.has(rel.b.app)) continue; // saas: not simulated
-    relationAt.push({ index: commands.length, rel });
-    commands.push({ command: { type: 'integrate', a: rel.a, b: rel.b }, text: `juju integrate ${formatRelation(rel)}` });
-  }
-  // The whole bundle tried on a scratch model first: nothing is deployed unless all of it can be.
-  const scratch = createState({ seed: 1, juju: '3.6' });
-  commands.forEach(({ command, text }, i) => {
-    const result = applyCommand(scratch, command, null, text);
-    if (result.exitCode === 0) return;
-    const why = result.stderr.replace(/^ERROR /gm, '').trim();
-    const rel = relationAt.find((r) => r.index === i)?.rel;
-    const app = command.type === 'deploy' ? bundle.applications.get(command.app ?? '') : undefined;
-    const at = rel ?? app ?? { file: '?', line: 1 };
-    const charmOf = (name: string) => {
-      const c = charms.find((x) => x.app === name);
-      return c ? `charm ${c.meta.name}${c.source === 'inferred' ? ', inferred' : ''}` : 'not in the bundle';
-    };
-    // A named endpoint a known charm lacks says so, with the charm; anything else is Juju's own refusal.
-    const missing = rel ? [rel.a, rel.b].find((side) => missingEndpoint(side, known) !== null) : undefined;
-    const message = rel
-      ? `relation "${formatRelation(rel)}": ${missing ? `${missingEndpoint(missing, known)} (${charmOf(missing.app)})` : why}`
-      : `application "${command.type === 'deploy' ? command.app : ''}": ${why}`;
-    problems.push({ file: at.file, line: at.line, message });
-  });
-  if (problems.length > 0) throw new BundleError(problems);
+  // Relations to saas (offered by another model) are shown, not simulated.
+  const relations = bundle.relations.filter((rel) => bundle.applications.has(rel.a.app) && bundle.applications.has(rel.b.app));
 
   const warnings: string[] = [];
   if (inferred.length > 0) warnings.push(`charms not found, endpoints inferred from the bundle's relations: ${inferred.join(', ')}`);
   if (bundle.saas.length > 0 || bundle.offers.length > 0) warnings.push(`cross-model relations are not simulated: ${[...bundle.saas, ...bundle.offers].join(', ')} shown only`);
   const positions: Record<string, { x: number; y: number }> = {};
   for (const app of bundle.applications.values()) if (app.position) positions[app.name] = app.position;
-  return { commands, charms, positions, warnings };
+  return { apps, relations, positions, warnings };
 }
 
 /**
@@ -248,15 +233,4 @@ function withLayers(meta: CharmMeta, files: Files): { meta: CharmMeta; files: Fi
   }
   const merged = { ...meta, endpoints };
   return { meta: merged, files: { ...(files['actions.yaml'] !== undefined ? { 'actions.yaml': files['actions.yaml'] } : {}), 'metadata.yaml': metadataYaml(merged) } };
-}
-
-function order(bundle: Bundle, app: string): number {
-  return [...bundle.applications.keys()].indexOf(app);
-}
-
-/** `no endpoint "x" on application "a"` when a known charm lacks the endpoint a relation names. */
-function missingEndpoint(side: Side, known: ReadonlyMap<string, CharmMeta>): string | null {
-  const meta = known.get(side.app);
-  if (!meta || side.endpoint === null) return null;
-  return allEndpoints(meta).some((e) => e.name === side.endpoint) ? null : `no endpoint "${side.endpoint}" on application "${side.app}"`;
 }
