@@ -59,6 +59,7 @@ export function cloneState(s: SimState): SimState {
     ready: [...s.ready],
     readyIndex: new Map(s.readyIndex),
     unitSequence: new Map(s.unitSequence),
+    annotations: new Map(s.annotations),
     touched: new Set(s.touched),
     nextOps: new Map(),
   };
@@ -110,6 +111,7 @@ export function fingerprint(s: SimState): string {
     relations,
     counters: [s.nextRelationId, s.nextMachine, s.nextActionId, s.seq],
     unitSequence: [...s.unitSequence],
+    annotations: [...s.annotations],
     ready: s.ready,
   });
 }

@@ -4,6 +4,7 @@
  * side; the hooks they cause run afterwards, one step at a time (sim.ts).
  */
 import { BundleError, formatRelation, type BundleProblem, type Where } from './bundle.ts';
+import { exportBundle } from './bundleExport.ts';
 import { filesLookup, Placement, readBundle } from './bundleFiles.ts';
 import { planBundle, type BundlePlan } from './bundlePlan.ts';
 import { CATALOG } from './catalog/index.ts';
@@ -54,6 +55,8 @@ export type Command =
   | { readonly type: 'model-config'; readonly get: string | null; readonly settings: ReadonlyArray<readonly [string, string]> }
   | { readonly type: 'resolve'; readonly unit: string; readonly noRetry: boolean }
   | { readonly type: 'status'; readonly relations: boolean }
+  /** `juju export-bundle`: the model as a bundle (bundleExport.ts). */
+  | { readonly type: 'export-bundle' }
   | { readonly type: 'show-unit'; readonly unit: string }
   /** Run `count` hooks; with `unit` (manual mode) that unit runs next, with `pick` its n-th candidate. */
   | { readonly type: 'step'; readonly count: number; readonly unit: string | null; readonly pick: number | null }
@@ -108,6 +111,8 @@ export function formatCommand(cmd: Command): string {
       return `juju status${cmd.relations ? ' --relations' : ''}`;
     case 'show-unit':
       return `juju show-unit ${cmd.unit}`;
+    case 'export-bundle':
+      return 'juju export-bundle';
     case 'step':
       return cmd.unit ? `step --unit ${cmd.unit}${cmd.pick !== null ? ` --pick ${cmd.pick}` : ''}` : cmd.count === 1 ? 'step' : `step ${cmd.count}`;
     case 'wait':
@@ -218,6 +223,8 @@ function applyPlan(tx: Tx, plan: BundlePlan): { problems: BundleProblem[]; chang
       const charmName = charm.kind === 'catalog' ? charm.name : charm.path;
       const app = addApplication(tx, { name: planned.name, charmName, catalog: charm.kind === 'catalog', inferred: planned.source === 'inferred', meta }, cmd, planned.units);
       changes.push(`deploy application ${planned.name} from ${planned.source === 'inferred' ? `${charmName} (endpoints inferred)` : charmName}`);
+      const at = plan.positions[planned.name];
+      if (at) state.annotations.set(planned.name, at);
       for (let i = 0; i < planned.units; i++) {
         const next = state.nextMachine;
         const unit = addUnit(tx, app, null, placement.machineFor(planned.name, i));
@@ -414,6 +421,8 @@ function apply(tx: Tx, cmd: Command, sink: TraceSink | null): CommandResult {
       return { exitCode: 0, stdout: formatStatus(state, cmd.relations), stderr: '' };
     case 'show-unit':
       return { exitCode: 0, stdout: formatShowUnit(state, unitOrThrow(state, cmd.unit)), stderr: '' };
+    case 'export-bundle':
+      return { exitCode: 0, stdout: exportBundle(state), stderr: '' };
     case 'step':
     case 'wait':
       return OK;

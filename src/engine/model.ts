@@ -196,6 +196,12 @@ export interface SimState {
   /** Next unit number per application name (Juju's per-name sequence outlives the application). */
   unitSequence: Map<string, number>;
   nextMachine: number;
+  /**
+   * Applications' `gui-x`/`gui-y` annotations, as Juju keeps them in the model: set by
+   * a bundle, written back by `juju export-bundle` (the app overrides them with where
+   * the user put each application).
+   */
+  annotations: Map<string, { readonly x: number; readonly y: number }>;
   nextActionId: number;
   /** Operations run so far (hooks, actions, exec): the `seq` of the next one is seq + 1. */
   seq: number;

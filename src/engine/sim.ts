@@ -34,6 +34,7 @@ export function createState(opts: CreateOptions = {}): SimState {
     nextRelationId: 0,
     unitSequence: new Map(),
     nextMachine: 0,
+    annotations: new Map(),
     nextActionId: 0,
     seq: 0,
     ready: [],

@@ -383,6 +383,7 @@ export function maybeRemoveApp(tx: Tx, app: Application): void {
   if (app.life !== 'dying' || app.units.length > 0) return;
   for (const rel of tx.state.relations.values()) if (endpointOf(rel, app.name)) return;
   tx.state.apps.delete(app.name);
+  tx.state.annotations.delete(app.name);
   emitEvent(tx, 'application-removed', { app: app.name });
 }
 

@@ -44,6 +44,7 @@ const JUJU_COMMANDS = [
   'status',
   'show-unit',
   'model-config',
+  'export-bundle',
 ] as const;
 
 const UNIT = /^[a-z][a-z0-9-]*\/\d+$/;
@@ -275,6 +276,12 @@ function parseJuju(sub: string, rest: string[], raw: string, line: number): Comm
       const { positional } = p.take([]);
       p.exact(positional, 1);
       return { type: 'show-unit', unit: p.unit(positional[0]) };
+    }
+    case 'export-bundle': {
+      const p: LineParser = usage('juju export-bundle');
+      const { positional } = p.take([]);
+      p.exact(positional, 0);
+      return { type: 'export-bundle' };
     }
     case 'model-config': {
       const p: LineParser = usage('juju model-config [<key> | <key>=<value> ...]');

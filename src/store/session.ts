@@ -136,6 +136,7 @@ const SHAPES: Readonly<Record<CommandType, string>> = {
   resolve: 'juju resolve a/0',
   status: 'juju status',
   'show-unit': 'juju show-unit a/0',
+  'export-bundle': 'juju export-bundle',
   step: 'step',
   wait: 'wait',
 };

@@ -10,6 +10,8 @@ import { applyCommand, formatCommand, type Command, type CommandResult } from '.
 import type { JujuVersion } from '../engine/model.ts';
 import { MAX_HOOKS_PER_COMMAND, Timeline, commandTicks, defaultRun } from '../engine/timeline.ts';
 import type { TraceRecord } from '../engine/trace.ts';
+import { exportBundle } from '../engine/bundleExport.ts';
+import { fromAnnotations, toAnnotations, type Positions } from './annotations.ts';
 import { readBundle, filesFor } from '../engine/bundleFiles.ts';
 import { createState } from '../engine/sim.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
@@ -144,7 +146,8 @@ export interface TutorialPlace {
 
 export interface RelvizActions {
   /** Runs one command line (console syntax) at the cursor; returns its result. */
-  runLine(line: string): CommandResult;
+  /** Runs a console line; `drawn` gives where the graph draws each application (for `juju export-bundle`). */
+  runLine(line: string, opts?: { drawn?: () => Positions }): CommandResult;
   /** Applies a command at the cursor (forking if rewound) and plays the hooks it causes. */
   apply(command: Command, opts?: { text?: string; run?: 'idle' | 'none' | number }): CommandResult;
   seek(tick: number): void;
@@ -299,7 +302,7 @@ function runNote(t: Timeline, run: SessionInput['run'], maxTicks: number): strin
 
 /** Read-only commands look at the model at the cursor without entering the history. */
 function readOnly(command: Command): boolean {
-  return command.type === 'status' || command.type === 'show-unit' || (command.type === 'model-config' && command.settings.length === 0);
+  return command.type === 'status' || command.type === 'show-unit' || command.type === 'export-bundle' || (command.type === 'model-config' && command.settings.length === 0);
 }
 
 /** How often progress of a long run is published (the scrubber and the busy indicator follow it). */
@@ -635,7 +638,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       notice: opts.notice ? { ...opts.notice, id: ++notices } : null,
       saving: opts.saving ?? null,
 
-      runLine(line) {
+      runLine(line, o = {}) {
         let parsed;
         try {
           parsed = parseLine(line);
@@ -655,7 +658,10 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
           return result;
         }
         if (readOnly(parsed.command)) {
-          const result = applyCommand(get().timeline.state, parsed.command, null, parsed.text);
+          // Where the user put the applications is part of the bundle (its annotations).
+          const state = get().timeline.state;
+          const drawn = o.drawn?.() ?? get().positions;
+          const result = parsed.command.type === 'export-bundle' ? { exitCode: 0, stdout: exportBundle(state, toAnnotations(drawn)), stderr: '' } : applyCommand(state, parsed.command, null, parsed.text);
           set((s) => ({ consoleLog: [...s.consoleLog, { input: line, ...result }] }));
           return result;
         }
@@ -884,7 +890,8 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
             return positions;
           }
           const out = { ...positions };
-          for (const app of bundle.applications.values()) if (app.position && !out[app.name]) out[app.name] = app.position;
+          const at = fromAnnotations(Object.fromEntries([...bundle.applications.values()].flatMap((a) => (a.position ? [[a.name, a.position]] : []))));
+          for (const [app, p] of Object.entries(at)) if (!out[app]) out[app] = p;
           return out;
         };
         if (o.mode === 'add') {

@@ -16,6 +16,7 @@ import { clipText } from '../common/clip.ts';
 import { pressTab, type CompletionMenu } from './complete.ts';
 import { historyDown, historyOf, historyUp, type HistoryPosition } from './history.ts';
 import { useEchoScript } from './useEchoScript.ts';
+import { autoLayout } from '../graph/layout.ts';
 
 /** Drops the one trailing newline every command prints, so entries don't end in a blank line. */
 const trimEnd = (s: string) => s.replace(/\n$/, '');
@@ -99,7 +100,8 @@ export function Console() {
     switch (e.key) {
       case 'Enter': {
         e.preventDefault();
-        store.getState().runLine(line);
+        // `juju export-bundle` writes where the graph draws each application.
+        store.getState().runLine(line, { drawn: () => autoLayout(store.getState().view, store.getState().positions) });
         show('');
         setMenu(null);
         setPosition(null);
