@@ -107,6 +107,8 @@ export interface StatusFile {
 const MAX_STATUS_CHARS = 8 * 1024 * 1024;
 const MAX_UNITS = 5000;
 const MAX_SHOW_UNIT_FILES = 5000;
+/** All show-unit files together: a model's worth of databags, far beyond real ones. */
+const MAX_SHOW_UNIT_CHARS = 32 * 1024 * 1024;
 /** As bundle.ts (not exported there): a model read from status is deployed by the same machinery. */
 const MAX_APPLICATIONS = 500;
 const MAX_RELATIONS = 2000;
@@ -604,10 +606,15 @@ export function parseStatus(file: StatusFile, showUnits: readonly StatusFile[] =
 
   // show-unit files: the facts they give, checked against status.
   if (showUnits.length > MAX_SHOW_UNIT_FILES) fail({ file: showUnits[0]?.name ?? file.name, line: 1 }, `${showUnits.length} show-unit files, more than the ${MAX_SHOW_UNIT_FILES} relviz reads`);
+  const showChars = showUnits.reduce((n, f) => n + f.text.length, 0);
+  if (showChars > MAX_SHOW_UNIT_CHARS) fail({ file: showUnits[0]?.name ?? file.name, line: 1 }, `show-unit files of more than ${MAX_SHOW_UNIT_CHARS / 1024 / 1024} MB together: more than relviz will read`);
+  if (problems.length > 0) throw new BundleError(problems);
   const facts: ShowFact[] = [];
   const shownLeaders: Array<{ unit: string; app: string; leader: boolean; file: string }> = [];
   const known = (app: string) => applications.has(app) || saas.includes(app);
-  const listedBy = (app: string, endpoint: string) => listings.filter((l) => l.app === app && l.endpoint === endpoint).map((l) => l.other);
+  const listedIndex = new Map<string, string[]>();
+  for (const l of listings) listedIndex.set(`${l.app}:${l.endpoint}`, [...(listedIndex.get(`${l.app}:${l.endpoint}`) ?? []), l.other]);
+  const listedBy = (app: string, endpoint: string): readonly string[] => listedIndex.get(`${app}:${endpoint}`) ?? [];
   for (const show of showUnits.slice(0, MAX_SHOW_UNIT_FILES)) {
     const showProblems: BundleProblem[] = [];
     const t = readTree(show, 'a juju show-unit', showProblems);
@@ -678,9 +685,11 @@ export function parseStatus(file: StatusFile, showUnits: readonly StatusFile[] =
   const peers: StatusPeer[] = [];
   const pairs = new Map<string, { a: string; b: string; ea: End[]; eb: End[] }>();
   const interfaceOf = (app: string, endpoint: string, given: string | null) => given ?? saasInterfaces.get(app)?.get(endpoint) ?? null;
+  const peerSeen = new Set<string>();
   for (const l of listings) {
     if (l.other === l.app) {
-      if (!peers.some((p) => p.app === l.app && p.endpoint === l.endpoint)) peers.push({ app: l.app, endpoint: l.endpoint, interface: l.iface, file: file.name, line: l.line });
+      if (!peerSeen.has(`${l.app}:${l.endpoint}`)) peers.push({ app: l.app, endpoint: l.endpoint, interface: l.iface, file: file.name, line: l.line });
+      peerSeen.add(`${l.app}:${l.endpoint}`);
       continue;
     }
     if (!known(l.other)) {
@@ -699,9 +708,14 @@ export function parseStatus(file: StatusFile, showUnits: readonly StatusFile[] =
   const relations: StatusRelation[] = [];
   const firstUnit = (app: string) => units.get(app)?.[0]?.name ?? null;
   const usedFacts = new Set<ShowFact>();
+  const factsOf = new Map<string, ShowFact[]>();
+  for (const f of facts) {
+    const k = (order.get(f.app) ?? 0) <= (order.get(f.other) ?? 0) ? `${f.app} ${f.other}` : `${f.other} ${f.app}`;
+    factsOf.set(k, [...(factsOf.get(k) ?? []), f]);
+  }
   for (const { a, b, ea, eb } of pairs.values()) {
     const shown: Array<[End, End]> = [];
-    for (const f of facts) {
+    for (const f of factsOf.get(`${a} ${b}`) ?? []) {
       const [mine, theirs] = f.app === a && f.other === b ? [f.endpoint, f.otherEndpoint] : f.app === b && f.other === a ? [f.otherEndpoint, f.endpoint] : [null, null];
       if (mine === null) continue;
       usedFacts.add(f);
@@ -761,12 +775,18 @@ export function parseStatus(file: StatusFile, showUnits: readonly StatusFile[] =
   const databags: StatusDatabag[] = [];
   const bagAt = new Map<string, { data: Record<string, string>; file: string }>();
   const allUnits = new Set([...units.values()].flat().map((u) => u.name));
+  const relationAt = new Map<string, StatusRelation>();
+  for (const r of relations) {
+    if (r.a.endpoint === null || r.b.endpoint === null) continue;
+    relationAt.set(`${r.a.app}:${r.a.endpoint} ${r.b.app}:${r.b.endpoint}`, r);
+    relationAt.set(`${r.b.app}:${r.b.endpoint} ${r.a.app}:${r.a.endpoint}`, r);
+  }
   for (const f of facts) {
     let relation: StatusDatabag['relation'] | null = null;
     if (f.other === f.app) {
       relation = { a: { app: f.app, endpoint: f.endpoint }, b: { app: f.app, endpoint: f.otherEndpoint } };
     } else {
-      const r = relations.find((x) => (x.a.app === f.app && x.a.endpoint === f.endpoint && x.b.app === f.other && x.b.endpoint === f.otherEndpoint) || (x.b.app === f.app && x.b.endpoint === f.endpoint && x.a.app === f.other && x.a.endpoint === f.otherEndpoint));
+      const r = relationAt.get(`${f.app}:${f.endpoint} ${f.other}:${f.otherEndpoint}`);
       if (r) relation = { a: { app: r.a.app, endpoint: r.a.endpoint as string }, b: { app: r.b.app, endpoint: r.b.endpoint as string } };
     }
     if (!relation) continue; // noted above: status does not have it
