@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { BundleError, formatRelation } from '../../src/io/bundle.ts';
+import { BundleError, formatRelation } from '../../src/engine/bundle.ts';
 import { isStatusText, parseStatus, type StatusFile, type StatusModel } from '../../src/io/status.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures');
