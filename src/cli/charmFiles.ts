@@ -39,6 +39,20 @@ export function loadCharmSource(path: string, baseDir: string): CharmSource {
  * as the command gives them, normalised. A file that cannot be read is left out: the
  * engine then says which is missing.
  */
+/** Files read from disk relative to `baseDir`, keyed by their normalised paths; one that cannot be read is left out. */
+export function loadFiles(paths: readonly string[], baseDir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const path of paths) {
+    const key = normalizePath(path);
+    try {
+      files[key] = readFileSync(resolve(baseDir, key), 'utf8');
+    } catch {
+      // Left out: the engine says which file is missing.
+    }
+  }
+  return files;
+}
+
 export function loadBundleFiles(path: string, overlays: readonly string[], baseDir: string): Record<string, string> {
   const files: Record<string, string> = {};
   const read = (key: string) => {

@@ -14,9 +14,11 @@ import type { CommandRecord, HookRecord, TraceRecord } from '../engine/trace.ts'
 import { commandToJson, formatCommandBlock, formatHookDetails, formatHookLine, hookToJson, measureHooks } from '../io/report.ts';
 import { ScriptSyntaxError, isBundlePath, parseScript, runAfter, type ScriptLine } from '../io/script.ts';
 import { formatCommand, type Command } from '../engine/commands.ts';
-import { loadBundleFiles, loadCharmSource } from './charmFiles.ts';
+import { isStatusText } from '../engine/status.ts';
+import { loadBundleFiles, loadCharmSource, loadFiles } from './charmFiles.ts';
 
-const USAGE = 'usage: npm run --silent sim -- <script | bundle.yaml [--overlay <overlay.yaml>]...> [--seed <n>] [--json] [--juju 3.6|4.0] [--verbose]';
+const USAGE =
+  'usage: npm run --silent sim -- <script | bundle.yaml [--overlay <overlay.yaml>]... | status.json [--show-unit <show-unit.json>]...> [--seed <n>] [--json] [--juju 3.6|4.0] [--verbose]';
 
 export interface CliOptions {
   script: string;
@@ -27,12 +29,14 @@ export interface CliOptions {
   verbose: boolean;
   /** Overlays of a bundle given as the script (applied in order). */
   overlays: string[];
+  /** `juju show-unit` outputs that go with a `juju status` given as the script. */
+  showUnits: string[];
 }
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: Partial<CliOptions> & { overlays: string[] } = { seed: 1, json: false, juju: '3.6', verbose: false, overlays: [] };
+  const opts: Partial<CliOptions> & { overlays: string[]; showUnits: string[] } = { seed: 1, json: false, juju: '3.6', verbose: false, overlays: [], showUnits: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -52,6 +56,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       if (v !== '3.6' && v !== '4.0') throw new UsageError(`--juju expects 3.6 or 4.0, got "${v}"`);
       opts.juju = v;
     } else if (flag === '--overlay') opts.overlays.push(value());
+    else if (flag === '--show-unit') opts.showUnits.push(value());
     else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (opts.script === undefined) opts.script = a;
@@ -114,11 +119,22 @@ function formatReadable(records: ReadonlyArray<TraceRecord | Note>, verbose: boo
   return out;
 }
 
-/** A deploy-bundle line with its files read from disk, relative to `base`. */
+/** A deploy-bundle or load-status line with its files read from disk, relative to `base`. */
 function withBundleFiles(line: ScriptLine, base: string): ScriptLine {
   const c = line.command;
-  if (c.type !== 'deploy-bundle') return line;
-  return { ...line, command: { ...c, files: loadBundleFiles(c.path, c.overlays, base) } };
+  if (c.type === 'deploy-bundle') return { ...line, command: { ...c, files: loadBundleFiles(c.path, c.overlays, base) } };
+  if (c.type === 'load-status') return { ...line, command: { ...c, files: loadFiles([c.path, ...c.showUnits], base) } };
+  return line;
+}
+
+/** Whether the file given as the script is `juju status` output (JSON or YAML) rather than a script or a bundle. */
+function isStatusFile(path: string): boolean {
+  if (!/\.(json|ya?ml)$/i.test(path)) return false;
+  try {
+    return isStatusText(readFileSync(path, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 export function main(argv: readonly string[], io: CliIo): number {
@@ -128,6 +144,15 @@ export function main(argv: readonly string[], io: CliIo): number {
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.err(e.message ? `error: ${e.message}\n${USAGE}\n` : `${USAGE}\n`);
+    return 2;
+  }
+  if (isStatusFile(opts.script)) {
+    // A model's `juju status` given as the script is the one line that builds it.
+    const command: Command = { type: 'load-status', path: opts.script, showUnits: opts.showUnits, files: {} };
+    return runScript([withBundleFiles({ line: 1, text: formatCommand(command), command, background: false }, '.')], opts, io);
+  }
+  if (opts.showUnits.length > 0) {
+    io.err(`error: --show-unit goes with a juju status file\n${USAGE}\n`);
     return 2;
   }
   if (isBundlePath(opts.script)) {

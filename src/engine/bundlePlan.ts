@@ -65,7 +65,7 @@ const opposite = (role: Role): Role => (role === 'provides' ? 'requires' : role 
  * unnamed one takes the other side's name. An application with no units facing a
  * principal's juju-info or container endpoint is a subordinate.
  */
-function inferCharms(bundle: Bundle, known: ReadonlyMap<string, CharmMeta>, unknown: ReadonlySet<string>): Map<string, CharmMeta> {
+function inferCharms(bundle: Bundle, known: ReadonlyMap<string, CharmMeta>, unknown: ReadonlySet<string>, interfaceOf: (rel: BundleRelation) => string | null): Map<string, CharmMeta> {
   type End = { app: string; name: string; role: Role | null; iface: string | null; container: boolean };
   const ends = new Map<string, End>();
   const endOf = (side: Side, other: Side): End => {
@@ -87,7 +87,11 @@ function inferCharms(bundle: Bundle, known: ReadonlyMap<string, CharmMeta>, unkn
   for (const rel of bundle.relations) {
     if (!unknown.has(rel.a.app) && !unknown.has(rel.b.app)) continue;
     if (!bundle.applications.has(rel.a.app) || !bundle.applications.has(rel.b.app)) continue;
-    links.push([endOf(rel.a, rel.b), endOf(rel.b, rel.a)]);
+    const link: [End, End] = [endOf(rel.a, rel.b), endOf(rel.b, rel.a)];
+    // An interface the input names (juju status does) is the relation's.
+    const iface = interfaceOf(rel);
+    if (iface !== null) for (const end of link) end.iface ??= iface;
+    links.push(link);
   }
   // Interfaces: a union of the endpoints each relation joins.
   const parent = new Map<End, End>();
@@ -163,7 +167,7 @@ export function metadataYaml(meta: CharmMeta): string {
  * endpoint a known charm lacks, an ambiguous relation) is found by the dry run in
  * bundleDeploy.ts.
  */
-export function planBundle(bundle: Bundle, lookup: CharmLookup): BundlePlan {
+export function planBundle(bundle: Bundle, lookup: CharmLookup, opts: { interfaceOf?: (rel: BundleRelation) => string | null } = {}): BundlePlan {
   const problems: BundleProblem[] = [];
   const known = new Map<string, CharmMeta>();
   const files = new Map<string, { path: string; files: Files }>();
@@ -183,7 +187,8 @@ export function planBundle(bundle: Bundle, lookup: CharmLookup): BundlePlan {
       }
       continue;
     }
-    const catalog = app.charm.kind === 'name' ? CATALOG.get(app.charm.name) : undefined;
+    // A `local:` charm is the user's own, whatever its name: never a catalog charm.
+    const catalog = app.charm.kind === 'name' && !app.charm.raw.startsWith('local:') ? CATALOG.get(app.charm.name) : undefined;
     if (catalog) {
       known.set(app.name, catalog.meta);
       source.set(app.name, 'catalog');
@@ -192,7 +197,7 @@ export function planBundle(bundle: Bundle, lookup: CharmLookup): BundlePlan {
   if (problems.length > 0) throw new BundleError(problems);
   // 3: the rest inferred from the relations.
   const inferred = [...bundle.applications.keys()].filter((name) => !known.has(name));
-  for (const [app, meta] of inferCharms(bundle, known, new Set(inferred))) {
+  for (const [app, meta] of inferCharms(bundle, known, new Set(inferred), opts.interfaceOf ?? (() => null))) {
     known.set(app, meta);
     source.set(app, 'inferred');
   }

@@ -3,26 +3,23 @@
  * the state by `applyCommand`. Model changes take effect at once on the controller
  * side; the hooks they cause run afterwards, one step at a time (sim.ts).
  */
-import { BundleError, formatRelation, type BundleProblem, type Where } from './bundle.ts';
 import { exportBundle } from './bundleExport.ts';
-import { filesLookup, Placement, readBundle } from './bundleFiles.ts';
-import { planBundle, type BundlePlan } from './bundlePlan.ts';
 import { CATALOG } from './catalog/index.ts';
-import { allEndpoints, type CharmMeta } from './charm.ts';
-import { cloneState } from './clone.ts';
+import type { CharmMeta } from './charm.ts';
+import { addApplication, checkIntegrate, deployBundle, integrate, loadStatus } from './deployPlan.ts';
 import { HookContext, MODEL_NAME } from './context.ts';
 import { JujuError, assertNever } from './errors.ts';
 import { formatShowUnit, formatStatus, formatTable } from './format.ts';
 import { runToolLine } from './hooktools.ts';
-import { chooseNewRelation, findRelation, formatRef, pairKey, type EndpointRef } from './integrate.ts';
-import { checkAddUnitLimits, checkDeployLimits, checkSubordinateLimits, commandLimitError } from './limits.ts';
+import { findRelation, formatRef, type EndpointRef } from './integrate.ts';
+import { checkAddUnitLimits, commandLimitError } from './limits.ts';
 import { MetadataError, parseCharmFiles } from './metadata.ts';
 import type { Application, SimState } from './model.ts';
 import { candidates, settleReadiness } from './resolver.ts';
 import { advance, cancelRetry, clearFailure, scheduleRetry } from './runner.ts';
 import type { TraceRecord, TraceSink } from './trace.ts';
 import { type Tx } from './tx.ts';
-import { addRelation, addUnit, createPeerRelations, destroyUnit, killRelation, maybeRemoveApp, synchronizeScopes } from './world.ts';
+import { addUnit, destroyUnit, killRelation, maybeRemoveApp, synchronizeScopes } from './world.ts';
 
 export type CharmSource =
   | { readonly kind: 'catalog'; readonly name: string }
@@ -42,6 +39,8 @@ export type Command =
    * charm files beside it travel with the command (path → text; bundleFiles.ts).
    */
   | { readonly type: 'deploy-bundle'; readonly path: string; readonly overlays: readonly string[]; readonly files: Readonly<Record<string, string>> }
+  /** relviz's `load-status ./status.json [--show-unit ./u.json]…`: the model a `juju status` shows, built (deployPlan.ts). */
+  | { readonly type: 'load-status'; readonly path: string; readonly showUnits: readonly string[]; readonly files: Readonly<Record<string, string>> }
   | { readonly type: 'add-unit'; readonly app: string; readonly units: number }
   | { readonly type: 'remove-unit'; readonly units: readonly string[] }
   | { readonly type: 'integrate'; readonly a: EndpointRef; readonly b: EndpointRef }
@@ -85,6 +84,8 @@ export function formatCommand(cmd: Command): string {
     }
     case 'deploy-bundle':
       return ['juju deploy', cmd.path, ...cmd.overlays.map((o) => `--overlay ${o}`)].join(' ');
+    case 'load-status':
+      return ['load-status', cmd.path, ...cmd.showUnits.map((o) => `--show-unit ${o}`)].join(' ');
     case 'add-unit':
       return `juju add-unit ${cmd.app}${cmd.units !== 1 ? ` -n ${cmd.units}` : ''}`;
     case 'remove-unit':
@@ -122,8 +123,6 @@ export function formatCommand(cmd: Command): string {
   }
 }
 
-const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-
 function unitOrThrow(state: SimState, name: string) {
   const unit = state.units.get(name);
   if (!unit) throw new JujuError(`unit "${name}" not found`);
@@ -160,99 +159,6 @@ function deploy(tx: Tx, cmd: Extract<Command, { type: 'deploy' }>): CommandResul
   for (let i = 0; i < units; i++) addUnit(tx, app, null);
   const where = cmd.charm.kind === 'catalog' ? `charm "${meta.name}"` : `local charm "${meta.name}"`;
   return { exitCode: 0, stdout: '', stderr: `Deployed "${name}" from ${where}\n` };
-}
-
-/** A new application (its peer relations too), checked as `juju deploy` checks it; its units are the caller's. */
-function addApplication(tx: Tx, charm: Pick<Application, 'name' | 'charmName' | 'catalog' | 'inferred' | 'meta'>, cmd: Extract<Command, { type: 'deploy' }>, units: number): Application {
-  const { state } = tx;
-  const { name } = charm;
-  if (!APP_NAME.test(name)) throw new JujuError(`invalid application name "${name}"`);
-  if (state.apps.has(name)) throw new JujuError(`cannot add application "${name}": application already exists`);
-  if (units < 0) throw new JujuError(`--num-units must be a positive integer`);
-  checkDeployLimits(state, cmd, units);
-  const app: Application = { ...charm, units: [], life: 'alive', leader: null };
-  state.apps.set(name, app);
-  createPeerRelations(tx, app);
-  return app;
-}
-
-/**
- * `juju deploy ./bundle.yaml`: like Juju, the whole bundle (overlays applied) is read,
- * its charms resolved (bundlePlan.ts) and every change tried on a copy of the model
- * first; a problem anywhere — the YAML, a relation naming an application or endpoint
- * that is not there, an ambiguous relation, a limit — refuses the whole bundle with
- * each problem's file and line, and nothing is deployed.
- */
-function deployBundle(tx: Tx, cmd: Extract<Command, { type: 'deploy-bundle' }>): CommandResult {
-  let plan: BundlePlan;
-  try {
-    plan = planBundle(readBundle(cmd), filesLookup(cmd.path, cmd.files));
-  } catch (e) {
-    if (e instanceof BundleError) throw new JujuError(bundleRefusal(e.problems));
-    throw e;
-  }
-  const problems = applyPlan({ state: cloneState(tx.state), sink: null, seq: 0 }, plan).problems;
-  if (problems.length > 0) throw new JujuError(bundleRefusal(problems));
-  const { changes } = applyPlan(tx, plan);
-  const notes = plan.warnings.map((w) => `relviz: ${w}\n`).join('');
-  return { exitCode: 0, stdout: '', stderr: `Executing changes:\n${changes.map((c) => `- ${c}\n`).join('')}Deploy of bundle completed.\n${notes}` };
-}
-
-function bundleRefusal(problems: readonly BundleProblem[]): string {
-  return `cannot deploy bundle: ${problems.length === 1 ? '' : `${problems.length} problems`}${problems.map((p) => `${problems.length === 1 ? '' : '\n  '}${p.file}:${p.line}: ${p.message}`).join('')}`;
-}
-
-/** Applies a bundle's plan; each change that Juju would refuse is a problem at its file and line (the rest still tried). */
-function applyPlan(tx: Tx, plan: BundlePlan): { problems: BundleProblem[]; changes: string[] } {
-  const { state } = tx;
-  const problems: BundleProblem[] = [];
-  const changes: string[] = [];
-  const attempt = (where: Where, what: (message: string) => string, change: () => void) => {
-    try {
-      change();
-    } catch (e) {
-      if (!(e instanceof JujuError)) throw e;
-      problems.push({ file: where.file, line: where.line, message: what(e.message) });
-    }
-  };
-  const placement = new Placement(state, new Map(plan.apps.map((a) => [a.name, a.to])));
-  for (const planned of plan.apps) {
-    attempt(planned, (why) => `application "${planned.name}": ${why}`, () => {
-      const { meta, charm } = planned;
-      const cmd: Extract<Command, { type: 'deploy' }> = { type: 'deploy', charm, app: planned.name, units: planned.units };
-      const charmName = charm.kind === 'catalog' ? charm.name : charm.path;
-      const app = addApplication(tx, { name: planned.name, charmName, catalog: charm.kind === 'catalog', inferred: planned.source === 'inferred', meta }, cmd, planned.units);
-      changes.push(`deploy application ${planned.name} from ${planned.source === 'inferred' ? `${charmName} (endpoints inferred)` : charmName}`);
-      const at = plan.positions[planned.name];
-      if (at) state.annotations.set(planned.name, at);
-      for (let i = 0; i < planned.units; i++) {
-        const next = state.nextMachine;
-        const unit = addUnit(tx, app, null, placement.machineFor(planned.name, i));
-        changes.push(`add unit ${unit.name} to ${unit.machine >= next ? 'new machine' : 'machine'} ${unit.machine}`);
-      }
-    });
-  }
-  const metas = new Map(plan.apps.map((a) => [a.name, a]));
-  for (const rel of plan.relations) {
-    const cmd: Extract<Command, { type: 'integrate' }> = { type: 'integrate', a: rel.a, b: rel.b };
-    // A named endpoint a known charm lacks says so, with the charm; anything else is Juju's own refusal.
-    const missing = [rel.a, rel.b].find((side) => side.endpoint !== null && metas.get(side.app) && !allEndpoints(metas.get(side.app)?.meta as CharmMeta).some((e) => e.name === side.endpoint));
-    const charmOf = (app: string) => {
-      const p = metas.get(app);
-      return p ? `charm ${p.meta.name}${p.source === 'inferred' ? ', inferred' : ''}` : 'not in the bundle';
-    };
-    attempt(
-      rel,
-      (why) => `relation "${formatRelation(rel)}": ${missing ? `no endpoint "${missing.endpoint}" on application "${missing.app}" (${charmOf(missing.app)})` : why}`,
-      () => {
-        if (missing) throw new JujuError('missing endpoint');
-        validate(state, cmd);
-        apply(tx, cmd, null);
-        changes.push(`add relation ${formatRelation(rel)}`);
-      },
-    );
-  }
-  return { problems, changes };
 }
 
 function removeUnits(tx: Tx, names: readonly string[]): CommandResult {
@@ -371,6 +277,8 @@ function apply(tx: Tx, cmd: Command, sink: TraceSink | null): CommandResult {
       return deploy(tx, cmd);
     case 'deploy-bundle':
       return deployBundle(tx, cmd);
+    case 'load-status':
+      return loadStatus(tx, cmd);
     case 'add-unit': {
       const app = appOrThrow(state, cmd.app);
       if (app.meta.subordinate) throw new JujuError(`cannot add unit to application "${cmd.app}": application is subordinate`);
@@ -381,11 +289,9 @@ function apply(tx: Tx, cmd: Command, sink: TraceSink | null): CommandResult {
     }
     case 'remove-unit':
       return removeUnits(tx, cmd.units);
-    case 'integrate': {
-      const pair = chooseNewRelation(state, cmd.a, cmd.b);
-      addRelation(tx, [pair.provider, pair.requirer], pair.container);
+    case 'integrate':
+      integrate(tx, cmd.a, cmd.b);
       return OK;
-    }
     case 'remove-relation':
       killRelation(tx, findRelation(state, cmd.a, cmd.b));
       return OK;
@@ -470,16 +376,9 @@ function validate(state: SimState, cmd: Command): void {
     case 'remove-application':
       appOrThrow(state, cmd.app);
       return;
-    case 'integrate': {
-      const pair = chooseNewRelation(state, cmd.a, cmd.b);
-      if (pair.container) {
-        const [x, y] = [state.apps.get(pair.provider.app), state.apps.get(pair.requirer.app)];
-        const sub = x?.meta.subordinate ? x : y?.meta.subordinate ? y : undefined;
-        const principal = sub === x ? y : x;
-        if (sub && principal && !principal.meta.subordinate) checkSubordinateLimits(state, sub, principal, pairKey(pair));
-      }
+    case 'integrate':
+      checkIntegrate(state, cmd.a, cmd.b);
       return;
-    }
     case 'step': {
       const own = commandLimitError(cmd);
       if (own !== null) throw new JujuError(own);

@@ -202,6 +202,11 @@ export interface SimState {
    * the user put each application).
    */
   annotations: Map<string, { readonly x: number; readonly y: number }>;
+  /**
+   * Unit numbers a loaded model (juju status) gives the subordinate units still to
+   * come: `<principal unit>><subordinate app>` → number, taken when that unit is added.
+   */
+  reservedUnits: Map<string, number>;
   nextActionId: number;
   /** Operations run so far (hooks, actions, exec): the `seq` of the next one is seq + 1. */
   seq: number;

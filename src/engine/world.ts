@@ -128,13 +128,22 @@ function ensureSubordinate(tx: Tx, principal: Unit, rel: Relation): void {
   if (!exists) addUnit(tx, subApp, principal);
 }
 
-/** Adds one unit to an application; subordinates live on their principal's machine, others on `machine` or a new one. */
-export function addUnit(tx: Tx, app: Application, principal: Unit | null, machineAt?: number): Unit {
+/**
+ * Adds one unit to an application; subordinates live on their principal's machine,
+ * others on `at.machine` or a new one. Its number is the application's next (or
+ * `at.number`, or the one a loaded model reserved for this principal's subordinate).
+ */
+export function addUnit(tx: Tx, app: Application, principal: Unit | null, at: { machine?: number; number?: number } = {}): Unit {
   const { state } = tx;
+  const reservation = principal ? `${principal.name}>${app.name}` : '';
+  const reserved = principal ? state.reservedUnits.get(reservation) : undefined;
+  if (reserved !== undefined) state.reservedUnits.delete(reservation);
   // Unit numbers are never reused, not even by a later application of the same name.
-  const number = state.unitSequence.get(app.name) ?? 0;
-  state.unitSequence.set(app.name, number + 1);
-  const machine = principal ? principal.machine : (machineAt ?? state.nextMachine++);
+  const next = state.unitSequence.get(app.name) ?? 0;
+  const number = at.number ?? reserved ?? next;
+  state.unitSequence.set(app.name, Math.max(next, number + 1));
+  const machine = principal ? principal.machine : (at.machine ?? state.nextMachine++);
+  if (machine >= state.nextMachine) state.nextMachine = machine + 1;
   const unit: Unit = {
     name: `${app.name}/${number}`,
     app: app.name,
@@ -373,7 +382,8 @@ export function electLeader(tx: Tx, app: Application): void {
   setLeader(tx, app, next);
 }
 
-function setLeader(tx: Tx, app: Application, leader: string | null): void {
+/** Makes `leader` the application's leader (a loaded model's, which need not be its first unit). */
+export function setLeader(tx: Tx, app: Application, leader: string | null): void {
   app.leader = leader;
   if (leader) emitEvent(tx, 'leader-changed', { unit: leader, app: app.name });
   for (const u of app.units) touch(tx.state, u);

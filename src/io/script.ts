@@ -138,6 +138,22 @@ class LineParser {
   }
 }
 
+/** Takes out every `--name value` / `--name=value` (an option that may repeat), in order; the other words stay. */
+function takeRepeated(p: LineParser, words: readonly string[], name: string): { values: string[]; rest: string[] } {
+  const values: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (w === name) {
+      const v = words[++i];
+      if (v === undefined || v.startsWith('-')) p.fail(`option ${name} needs a value`);
+      values.push(v);
+    } else if (w.startsWith(`${name}=`)) values.push(w.slice(name.length + 1));
+    else rest.push(w);
+  }
+  return { values, rest };
+}
+
 function params(p: LineParser, words: string[]): Array<[string, string]> {
   return words.map((kv) => {
     const eq = kv.indexOf('=');
@@ -152,22 +168,7 @@ function parseJuju(sub: string, rest: string[], raw: string, line: number): Comm
     case 'deploy': {
       const p: LineParser = usage('juju deploy <charm> [<application>] [-n <units>] | juju deploy <bundle.yaml> [--overlay <overlay.yaml>]...');
       // --overlay may repeat: taken out first, in order.
-      const overlays: string[] = [];
-      const words = rest.filter((w, i) => {
-        if (w === '--overlay' || rest[i - 1] === '--overlay') {
-          if (w === '--overlay') {
-            const v = rest[i + 1];
-            if (v === undefined || v.startsWith('-')) p.fail('option --overlay needs a value');
-            overlays.push(v);
-          }
-          return false;
-        }
-        if (w.startsWith('--overlay=')) {
-          overlays.push(w.slice('--overlay='.length));
-          return false;
-        }
-        return true;
-      });
+      const { values: overlays, rest: words } = takeRepeated(p, rest, '--overlay');
       const q: LineParser = new LineParser(words, line, 'juju deploy <charm> [<application>] [-n <units>] | juju deploy <bundle.yaml> [--overlay <overlay.yaml>]...');
       const { positional, options } = q.take(['-n', '--num-units']);
       const [charm, app] = positional;
@@ -352,12 +353,20 @@ function parseSimCommand(head: string, rest: string[], line: number): Command {
       if (pick !== null && typeof unitOpt !== 'string') p.fail('--pick needs --unit');
       return { type: 'step', count: n === undefined ? 1 : Number(n), unit: typeof unitOpt === 'string' ? p.unit(unitOpt) : null, pick };
     }
+    case 'load-status': {
+      const usage = 'load-status <status.json|status.yaml> [--show-unit <show-unit.json>]...';
+      const p: LineParser = new LineParser(rest, line, usage);
+      const { values: showUnits, rest: words } = takeRepeated(p, rest, '--show-unit');
+      const { positional } = new LineParser(words, line, usage).take([]);
+      if (positional.length !== 1) p.fail(positional.length === 0 ? 'expected the file juju status wrote' : `unexpected argument "${positional[1]}"`);
+      return { type: 'load-status', path: positional[0] as string, showUnits, files: {} };
+    }
     case 'wait': {
       if (rest.length > 0) throw new ScriptSyntaxError(line, `unexpected argument "${rest[0]}" (usage: wait)`);
       return { type: 'wait' };
     }
     default:
-      throw new ScriptSyntaxError(line, `unknown command "${head}"; expected "juju …", "fail", "step" or "wait"`);
+      throw new ScriptSyntaxError(line, `unknown command "${head}"; expected "juju …", "fail", "step", "wait" or "load-status"`);
   }
 }
 

@@ -161,7 +161,7 @@ function expandInput(x: unknown, index: number): SessionInput {
   const line = parseShared(c ?? t, what);
   let command = line.command;
   if (f !== undefined) {
-    const bundle = command.type === 'deploy-bundle';
+    const bundle = command.type === 'deploy-bundle' || command.type === 'load-status';
     if (!bundle && (command.type !== 'deploy' || command.charm.kind !== 'files')) throw new ShareError(`${what} carries charm files but does not deploy a ./path or a bundle`);
     // A link carries files only for a pasted charm (at least its metadata) or a bundle (at least the bundle).
     if (!isObject(f) || Object.keys(f).length === 0) throw new ShareError(`${what} has bad charm files`);

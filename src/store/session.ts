@@ -48,8 +48,8 @@ const MAX_COORD = 1_000_000;
 const APP = /^[a-z][a-z0-9-]{0,63}$/;
 export const TUTORIAL_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const FILE_NAME = /^[\w.-]{1,64}\.yaml$/;
-/** A bundle's file: a normalised path (bundleFiles.ts) to a YAML file. */
-export const FILE_PATH = /^\/?(?:[\w.+@-]{1,128}\/){0,16}[\w.+@-]{1,128}\.ya?ml$/;
+/** A bundle's or status's file: a normalised path (bundleFiles.ts) to a YAML, JSON or text file. */
+export const FILE_PATH = /^\/?(?:[\w.+@-]{1,128}\/){0,16}[\w.+@-]{1,128}\.(?:ya?ml|json|txt)$/;
 
 export class SessionError extends Error {
   override name = 'SessionError';
@@ -83,14 +83,14 @@ export function sharedInputs(a: readonly SessionInput[], b: readonly SessionInpu
 
 /** The files a command carries: a pasted charm's, or a bundle's (bundle, overlays, charms beside it). */
 export function pastedFiles(command: Command): Files | null {
-  const files = command.type === 'deploy' && command.charm.kind === 'files' ? command.charm.files : command.type === 'deploy-bundle' ? command.files : null;
+  const files = command.type === 'deploy' && command.charm.kind === 'files' ? command.charm.files : command.type === 'deploy-bundle' || command.type === 'load-status' ? command.files : null;
   return files !== null && Object.keys(files).length > 0 ? files : null;
 }
 
 /** The command a line rebuilds, with its files put back in. */
 export function withFiles(command: Command, files: Files | null): Command {
   if (files === null) return command;
-  if (command.type === 'deploy-bundle') return { ...command, files };
+  if (command.type === 'deploy-bundle' || command.type === 'load-status') return { ...command, files };
   if (command.type !== 'deploy' || command.charm.kind !== 'files') return command;
   return { ...command, charm: { ...command.charm, files } };
 }
@@ -124,6 +124,7 @@ export function checkFiles(x: unknown, what: string, paths = false): Files {
 const SHAPES: Readonly<Record<CommandType, string>> = {
   deploy: 'juju deploy ubuntu',
   'deploy-bundle': 'juju deploy ./bundle.yaml',
+  'load-status': 'load-status ./status.json',
   'add-unit': 'juju add-unit a',
   'remove-unit': 'juju remove-unit a/0',
   integrate: 'juju integrate a b',
@@ -158,7 +159,7 @@ export function restoreCommand(raw: unknown, what: string): Command {
   let files: Files | null = null;
   const charm = raw['charm'];
   if (type === 'deploy' && isObject(charm) && charm['kind'] === 'files') files = checkFiles(charm['files'], what);
-  if (type === 'deploy-bundle') files = checkFiles(raw['files'], what, true);
+  if (type === 'deploy-bundle' || type === 'load-status') files = checkFiles(raw['files'], what, true);
   let line: string;
   try {
     line = formatCommand(raw as unknown as Command);

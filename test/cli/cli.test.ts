@@ -342,7 +342,7 @@ describe('exit codes', () => {
     expect(r.out).toBe('');
     const [first, usage] = r.err.split('\n');
     expect(first).toBe(`error: ${message}`);
-    expect(usage).toMatch(/^usage: npm run --silent sim -- <script \| bundle\.yaml \[--overlay <overlay\.yaml>\]\.\.\.> \[--seed <n>\] \[--json\] \[--juju 3\.6\|4\.0\]/);
+    expect(usage).toMatch(/^usage: npm run --silent sim -- <script \| bundle\.yaml \[--overlay <overlay\.yaml>\]\.\.\. \| status\.json \[--show-unit <show-unit\.json>\]\.\.\.> \[--seed <n>\] \[--json\] \[--juju 3\.6\|4\.0\]/);
   });
 
   it('is 2 without a script, or with two', () => {
@@ -643,7 +643,7 @@ describe('bundles', () => {
     const records = run.out.trim().split('\n').map((l) => JSON.parse(l) as JsonRecord);
     const commands = records.filter((r): r is JsonCommandRecord => r.type === 'command');
     expect(commands).toHaveLength(1);
-    expect(commands[0]?.stderr).toMatch(/^- add relation ca traefik:certificates$/m);
+    expect(commands[0]?.stderr).toMatch(/^- add relation ca:certificates traefik:certificates$/m);
     expect(commands[0]?.stderr.match(/^- deploy application /gm)).toHaveLength(7);
     expect(records.filter((r) => r.type === 'hook').length).toBeGreaterThan(100);
     expect(run.err).toBe('');
@@ -666,6 +666,17 @@ describe('bundles', () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain('- add relation master:master-application worker:master');
     expect(run.out).toMatch(/worker\/2 +install/);
+  });
+
+  it('builds the model a juju status shows, with show-unit for what status lacks', () => {
+    const dir = join(ROOT, '../shared/fixtures/show-unit');
+    const run = cli(join(dir, 'machine-full_status_None.json'), '--show-unit', join(dir, 'machine-kafka0_None_show.json'), '--json');
+    expect(run.code).toBe(0);
+    const records = run.out.trim().split('\n').map((l) => JSON.parse(l) as JsonRecord);
+    const first = records[0] as JsonCommandRecord;
+    expect(first.command).toBe(`load-status ${join(dir, 'machine-full_status_None.json')} --show-unit ${join(dir, 'machine-kafka0_None_show.json')}`);
+    expect(first.stderr).toMatch(/^- add unit kafka\/0 to machine 0$/m);
+    expect(cli(MASTERWORKER, '--show-unit', 'x.json').err).toContain('--show-unit goes with a juju status file');
   });
 
   it('takes --overlay only with a bundle', () => {

@@ -375,7 +375,7 @@ describe('syntax errors name the line and what was expected', () => {
   it('an unknown non-juju command says what is allowed', () => {
     const e = syntaxError('\n\ndeploy master');
     expect(e.line).toBe(3);
-    expect(e.problem).toBe('unknown command "deploy"; expected "juju …", "fail", "step" or "wait"');
+    expect(e.problem).toBe('unknown command "deploy"; expected "juju …", "fail", "step", "wait" or "load-status"');
   });
 
   it('missing arguments', () => {

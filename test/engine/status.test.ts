@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { BundleError, formatRelation } from '../../src/engine/bundle.ts';
-import { isStatusText, parseStatus, type StatusFile, type StatusModel } from '../../src/io/status.ts';
+import { isStatusText, parseStatus, type StatusFile, type StatusModel } from '../../src/engine/status.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures');
 const file = (path: string): StatusFile => ({ name: path, text: readFileSync(join(FIXTURES, path), 'utf8') });

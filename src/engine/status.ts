@@ -37,7 +37,7 @@
  * expressed in the bundle types, so the bundle machinery deploys it.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { BundleError, charmRef, formatRelation, type Bundle, type BundleApplication, type BundleEndpointRef, type BundleProblem, type BundleRelation, type Where } from '../engine/bundle.ts';
+import { BundleError, charmRef, formatRelation, type Bundle, type BundleApplication, type BundleEndpointRef, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
 
 export interface StatusUnit {
   /** As status names it: `postgresql/3`. */
