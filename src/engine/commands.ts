@@ -3,7 +3,7 @@
  * the state by `applyCommand`. Model changes take effect at once on the controller
  * side; the hooks they cause run afterwards, one step at a time (sim.ts).
  */
-import { CATALOG } from './catalog/index.ts';
+import { findCharm } from './catalog/index.ts';
 import type { CharmMeta } from './charm.ts';
 import { HookContext, MODEL_NAME } from './context.ts';
 import { JujuError, assertNever } from './errors.ts';
@@ -120,15 +120,15 @@ function appOrThrow(state: SimState, name: string): Application {
   return app;
 }
 
-function resolveCharm(source: CharmSource): { meta: CharmMeta; charmName: string; catalog: boolean } {
+function resolveCharm(source: CharmSource): { meta: CharmMeta; charmName: string; catalog: boolean; real: boolean } {
   if (source.kind === 'catalog') {
-    const charm = CATALOG.get(source.name);
+    const charm = findCharm(source.name);
     if (!charm) throw new JujuError(`cannot resolve charm or bundle "${source.name}": charm or bundle not found`);
-    return { meta: charm.meta, charmName: source.name, catalog: true };
+    return { meta: charm.meta, charmName: source.name, catalog: true, real: charm.real !== undefined };
   }
   if (source.error !== undefined) throw new JujuError(`cannot deploy ${source.path}: ${source.error}`);
   try {
-    return { meta: parseCharmFiles(source.files), charmName: source.path, catalog: false };
+    return { meta: parseCharmFiles(source.files), charmName: source.path, catalog: false, real: false };
   } catch (e) {
     if (e instanceof MetadataError) throw new JujuError(`cannot deploy ${source.path}: ${e.message}`);
     throw e;
@@ -137,7 +137,7 @@ function resolveCharm(source: CharmSource): { meta: CharmMeta; charmName: string
 
 function deploy(tx: Tx, cmd: Extract<Command, { type: 'deploy' }>): CommandResult {
   const { state } = tx;
-  const { meta, charmName, catalog } = resolveCharm(cmd.charm);
+  const { meta, charmName, catalog, real } = resolveCharm(cmd.charm);
   const name = cmd.app ?? meta.name;
   if (!APP_NAME.test(name)) throw new JujuError(`invalid application name "${name}"`);
   if (state.apps.has(name)) throw new JujuError(`cannot add application "${name}": application already exists`);
@@ -145,7 +145,7 @@ function deploy(tx: Tx, cmd: Extract<Command, { type: 'deploy' }>): CommandResul
   const units = meta.subordinate ? 0 : (cmd.units ?? 1);
   if (units < 0) throw new JujuError(`--num-units must be a positive integer`);
   checkDeployLimits(state, cmd, units);
-  const app: Application = { name, charmName, catalog, meta, units: [], life: 'alive', leader: null };
+  const app: Application = { name, charmName, catalog, real, meta, units: [], life: 'alive', leader: null };
   state.apps.set(name, app);
   createPeerRelations(tx, app);
   for (let i = 0; i < units; i++) addUnit(tx, app, null);

@@ -31,6 +31,8 @@ export interface Application {
   readonly charmName: string;
   /** Built-in charm with behaviour, or metadata only (hooks run and do nothing). */
   readonly catalog: boolean;
+  /** A real charm's endpoints from the catalog (catalog/real/): no behaviour, hooks do nothing. */
+  readonly real: boolean;
   readonly meta: CharmMeta;
   /** Names of the application's units, in unit-number order. */
   units: string[];

@@ -4,7 +4,7 @@
  * line number and what was expected.
  */
 import { describe, expect, it } from 'vitest';
-import type { Command } from '../../src/engine/commands.ts';
+import { formatCommand, type Command } from '../../src/engine/commands.ts';
 import { ScriptSyntaxError, parseLine, parseScript, runAfter, stripComment, type ScriptLine } from '../../src/io/script.ts';
 
 /** Parses one non-blank line and returns its command. */
@@ -37,6 +37,12 @@ describe('juju deploy', () => {
       app: 'backup-db',
       units: 3,
     });
+  });
+
+  it('takes a ch: name as a catalog name (the real charm), and formats it back unchanged', () => {
+    const c = cmd('juju deploy ch:postgresql db -n 2');
+    expect(c).toEqual({ type: 'deploy', charm: { kind: 'catalog', name: 'ch:postgresql' }, app: 'db', units: 2 });
+    expect(formatCommand(c)).toBe('juju deploy ch:postgresql db -n 2');
   });
 
   it('accepts -n before the charm and the long form --num-units=N', () => {
