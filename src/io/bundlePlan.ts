@@ -5,7 +5,8 @@
  * 1. the charm's files where the bundle says (a local path), or beside the bundle
  *    (`<dir>/charms/<name>/`, `<dir>/<name>/`): asked of `lookup`, which reads files
  *    (the CLI: the disk; the app: what the user opened);
- * 2. relviz's built-in catalog;
+ * 2. relviz's built-in catalog: a real charm's endpoints first (a bundle names Charmhub
+ *    charms), else a teaching charm of that name;
  * 3. otherwise the charm is **inferred** from the bundle's own relations — endpoint
  *    names from the pairs, the role opposite to the other side's, its interface; a
  *    subordinate when it has no units and relates to a principal on juju-info or a
@@ -16,7 +17,7 @@
  * endpoint a known charm does not have, or an ambiguous relation, is reported with the
  * relation's file and line — and nothing of the bundle is applied.
  */
-import { CATALOG } from '../engine/catalog/index.ts';
+import { bundleCatalogCharm } from '../engine/catalog/index.ts';
 import { allEndpoints, type CharmMeta, type EndpointMeta } from '../engine/charm.ts';
 import { applyCommand, type CharmSource, type Command } from '../engine/commands.ts';
 import { MetadataError, parseCharmFiles } from '../engine/metadata.ts';
@@ -171,7 +172,7 @@ export function planBundle(bundle: Bundle, lookup: CharmLookup): BundlePlan {
       }
       continue;
     }
-    const catalog = app.charm.kind === 'name' ? CATALOG.get(app.charm.name) : undefined;
+    const catalog = app.charm.kind === 'name' ? bundleCatalogCharm(app.charm.name)?.charm : undefined;
     if (catalog) {
       known.set(app.name, catalog.meta);
       charms.push({ app: app.name, source: 'catalog', meta: catalog.meta });
@@ -193,7 +194,7 @@ export function planBundle(bundle: Bundle, lookup: CharmLookup): BundlePlan {
     const units = c.meta.subordinate ? null : (app.units ?? 0);
     const own = files.get(app.name);
     const charm: CharmSource =
-      c.source === 'catalog' ? { kind: 'catalog', name: app.charm.name } : { kind: 'files', path: own?.path ?? `./${app.charm.name}`, files: own?.files ?? { 'metadata.yaml': metadataYaml(c.meta) } };
+      c.source === 'catalog' ? { kind: 'catalog', name: bundleCatalogCharm(app.charm.name)?.name ?? app.charm.name } : { kind: 'files', path: own?.path ?? `./${app.charm.name}`, files: own?.files ?? { 'metadata.yaml': metadataYaml(c.meta) } };
     const command: Command = { type: 'deploy', charm, app: app.name, units };
     commands.push({ command, text: `juju deploy ${charm.kind === 'catalog' ? charm.name : charm.path} ${app.name}${units !== null ? ` -n ${units}` : ''}` });
   }

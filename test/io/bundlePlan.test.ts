@@ -58,12 +58,36 @@ describe('planning a bundle', () => {
     expect([...t.state.relations.values()].filter((r) => !r.peer)).toHaveLength(bundle.relations.length);
   });
 
-  it('with no charm files at all, infers every charm from the relations and says which — and still deploys', () => {
-    const bundle = parseBundle(file('cos-lite/bundle.yaml'));
+  it('with no charm files and charms the catalog does not know, infers every charm from the relations and says which — and still deploys', () => {
+    // The same bundle naming forks of its charms, which neither the disk nor the catalog has.
+    const forked = file('cos-lite/bundle.yaml');
+    const bundle = parseBundle({ ...forked, text: forked.text.replace(/^(\s+charm: )([\w-]+)$/gm, '$1$2-fork') });
     const plan = planBundle(bundle, nowhere);
     expect(plan.warnings[0]).toMatch(/^charms not found, endpoints inferred from the bundle's relations: traefik, alertmanager/);
     const t = deploy(plan);
     expect(t.state.apps.size).toBe(bundle.applications.size);
+  });
+
+  it('with no charm files at all, takes every charm of COS Lite and of Charmed Kubernetes with the Vault overlay from the real charms catalog', () => {
+    for (const [main, overlay] of [
+      ['cos-lite/bundle.yaml', 'cos-lite/overlays/tls-overlay.yaml'],
+      ['charmed-kubernetes/bundle.yaml', 'charmed-kubernetes/overlays/vault-pki-overlay.yaml'],
+    ] as const) {
+      const bundle = parseBundle(file(main), [file(overlay)]);
+      const plan = planBundle(bundle, nowhere);
+      expect(plan.charms.filter((c) => c.source !== 'catalog'), main).toEqual([]);
+      const t = deploy(plan);
+      expect([...t.state.apps.values()].every((a) => a.real), main).toBe(true);
+      expect([...t.state.relations.values()].filter((r) => !r.peer)).toHaveLength(bundle.relations.length);
+    }
+  });
+
+  it('a bundle naming postgresql gets the real charm (deployed as ch:postgresql), not the teaching charm of that name', () => {
+    const text = ['applications:', '  db:', '    charm: postgresql', '    num_units: 1', '  app:', '    charm: ch:data-integrator', '    num_units: 1', 'relations:', '- [db:database, app:postgresql]', ''].join('\n');
+    const plan = planBundle(parseBundle({ name: 'mine.yaml', text }), nowhere);
+    expect(plan.commands.map((c) => c.text)).toEqual(['juju deploy ch:postgresql db -n 1', 'juju deploy data-integrator app -n 1', 'juju integrate db:database app:postgresql']);
+    const t = deploy(plan);
+    expect(t.state.apps.get('db')).toMatchObject({ charmName: 'ch:postgresql', real: true });
   });
 
   it('refuses an endpoint a known charm does not have, naming the file, line, application and charm — and plans nothing', () => {
@@ -80,7 +104,9 @@ describe('planning a bundle', () => {
 
 describe('inferring what is unknown', () => {
   it('a charm with no units facing a principal’s container endpoint is inferred a subordinate, and gets a unit per principal unit', () => {
-    const bundle = parseBundle(file('charmed-kubernetes/bundle.yaml'));
+    // Forks of containerd and calico, which neither the disk nor the catalog has.
+    const ck = file('charmed-kubernetes/bundle.yaml');
+    const bundle = parseBundle({ ...ck, text: ck.text.replace(/^(\s+charm: )(containerd|calico)$/gm, '$1$2-fork') });
     const known = beside('charmed-kubernetes');
     // Only the principals' charms are given: containerd and calico must be inferred.
     const plan = planBundle(bundle, (app) => (['containerd', 'calico'].includes(app.name) ? null : known(app)));
