@@ -23,7 +23,7 @@ test('deploys a catalog charm with a name and a unit count', async ({ relviz, pa
   await openDeploy(relviz);
   const d = dialog(page);
   await expect(d.getByRole('tab', { name: ControlLabel.fromCatalog })).toHaveAttribute('aria-selected', 'true');
-  await d.getByRole('combobox', { name: ControlLabel.charm }).selectOption('ubuntu');
+  await relviz.chooseCharm('ubuntu');
   await expect(d.getByRole('textbox', { name: ControlLabel.applicationName })).toHaveValue('ubuntu');
   await d.getByRole('textbox', { name: ControlLabel.applicationName }).fill('box');
   await d.getByRole('spinbutton', { name: ControlLabel.units }).fill('2');
@@ -39,7 +39,7 @@ test('a subordinate is deployed without units', async ({ relviz, page }) => {
   await relviz.open();
   await openDeploy(relviz);
   const d = dialog(page);
-  await d.getByRole('combobox', { name: ControlLabel.charm }).selectOption('telegraf');
+  await relviz.chooseCharm('telegraf');
   const units = d.getByRole('spinbutton', { name: ControlLabel.units });
   await expect(units).toBeDisabled();
   await expect(units).toHaveValue('0');
@@ -88,7 +88,7 @@ test('a refused deploy keeps the dialog open with Juju\'s error inside', async (
   await relviz.toEnd();
   await openDeploy(relviz);
   const d = dialog(page);
-  await d.getByRole('combobox', { name: ControlLabel.charm }).selectOption('master');
+  await relviz.chooseCharm('master');
   await d.getByRole('button', { name: Label.deploy, exact: true }).click();
   await expect(d.getByRole('alert')).toHaveText('ERROR cannot add application "master": application already exists');
   await expect(d).toBeVisible();
@@ -101,7 +101,7 @@ test('the dialog keeps focus inside, closes on Escape and gives focus back', asy
   await relviz.open();
   await openDeploy(relviz);
   const d = dialog(page);
-  await expect(d.getByRole('combobox', { name: ControlLabel.charm })).toBeFocused();
+  await expect(d.getByRole('combobox', { name: ControlLabel.searchCharms })).toBeFocused();
   for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Tab');
     expect(await d.evaluate((el) => el.contains(document.activeElement))).toBe(true);

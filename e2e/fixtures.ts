@@ -5,6 +5,7 @@
  * console error or page error.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { ControlLabel } from '../src/ui/controls/style.ts';
 import { Label } from '../src/ui/labels.ts';
 import { QuizLabel } from '../src/ui/teaching/QuizCard.tsx';
 
@@ -61,6 +62,19 @@ export class RelvizPage {
     await this.button(Label.stepForward).click();
     await expect(quiz.getByText(QuizLabel.question)).toBeVisible();
     return quiz;
+  }
+
+  /** The open Deploy dialog. */
+  get deployDialog(): Locator {
+    return this.page.getByRole('dialog', { name: Label.deploy });
+  }
+
+  /** In the Deploy dialog: searches the catalog for `name` and clicks that charm in the list. */
+  async chooseCharm(name: string) {
+    const d = this.deployDialog;
+    await d.getByRole('combobox', { name: ControlLabel.searchCharms }).fill(name);
+    await d.getByRole('listbox', { name: ControlLabel.charm }).getByRole('option', { name, exact: true }).click();
+    await expect(d.getByRole('option', { selected: true })).toHaveAccessibleName(name);
   }
 
   async cursor(): Promise<number> {

@@ -60,6 +60,12 @@ export interface BundleApplication extends Where {
   readonly options: Readonly<Record<string, unknown>>;
   /** `annotations.gui-x` / `gui-y`, when both are numbers. */
   readonly position: { readonly x: number; readonly y: number } | null;
+  /**
+   * `annotations.relviz-charm: teaching`: the charm is relviz's teaching charm of that
+   * name, not Charmhub's (how `juju export-bundle` writes one whose name a real charm
+   * also has, so the bundle deploys the same charm again).
+   */
+  readonly teaching?: boolean;
   /** Accepted and shown, not simulated: expose, trust, constraints, channel, series, base, … */
   readonly notSimulated: Readonly<Record<string, unknown>>;
 }
@@ -299,6 +305,7 @@ function finishApplication(r: Reader, draft: AppDraft): BundleApplication | null
     to: placement,
     options: typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as Record<string, unknown>) : {},
     position: annotations && Number.isFinite(gx) && Number.isFinite(gy) ? { x: gx, y: gy } : null,
+    ...(annotations?.['relviz-charm'] === 'teaching' ? { teaching: true } : {}),
     notSimulated,
   };
 }

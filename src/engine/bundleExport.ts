@@ -9,6 +9,7 @@
  * that share a machine keep sharing one (`machines` and `to:`).
  */
 import { Document, isScalar, type Scalar } from 'yaml';
+import { REAL_CHARMS } from './catalog/index.ts';
 import type { SimState } from './model.ts';
 
 export type Positions = Readonly<Record<string, { readonly x: number; readonly y: number }>>;
@@ -40,8 +41,12 @@ export function exportBundle(state: SimState, positions: Positions = {}): string
       }
     }
     const at = positions[app.name] ?? state.annotations.get(app.name);
+    const annotations: Record<string, string> = {};
     // Juju writes annotations as strings.
-    if (at) entry['annotations'] = { 'gui-x': String(Math.round(at.x)), 'gui-y': String(Math.round(at.y)) };
+    if (at) Object.assign(annotations, { 'gui-x': String(Math.round(at.x)), 'gui-y': String(Math.round(at.y)) });
+    // A teaching charm whose name is also Charmhub's: said so, or the bundle would deploy Charmhub's.
+    if (app.catalog && !app.real && REAL_CHARMS.has(app.charmName)) annotations['relviz-charm'] = 'teaching';
+    if (Object.keys(annotations).length > 0) entry['annotations'] = annotations;
     applications[app.name] = entry;
   }
   const relations: string[][] = [];

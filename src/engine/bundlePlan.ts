@@ -5,7 +5,8 @@
  * 1. the charm's files where the bundle says (a local path), or beside the bundle
  *    (`<dir>/charms/<name>/`, `<dir>/<name>/`): asked of `lookup`, which reads files
  *    (the CLI: the disk; the app: what the user opened);
- * 2. relviz's built-in catalog;
+ * 2. relviz's built-in catalog: a real charm's endpoints first (a bundle names Charmhub
+ *    charms), else a teaching charm of that name;
  * 3. otherwise the charm is **inferred** from the bundle's own relations — endpoint
  *    names from the pairs, the role opposite to the other side's, its interface; a
  *    subordinate when it has no units and relates to a principal on juju-info or a
@@ -16,7 +17,7 @@
  * endpoint a known charm does not have, or an ambiguous relation, is reported with the
  * relation's file and line — and nothing of the bundle is applied.
  */
-import { CATALOG } from './catalog/index.ts';
+import { CATALOG, bundleCatalogCharm } from './catalog/index.ts';
 import { allEndpoints, type CharmMeta, type EndpointMeta } from './charm.ts';
 import type { CharmSource } from './commands.ts';
 import { MetadataError, parseCharmFiles } from './metadata.ts';
@@ -167,7 +168,16 @@ export function metadataYaml(meta: CharmMeta): string {
  * endpoint a known charm lacks, an ambiguous relation) is found by the dry run in
  * bundleDeploy.ts.
  */
-export function planBundle(bundle: Bundle, lookup: CharmLookup, opts: { interfaceOf?: (rel: BundleRelation) => string | null } = {}): BundlePlan {
+export function planBundle(
+  bundle: Bundle,
+  lookup: CharmLookup,
+  opts: {
+    /** The relation's interface where the input names it (juju status does). */
+    interfaceOf?: (rel: BundleRelation) => string | null;
+    /** Applications whose charm is inferred whatever the catalog has (a running model whose charm revision differs). */
+    infer?: ReadonlySet<string>;
+  } = {},
+): BundlePlan {
   const problems: BundleProblem[] = [];
   const known = new Map<string, CharmMeta>();
   const files = new Map<string, { path: string; files: Files }>();
@@ -188,7 +198,7 @@ export function planBundle(bundle: Bundle, lookup: CharmLookup, opts: { interfac
       continue;
     }
     // A `local:` charm is the user's own, whatever its name: never a catalog charm.
-    const catalog = app.charm.kind === 'name' && !app.charm.raw.startsWith('local:') ? CATALOG.get(app.charm.name) : undefined;
+    const catalog = app.charm.kind !== 'name' || app.charm.raw.startsWith('local:') || opts.infer?.has(app.name) ? undefined : app.teaching ? CATALOG.get(app.charm.name) : bundleCatalogCharm(app.charm.name)?.charm;
     if (catalog) {
       known.set(app.name, catalog.meta);
       source.set(app.name, 'catalog');
@@ -208,7 +218,7 @@ export function planBundle(bundle: Bundle, lookup: CharmLookup, opts: { interfac
     const from = source.get(app.name) as PlannedApp['source'];
     const own = files.get(app.name);
     const charm: CharmSource =
-      from === 'catalog' ? { kind: 'catalog', name: app.charm.name } : { kind: 'files', path: own?.path ?? app.charm.raw, files: own?.files ?? { 'metadata.yaml': metadataYaml(meta) } };
+      from === 'catalog' ? { kind: 'catalog', name: app.teaching ? app.charm.name : (bundleCatalogCharm(app.charm.name)?.name ?? app.charm.name) } : { kind: 'files', path: own?.path ?? app.charm.raw, files: own?.files ?? { 'metadata.yaml': metadataYaml(meta) } };
     // No num_units / scale: Juju adds no units (a subordinate gets its units from its relations).
     apps.push({ name: app.name, file: app.file, line: app.line, source: from, meta, charm, units: meta.subordinate ? 0 : (app.units ?? 0), to: app.to });
   }

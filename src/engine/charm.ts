@@ -46,9 +46,22 @@ export interface CharmBehaviour {
   readonly actions: Readonly<Record<string, Handler>>;
 }
 
+/** A file at a commit of a public repository: where a real charm's facts were read. */
+export interface SourceFile {
+  readonly repo: string;
+  readonly path: string;
+  readonly commit: string;
+}
+
 export interface Charm {
   readonly meta: CharmMeta;
   readonly behaviour: CharmBehaviour;
+  /**
+   * Set on a real charm's entry: its endpoints as its metadata declares them (`source`,
+   * plus any included reactive `layers` the built charm takes endpoints from). It has
+   * no behaviour — its hooks run and do nothing — and the UI says so.
+   */
+  readonly real?: { readonly source: SourceFile; readonly layers: readonly SourceFile[] };
 }
 
 export const NO_BEHAVIOUR: CharmBehaviour = { hooks: {}, actions: {} };

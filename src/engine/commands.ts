@@ -4,7 +4,7 @@
  * side; the hooks they cause run afterwards, one step at a time (sim.ts).
  */
 import { exportBundle } from './bundleExport.ts';
-import { CATALOG } from './catalog/index.ts';
+import { findCharm } from './catalog/index.ts';
 import type { CharmMeta } from './charm.ts';
 import { addApplication, checkIntegrate, deployBundle, integrate, loadStatus } from './deployPlan.ts';
 import { HookContext, MODEL_NAME } from './context.ts';
@@ -135,15 +135,15 @@ function appOrThrow(state: SimState, name: string): Application {
   return app;
 }
 
-function resolveCharm(source: CharmSource): { meta: CharmMeta; charmName: string; catalog: boolean } {
+function resolveCharm(source: CharmSource): { meta: CharmMeta; charmName: string; catalog: boolean; real: boolean } {
   if (source.kind === 'catalog') {
-    const charm = CATALOG.get(source.name);
+    const charm = findCharm(source.name);
     if (!charm) throw new JujuError(`cannot resolve charm or bundle "${source.name}": charm or bundle not found`);
-    return { meta: charm.meta, charmName: source.name, catalog: true };
+    return { meta: charm.meta, charmName: source.name, catalog: true, real: charm.real !== undefined };
   }
   if (source.error !== undefined) throw new JujuError(`cannot deploy ${source.path}: ${source.error}`);
   try {
-    return { meta: parseCharmFiles(source.files), charmName: source.path, catalog: false };
+    return { meta: parseCharmFiles(source.files), charmName: source.path, catalog: false, real: false };
   } catch (e) {
     if (e instanceof MetadataError) throw new JujuError(`cannot deploy ${source.path}: ${e.message}`);
     throw e;
@@ -151,11 +151,11 @@ function resolveCharm(source: CharmSource): { meta: CharmMeta; charmName: string
 }
 
 function deploy(tx: Tx, cmd: Extract<Command, { type: 'deploy' }>): CommandResult {
-  const { meta, charmName, catalog } = resolveCharm(cmd.charm);
+  const { meta, charmName, catalog, real } = resolveCharm(cmd.charm);
   const name = cmd.app ?? meta.name;
   const units = meta.subordinate ? 0 : (cmd.units ?? 1);
   if (meta.subordinate && cmd.units !== null && cmd.units !== 0) throw new JujuError('subordinate application must be deployed without units');
-  const app = addApplication(tx, { name, charmName, catalog, inferred: false, meta }, cmd, units);
+  const app = addApplication(tx, { name, charmName, catalog, real, inferred: false, meta }, cmd, units);
   for (let i = 0; i < units; i++) addUnit(tx, app, null);
   const where = cmd.charm.kind === 'catalog' ? `charm "${meta.name}"` : `local charm "${meta.name}"`;
   return { exitCode: 0, stdout: '', stderr: `Deployed "${name}" from ${where}\n` };

@@ -13,6 +13,7 @@
 import { BundleError, formatRelation, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
 import { filesLookup, normalizePath, Placement, readBundle } from './bundleFiles.ts';
 import { metadataYaml, planBundle, type BundlePlan, type PlannedApp } from './bundlePlan.ts';
+import { findCharm } from './catalog/index.ts';
 import { allEndpoints, type CharmMeta } from './charm.ts';
 import { cloneState } from './clone.ts';
 import type { Command, CommandResult } from './commands.ts';
@@ -27,7 +28,7 @@ import { addRelation, addUnit, createPeerRelations, setLeader } from './world.ts
 const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** A new application (its peer relations too), checked as `juju deploy` checks it; its units are the caller's. */
-export function addApplication(tx: Tx, charm: Pick<Application, 'name' | 'charmName' | 'catalog' | 'inferred' | 'meta'>, cmd: Extract<Command, { type: 'deploy' }>, units: number): Application {
+export function addApplication(tx: Tx, charm: Pick<Application, 'name' | 'charmName' | 'catalog' | 'real' | 'inferred' | 'meta'>, cmd: Extract<Command, { type: 'deploy' }>, units: number): Application {
   const { state } = tx;
   const { name } = charm;
   if (!APP_NAME.test(name)) throw new JujuError(`invalid application name "${name}"`);
@@ -86,6 +87,7 @@ export function deployBundle(tx: Tx, cmd: Extract<Command, { type: 'deploy-bundl
 export function loadStatus(tx: Tx, cmd: Extract<Command, { type: 'load-status' }>): CommandResult {
   let status: StatusModel;
   let plan: BundlePlan;
+  const notes: string[] = [];
   try {
     const file = (path: string) => {
       const text = cmd.files[normalizePath(path)];
@@ -93,15 +95,25 @@ export function loadStatus(tx: Tx, cmd: Extract<Command, { type: 'load-status' }
       return { name: path, text };
     };
     status = parseStatus(file(cmd.path), cmd.showUnits.map(file));
-    plan = withPeers(planBundle(status.bundle, filesLookup(cmd.path, cmd.files), { interfaceOf: (rel) => (rel as Partial<StatusRelation>).interface ?? null }), status);
+    const interfaceOf = (rel: BundleRelation) => (rel as Partial<StatusRelation>).interface ?? null;
+    const lookup = filesLookup(cmd.path, cmd.files);
+    plan = planBundle(status.bundle, lookup, { interfaceOf });
+    // The running model is the truth: a catalog charm without an endpoint the model uses is another revision — inferred instead.
+    const used = [...status.relations.flatMap((r) => [r.a, r.b]), ...status.peers];
+    const stale = plan.apps.filter((a) => a.source === 'catalog' && used.some((u) => u.app === a.name && u.endpoint !== null && !allEndpoints(a.meta).some((e) => e.name === u.endpoint)));
+    if (stale.length > 0) {
+      plan = planBundle(status.bundle, lookup, { interfaceOf, infer: new Set(stale.map((a) => a.name)) });
+      for (const a of stale) notes.push(`the catalog's charm ${a.meta.name} lacks endpoints application "${a.name}" uses (another revision): its endpoints are inferred from status`);
+    }
+    plan = withPeers(plan, status);
   } catch (e) {
     if (e instanceof BundleError) throw new JujuError(refusal(e.problems, 'load the model'));
     throw e;
   }
   const changes = deployWhole(tx, plan, status, 'load the model');
-  const notes = [...plan.warnings, ...status.notes].map((w) => `relviz: ${w}\n`).join('');
+  const said = [...plan.warnings, ...notes, ...status.notes].map((w) => `relviz: ${w}\n`).join('');
   const model = status.model.name ? ` "${status.model.name}"` : '';
-  return { exitCode: 0, stdout: '', stderr: `Loading model${model} from juju status:\n${changes.map((c) => `- ${c}\n`).join('')}Model loaded.\n${notes}` };
+  return { exitCode: 0, stdout: '', stderr: `Loading model${model} from juju status:\n${changes.map((c) => `- ${c}\n`).join('')}Model loaded.\n${said}` };
 }
 
 /** An inferred charm gets the peer relations status lists (a bundle never names peers, so inference cannot see them). */
@@ -148,7 +160,8 @@ function applyPlan(tx: Tx, plan: BundlePlan, status: StatusModel | null): { prob
       const units = principals ? (meta.subordinate ? 0 : principals.length) : planned.units;
       const cmd: Extract<Command, { type: 'deploy' }> = { type: 'deploy', charm, app: planned.name, units };
       const charmName = charm.kind === 'catalog' ? charm.name : charm.path;
-      const app = addApplication(tx, { name: planned.name, charmName, catalog: charm.kind === 'catalog', inferred: planned.source === 'inferred', meta }, cmd, units);
+      const real = charm.kind === 'catalog' && findCharm(charm.name)?.real !== undefined;
+      const app = addApplication(tx, { name: planned.name, charmName, catalog: charm.kind === 'catalog', real, inferred: planned.source === 'inferred', meta }, cmd, units);
       changes.push(`deploy application ${planned.name} from ${planned.source === 'inferred' ? `${charmName} (endpoints inferred)` : charmName}`);
       const at = plan.positions[planned.name];
       if (at) state.annotations.set(planned.name, at);

@@ -33,6 +33,8 @@ export interface Application {
   readonly catalog: boolean;
   /** Its charm was not found: endpoints inferred from a bundle's relations (shown as such). */
   readonly inferred: boolean;
+  /** A real charm's endpoints from the catalog (catalog/real/): no behaviour, hooks do nothing. */
+  readonly real: boolean;
   readonly meta: CharmMeta;
   /** Names of the application's units, in unit-number order. */
   units: string[];

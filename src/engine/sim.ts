@@ -4,7 +4,7 @@
  * the caller (manual mode); `nextHooks` shows every unit's possible next hooks and
  * the rule behind each, so a UI can show queues and explain them.
  */
-import { CATALOG } from './catalog/index.ts';
+import { findCharm } from './catalog/index.ts';
 import { NO_BEHAVIOUR, type CharmBehaviour } from './charm.ts';
 import { JujuError } from './errors.ts';
 import type { JujuVersion, SimState } from './model.ts';
@@ -45,11 +45,11 @@ export function createState(opts: CreateOptions = {}): SimState {
   };
 }
 
-/** Catalog charms have behaviour; charms deployed from metadata run every hook as a no-op. */
+/** Teaching charms have behaviour; real charms and charms deployed from metadata run every hook as a no-op. */
 export function behaviourOf(state: SimState, app: string): CharmBehaviour {
   const a = state.apps.get(app);
-  if (!a || !a.catalog) return NO_BEHAVIOUR;
-  return CATALOG.get(a.charmName)?.behaviour ?? NO_BEHAVIOUR;
+  if (!a || !a.catalog || a.real) return NO_BEHAVIOUR;
+  return findCharm(a.charmName)?.behaviour ?? NO_BEHAVIOUR;
 }
 
 export interface UnitQueue {

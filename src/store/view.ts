@@ -38,6 +38,8 @@ export interface UnitView {
 export interface AppView {
   readonly name: string;
   readonly charm: string;
+  /** A real charm's endpoints from the catalog: it has no behaviour (its hooks run and do nothing). */
+  readonly real: boolean;
   readonly subordinate: boolean;
   readonly life: 'alive' | 'dying';
   readonly endpoints: readonly EndpointMeta[];
@@ -129,7 +131,7 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 function sameApp(a: AppView, b: AppView): boolean {
-  return a.life === b.life && a.leader === b.leader && a.charm === b.charm && sameList(a.units, b.units) && sameList(a.peerRelations, b.peerRelations);
+  return a.life === b.life && a.leader === b.leader && a.charm === b.charm && a.real === b.real && sameList(a.units, b.units) && sameList(a.peerRelations, b.peerRelations);
 }
 
 function sameBags(a: readonly BagView[], b: readonly BagView[]): boolean {
@@ -188,6 +190,7 @@ export function deriveView(state: SimState, prev?: ModelView): ModelView {
     const fresh: AppView = {
     name: a.name,
     charm: a.meta.name,
+    real: a.real,
     subordinate: a.meta.subordinate,
     life: a.life,
     endpoints: allEndpoints(a.meta),

@@ -50,6 +50,11 @@ export const Label = {
   dismissSaving: 'Dismiss',
   /** For a saved session that could not be set aside: saving resumes, over it. */
   saveOverIt: 'Save over it',
+  /** The badge on a real charm (catalog/real/): its endpoints are real, its logic is not simulated. */
+  noBehaviour: 'no behaviour',
+  noBehaviourHelp: "A real charm's endpoints, read from its metadata. Its logic is not simulated: its hooks run and do nothing.",
+  teaching: 'teaching charm · simulated',
+  teachingHelp: "One of relviz's teaching charms: its hooks read and write databags as the course describes.",
 } as const;
 
 /** The accessible name of a misconception's "Show me" button (its visible text, then which one). */

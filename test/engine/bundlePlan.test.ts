@@ -72,15 +72,41 @@ describe('deploying a bundle', () => {
     expect([...t.state.relations.values()].filter((r) => !r.peer)).toHaveLength(bundle.relations.length);
   });
 
-  it('with no charm files at all, infers every charm from the relations and says which — and still deploys', () => {
+  it('with no charm files and charms the catalog does not know, infers every charm from the relations and says which — and still deploys', () => {
+    // The same bundle naming forks of its charms, which neither the disk nor the catalog has.
     const cmd = bundleCommand('cos-lite/bundle.yaml', [], { bare: true });
-    expect(plan(cmd).warnings[0]).toMatch(/^charms not found, endpoints inferred from the bundle's relations: traefik, alertmanager/);
+    const forked = { ...cmd, files: { [cmd.path]: (cmd.files[cmd.path] as string).replace(/^(\s+charm: )([\w-]+)$/gm, '$1$2-fork') } };
+    expect(plan(forked).warnings[0]).toMatch(/^charms not found, endpoints inferred from the bundle's relations: traefik, alertmanager/);
     const t = new Timeline({ seed: 1 });
-    const result = t.apply(cmd, { run: 'idle' });
+    const result = t.apply(forked, { run: 'idle' });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toMatch(/^relviz: charms not found, endpoints inferred/m);
-    expect(t.state.apps.size).toBe(readBundle(cmd).applications.size);
+    expect(t.state.apps.size).toBe(readBundle(forked).applications.size);
     expect([...t.state.apps.values()].every((a) => a.inferred)).toBe(true);
+  });
+
+  it('with no charm files at all, takes every charm of COS Lite and of Charmed Kubernetes with the Vault overlay from the real charms catalog', () => {
+    for (const [main, overlay] of [
+      ['cos-lite/bundle.yaml', 'cos-lite/overlays/tls-overlay.yaml'],
+      ['charmed-kubernetes/bundle.yaml', 'charmed-kubernetes/overlays/vault-pki-overlay.yaml'],
+    ] as const) {
+      const cmd = bundleCommand(main, [overlay], { bare: true });
+      expect(plan(cmd).apps.filter((a) => a.source !== 'catalog'), main).toEqual([]);
+      const t = deploy(cmd);
+      expect([...t.state.apps.values()].every((a) => a.real), main).toBe(true);
+      expect([...t.state.relations.values()].filter((r) => !r.peer)).toHaveLength(readBundle(cmd).relations.length);
+    }
+  });
+
+  it('a bundle naming postgresql gets the real charm (deployed as ch:postgresql), not the teaching charm of that name', () => {
+    const text = ['applications:', '  db:', '    charm: postgresql', '    num_units: 1', '  app:', '    charm: ch:data-integrator', '    num_units: 1', 'relations:', '- [db:database, app:postgresql]', ''].join('\n');
+    const cmd: Command = { type: 'deploy-bundle', path: 'mine.yaml', overlays: [], files: { 'mine.yaml': text } };
+    expect(plan(cmd).apps.map((a) => a.charm)).toEqual([
+      { kind: 'catalog', name: 'ch:postgresql' },
+      { kind: 'catalog', name: 'data-integrator' },
+    ]);
+    const t = deploy(cmd);
+    expect(t.state.apps.get('db')).toMatchObject({ charmName: 'ch:postgresql', real: true });
   });
 
   it('refuses an endpoint a known charm does not have, naming the file, line, application and charm — and deploys nothing', () => {
@@ -174,8 +200,9 @@ describe('placement (to:)', () => {
 
 describe('inferring what is unknown', () => {
   it('a charm with no units facing a principal’s container endpoint is inferred a subordinate, and gets a unit per principal unit', () => {
-    // Only the principals' charms are given: containerd and calico must be inferred.
-    const cmd = bundleCommand('charmed-kubernetes/bundle.yaml', [], { only: (f) => !/charms\/(containerd|calico)\//.test(f) });
+    // Only the principals' charms are given, and the bundle names forks of containerd and calico, which the catalog does not have: they must be inferred.
+    const given = bundleCommand('charmed-kubernetes/bundle.yaml', [], { only: (f) => !/charms\/(containerd|calico)\//.test(f) });
+    const cmd = { ...given, files: { ...given.files, [given.path]: (given.files[given.path] as string).replace(/^(\s+charm: )(containerd|calico)$/gm, '$1$2-fork') } };
     const p = plan(cmd);
     expect(p.apps.find((a) => a.name === 'containerd')).toMatchObject({ source: 'inferred', meta: { subordinate: true } });
     expect(p.warnings[0]).toContain('calico');

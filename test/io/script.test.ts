@@ -39,6 +39,12 @@ describe('juju deploy', () => {
     });
   });
 
+  it('takes a ch: name as a catalog name (the real charm), and formats it back unchanged', () => {
+    const c = cmd('juju deploy ch:postgresql db -n 2');
+    expect(c).toEqual({ type: 'deploy', charm: { kind: 'catalog', name: 'ch:postgresql' }, app: 'db', units: 2 });
+    expect(formatCommand(c)).toBe('juju deploy ch:postgresql db -n 2');
+  });
+
   it('accepts -n before the charm and the long form --num-units=N', () => {
     expect(cmd('juju deploy -n 2 worker')).toMatchObject({ charm: { kind: 'catalog', name: 'worker' }, units: 2 });
     expect(cmd('juju deploy worker --num-units=4')).toMatchObject({ units: 4 });

@@ -56,6 +56,13 @@ describe('the session schema', () => {
     expect(bad({ 'b.yaml': 'x'.repeat(9 * 1024 * 1024) })).toMatch(/characters of files, more than the 8,388,608 a command may$/);
   });
 
+  it('keeps a real charm deployed by its ch: name: the line parses back to the same command', () => {
+    const session: SessionV1 = createRelvizStore({ script: 'juju deploy ch:postgresql db -n 2\njuju deploy postgresql' }).getState().exportSession();
+    const json = JSON.parse(JSON.stringify(session));
+    expect(json.inputs[0]).toMatchObject({ command: { type: 'deploy', charm: { kind: 'catalog', name: 'ch:postgresql' }, app: 'db', units: 2 }, text: 'juju deploy ch:postgresql db -n 2' });
+    expect(restoreSession(json)).toEqual(json);
+  });
+
   it('accepts every session relviz makes, unchanged (the example, and random command logs)', () => {
     const script = readFileSync('examples/masterworker.juju', 'utf8');
     const made = createRelvizStore({ script }).getState().exportSession();

@@ -1,6 +1,6 @@
 /** Console tab completion: what completes where, and the Tab key's complete / list / cycle behaviour. */
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from '../../src/engine/catalog/index.ts';
+import { ALL_CHARMS, REAL_CHARMS } from '../../src/engine/catalog/index.ts';
 import { HOOK_TOOLS } from '../../src/engine/hooktools.ts';
 import { ScriptSyntaxError, parseLine } from '../../src/io/script.ts';
 import { createRelvizStore } from '../../src/store/store.ts';
@@ -45,10 +45,19 @@ describe('complete', () => {
   });
 
   it('completes charm names after juju deploy, and nothing for the application name', () => {
-    expect(at('juju deploy ')).toEqual([...CATALOG.keys()].sort());
-    expect(at('juju deploy w')).toEqual(['webapp', 'worker']);
+    expect(at('juju deploy ')).toEqual(ALL_CHARMS.map((c) => c.name).sort());
+    expect(at('juju deploy ')).toEqual(expect.arrayContaining(['master', 'postgresql', 'ch:postgresql', 'traefik-k8s', 'grafana-agent']));
+    expect(at('juju deploy w')).toEqual(['webapp', 'wordpress-k8s', 'worker']);
     expect(at('juju deploy worker ')).toEqual([]);
     expect(at('juju deploy worker -')).toEqual(['-n']);
+  });
+
+  it('completes real charms by name, and every real charm after ch:', () => {
+    expect(at('juju deploy traef')).toEqual(['traefik-k8s']);
+    expect(at('juju deploy ch:')).toEqual([...REAL_CHARMS.keys()].map((n) => `ch:${n}`).sort());
+    expect(at('juju deploy ch:postg')).toEqual(['ch:postgresql', 'ch:postgresql-k8s']);
+    expect(pressTab('juju deploy grafana-ag', 22, null, masterworker).line).toBe('juju deploy grafana-agent');
+    expect(pressTab('juju deploy ch:traef', 20, null, masterworker).line).toBe('juju deploy ch:traefik-k8s ');
   });
 
   it('completes application and unit names from the view at the cursor', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCommand } from '../../src/engine/commands.ts';
 import { createRelvizStore } from '../../src/store/store.ts';
 import type { ModelView } from '../../src/store/view.ts';
+import { CHARM_CHOICES, searchCharms, sourceUrl } from '../../src/ui/controls/charmSearch.ts';
 import { EXAMPLE_METADATA, PASTED_PATH, checkMetadata, deployCommand } from '../../src/ui/controls/deployForm.ts';
 import { LIFECYCLE_HOOKS, plausibleHooks } from '../../src/ui/controls/plausibleHooks.ts';
 import { selectionTarget } from '../../src/ui/controls/selection.ts';
@@ -69,6 +70,36 @@ describe('deployCommand', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe('ERROR cannot add application "master": application already exists\n');
     expect(store.getState().error).toBe('ERROR cannot add application "master": application already exists');
+  });
+});
+
+describe('searchCharms', () => {
+  it('offers the teaching charms first, then every real charm by name', () => {
+    const names = CHARM_CHOICES.map((c) => c.name);
+    expect(names.slice(0, 3)).toEqual(['master', 'worker', 'ubuntu']);
+    expect(names).toContain('ch:postgresql');
+    const real = CHARM_CHOICES.filter((c) => c.source !== null).map((c) => c.name);
+    expect(real).toEqual([...real].sort());
+    expect(names.indexOf(real[0] as string)).toBe(names.length - real.length);
+  });
+
+  it('matches names first, then summaries, endpoints and interfaces; every word must match', () => {
+    expect(searchCharms('traefik').map((c) => c.name)).toEqual(['traefik-k8s', 'grafana-k8s']); // grafana-k8s: ingress is traefik_route
+    const pg = searchCharms('POSTGRESQL').map((c) => c.name);
+    expect(pg.slice(0, 4).sort()).toEqual(['ch:postgresql', 'guide-postgresql', 'postgresql', 'postgresql-k8s']);
+    expect(pg).toContain('data-integrator'); // requires postgresql_client
+    expect(searchCharms('ingress k8s').map((c) => c.name)).toContain('traefik-k8s');
+    expect(searchCharms('no such charm')).toEqual([]);
+    expect(searchCharms('  ')).toHaveLength(CHARM_CHOICES.length);
+  });
+
+  it('links a real charm to the file it was read from, at its commit', () => {
+    const t = CHARM_CHOICES.find((c) => c.name === 'traefik-k8s');
+    expect(t?.source && sourceUrl(t.source)).toBe('https://github.com/canonical/traefik-k8s-operator/blob/9b354b6e5f49/metadata.yaml');
+  });
+
+  it('deploys a real charm by its catalog name', () => {
+    expect(formatCommand(deployCommand({ charm: { kind: 'catalog', name: 'ch:postgresql' }, app: 'postgresql', units: 1 }))).toBe('juju deploy ch:postgresql');
   });
 });
 

@@ -12,7 +12,7 @@
  * space), several extend to their common prefix and are listed, and pressing Tab
  * again cycles through them.
  */
-import { CATALOG } from '../../engine/catalog/index.ts';
+import { ALL_CHARMS, REAL_CHARMS, REAL_PREFIX } from '../../engine/catalog/index.ts';
 import { HOOK_TOOLS } from '../../engine/hooktools.ts';
 import type { ModelView, RelationView } from '../../store/view.ts';
 import { plausibleHooks } from '../controls/plausibleHooks.ts';
@@ -246,7 +246,9 @@ function candidates(view: ModelView, charms: readonly string[], words: readonly 
     case 'deploy': {
       if (last === '-n' || last === '--num-units') return [];
       if (dash) return ['-n'];
-      return positional(args, ['-n', '--num-units']).length === 0 ? [...charms] : [];
+      if (positional(args, ['-n', '--num-units']).length > 0) return [];
+      // ch:<name> is every real charm, teaching names or not.
+      return cur.startsWith(REAL_PREFIX) ? REAL_NAMES : [...charms];
     }
     case 'add-unit': {
       if (last === '-n' || last === '--num-units') return [];
@@ -321,7 +323,9 @@ function candidates(view: ModelView, charms: readonly string[], words: readonly 
   }
 }
 
-const CATALOG_NAMES = [...CATALOG.keys()];
+/** What `juju deploy` takes by name: the teaching charms and the real charms (ch: where names collide). */
+const CATALOG_NAMES = ALL_CHARMS.map((c) => c.name);
+const REAL_NAMES = [...REAL_CHARMS.keys()].map((n) => `${REAL_PREFIX}${n}`);
 
 /** What could replace the word under the cursor. */
 export function complete(line: string, cursor: number, view: ModelView, charms: readonly string[] = CATALOG_NAMES): Completion {

@@ -1,22 +1,22 @@
 /**
  * Deploying with the mouse: a button that opens a modal dialog with two tabs, a charm
- * from the catalog or pasted `metadata.yaml` / `charmcraft.yaml` (checked as you type
+ * from the catalog (searched: teaching charms and real charms' endpoints) or pasted `metadata.yaml` / `charmcraft.yaml` (checked as you type
  * by the engine's own parser, with file and line). Deploy applies the same command
  * as `juju deploy`; a refusal stays in the dialog (and in the store's error banner).
  * Escape closes; Tab stays inside; focus returns to the button.
  */
 import { trapKeys } from '../common/focusTrap.ts';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { CATALOG } from '../../engine/catalog/index.ts';
 import type { CharmMeta } from '../../engine/charm.ts';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+import { CharmPicker, NoBehaviourBadge } from './CharmPicker.tsx';
+import { CHARM_CHOICES, sourceUrl } from './charmSearch.ts';
 import { EXAMPLE_METADATA, checkMetadata, deployCommand, type MetadataFile } from './deployForm.ts';
 import { ControlLabel, buttonClass, fieldClass, primaryClass } from './style.ts';
 
 type Tab = 'catalog' | 'metadata';
 
-const CHARMS = [...CATALOG.values()].map((c) => c.meta);
 const MAX_UNITS = 20;
 
 export function DeployButton() {
@@ -80,9 +80,10 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
   const rewound = useRelviz((s) => s.length - s.cursor);
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
-  const charmSelect = useRef<HTMLSelectElement>(null);
+  const charmSearch = useRef<HTMLInputElement>(null);
+  const appInput = useRef<HTMLInputElement>(null);
   const [tab, setTab] = useState<Tab>('catalog');
-  const [charm, setCharm] = useState(CHARMS[0]?.name ?? '');
+  const [charm, setCharm] = useState(CHARM_CHOICES[0]?.name ?? '');
   const [file, setFile] = useState<MetadataFile>('metadata.yaml');
   const [text, setText] = useState('');
   /** The application name as typed; null follows the charm's name. */
@@ -93,12 +94,13 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
-    charmSelect.current?.focus();
+    charmSearch.current?.focus();
     return () => d?.close();
   }, []);
 
   const check = tab === 'metadata' ? checkMetadata(file, text) : null;
-  const meta: CharmMeta | null = tab === 'catalog' ? (CATALOG.get(charm)?.meta ?? null) : check?.ok ? check.meta : null;
+  const choice = tab === 'catalog' ? CHARM_CHOICES.find((c) => c.name === charm) : undefined;
+  const meta: CharmMeta | null = tab === 'catalog' ? (choice?.meta ?? null) : check?.ok ? check.meta : null;
   const subordinate = meta?.subordinate ?? false;
   const appName = app ?? meta?.name ?? '';
   const units = /^\d+$/.test(unitsText.trim()) ? Number(unitsText) : NaN;
@@ -153,7 +155,7 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
     <dialog
       ref={dialog}
       aria-labelledby={`${id}-title`}
-      className="mx-auto mt-[8vh] w-[40rem] max-w-[calc(100vw-2rem)] rounded-xl border border-slate-300 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/50"
+      className="mx-auto mt-[6vh] max-h-[88vh] w-[44rem] max-w-[calc(100vw-2rem)] rounded-xl border border-slate-300 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/50"
       onKeyDown={onKeyDown}
       onCancel={(e) => {
         e.preventDefault();
@@ -178,28 +180,31 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
         <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`} className="flex flex-col gap-3">
           {tab === 'catalog' ? (
             <>
-              <label className="flex flex-col gap-1 text-sm font-medium">
-                {ControlLabel.charm}
-                <select
-                  ref={charmSelect}
-                  className={fieldClass}
-                  value={charm}
-                  onChange={(e) => {
-                    setCharm(e.target.value);
-                    setApp(null);
-                    setError(null);
-                  }}
-                >
-                  {CHARMS.map((m) => (
-                    <option key={m.name} value={m.name}>
-                      {m.name} — {m.summary}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <CharmPicker
+                value={charm}
+                inputRef={charmSearch}
+                onChoose={(name) => {
+                  setCharm(name);
+                  setApp(null);
+                  setError(null);
+                }}
+                onPicked={() => appInput.current?.focus()}
+              />
               {meta && (
-                <div className="rounded-md bg-slate-50 px-3 py-2">
-                  <p className="mb-1 text-sm text-slate-700">{meta.summary}</p>
+                <div className="rounded-md bg-slate-50 px-3 py-2" data-testid="charm-details">
+                  <p className="mb-1 flex items-baseline gap-2 text-sm text-slate-700">
+                    <span className="font-mono font-semibold text-slate-900">{choice?.name}</span>
+                    {meta.summary}
+                  </p>
+                  {choice?.source && (
+                    <p className="mb-1.5 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-xs text-slate-700">
+                      <NoBehaviourBadge />
+                      <span>its endpoints as its metadata declares them; its hooks run and do nothing.</span>
+                      <a className="font-mono text-blue-800 underline" href={sourceUrl(choice.source)} target="_blank" rel="noreferrer">
+                        {choice.source.repo.replace(/^github\.com\//, '')}/{choice.source.path}@{choice.source.commit.slice(0, 12)}
+                      </a>
+                    </p>
+                  )}
                   <Endpoints meta={meta} />
                 </div>
               )}
@@ -269,6 +274,7 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
             <label className="flex flex-1 flex-col gap-1 text-sm font-medium">
               {ControlLabel.applicationName}
               <input
+                ref={appInput}
                 className={`${fieldClass} font-mono`}
                 value={appName}
                 spellCheck={false}

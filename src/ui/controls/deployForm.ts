@@ -2,7 +2,7 @@
  * The deploy dialog's logic (pure): validating pasted metadata with the engine's own
  * parser, and turning the form into the `deploy` command the console would give.
  */
-import { CATALOG } from '../../engine/catalog/index.ts';
+import { findCharm } from '../../engine/catalog/index.ts';
 import type { CharmMeta } from '../../engine/charm.ts';
 import type { Command } from '../../engine/commands.ts';
 import { MetadataError, parseCharmFiles } from '../../engine/metadata.ts';
@@ -36,7 +36,7 @@ export interface DeployForm {
 
 /** The charm's metadata, if the form names a valid one. */
 export function formMeta(form: DeployForm): CharmMeta | null {
-  if (form.charm.kind === 'catalog') return CATALOG.get(form.charm.name)?.meta ?? null;
+  if (form.charm.kind === 'catalog') return findCharm(form.charm.name)?.meta ?? null;
   const check = checkMetadata(form.charm.file, form.charm.text);
   return check.ok ? check.meta : null;
 }

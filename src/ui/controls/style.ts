@@ -7,6 +7,7 @@ export const ControlLabel = {
   fromCatalog: 'From the catalog',
   fromMetadata: 'From metadata',
   charm: 'Charm',
+  searchCharms: 'Search charms',
   metadataFile: 'File',
   insertExample: 'Insert example',
   applicationName: 'Application name',

@@ -8,6 +8,7 @@
 import { Handle, Position, useConnection, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { AppView, NextHookView, UnitView } from '../../store/view.ts';
+import { Label } from '../labels.ts';
 import { retryExplanation, retryText } from '../common/retryText.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { compatible } from './compat.ts';
@@ -166,6 +167,12 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
         {app.charm !== app.name && <span className="text-xs text-slate-300">charm {app.charm}</span>}
         {app.subordinate && <span className="ml-auto rounded bg-slate-600 px-1 text-[10px] uppercase">subordinate</span>}
       </div>
+      {app.real && (
+        <div data-no-behaviour className="flex items-center gap-1.5 border-b border-violet-200 bg-violet-50 px-3 py-0.5 text-xs text-violet-900" title={Label.noBehaviourHelp}>
+          <span className="rounded bg-violet-700 px-1 text-[10px] font-semibold tracking-wide text-white uppercase">real charm</span>
+          {Label.noBehaviour}: hooks do nothing
+        </div>
+      )}
       <div className="py-1">
         {eps.map((e) => (
           <EndpointRow key={e.name} app={app.name} name={e.name} role={e.role} iface={e.interface} scope={e.scope} limit={e.limit} />

@@ -132,7 +132,8 @@ function computeLayout(view: ModelView, saved: Readonly<Record<string, { x: numb
   g.setDefaultEdgeLabel(() => ({}));
   const depth = subordinateDepth(view);
   for (const app of view.apps) {
-    const eps = app.endpoints.filter((e) => !e.implicit).length + 1;
+    // One row more for a real charm's no-behaviour strip.
+    const eps = app.endpoints.filter((e) => !e.implicit).length + 1 + (app.real ? 1 : 0);
     g.setNode(app.name, { width: NODE_WIDTH, height: nodeHeight(eps, app.subordinate ? 0 : app.units.length, depth.get(app.name) ?? 0) });
   }
   for (const rel of view.relations) {
