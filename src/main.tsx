@@ -1,3 +1,4 @@
+import { EXAMPLE_FILES } from './ui/bundle/examples.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import masterworker from '../examples/masterworker.juju?raw';
@@ -53,7 +54,7 @@ if (embed) {
   // A saved session that cannot be opened is set aside (never overwritten) and said so.
   const saved = storage ? readSaved(storage) : { session: null, history: null, problem: null };
   const linkErrors = link?.errors.length ? { error: [...problems, ...link.errors].join('\n') } : error;
-  const base: StoreOptions = { ...runner, ...linkErrors, saving: saved.problem, history: saved.history ?? EMPTY_HISTORY };
+  const base: StoreOptions = { ...runner, ...linkErrors, saving: saved.problem, history: saved.history ?? EMPTY_HISTORY, files: EXAMPLE_FILES };
   if (shared) {
     // The share link replaces the saved model, which stays one Undo away.
     const mine = saved.session;

@@ -198,7 +198,8 @@ export function planBundle(
       continue;
     }
     // A `local:` charm is the user's own, whatever its name: never a catalog charm.
-    const catalog = app.charm.kind !== 'name' || app.charm.raw.startsWith('local:') || opts.infer?.has(app.name) ? undefined : app.teaching ? CATALOG.get(app.charm.name) : bundleCatalogCharm(app.charm.name)?.charm;
+    // (A local path with no charm there comes here too, by its last segment: `./master` is the catalog's master.)
+    const catalog = app.charm.raw.startsWith('local:') || opts.infer?.has(app.name) ? undefined : app.teaching ? CATALOG.get(app.charm.name) : bundleCatalogCharm(app.charm.name)?.charm;
     if (catalog) {
       known.set(app.name, catalog.meta);
       source.set(app.name, 'catalog');

@@ -249,6 +249,8 @@ export interface StoreOptions {
   readonly notice?: Omit<Notice, 'id'>;
   /** A problem with the saved session to show from the start (it was set aside). */
   readonly saving?: SavingNote | null;
+  /** Files at hand from the start (the example bundles): what a script's `juju deploy ./x.yaml` reads. */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -308,13 +310,21 @@ function readOnly(command: Command): boolean {
 /** How often progress of a long run is published (the scrubber and the busy indicator follow it). */
 const PROGRESS_MS = 250;
 
-function parseScriptInputs(text: string): SessionInput[] {
+/** A script's inputs; a bundle or status it deploys reads the files at hand. */
+function parseScriptInputs(text: string, files: Readonly<Record<string, string>>): SessionInput[] {
   const inputs: SessionInput[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = parseLine(raw, i + 1);
-    if (line) inputs.push({ command: line.command, text: line.text, run: runAfter(line) });
+    if (line) inputs.push({ command: withFilesAtHand(line.command, files), text: line.text, run: runAfter(line) });
   });
   return inputs;
+}
+
+/** A typed or scripted bundle deploy (or status load) with no files of its own takes them from the files at hand. */
+function withFilesAtHand(command: Command, files: Readonly<Record<string, string>>): Command {
+  if (command.type === 'deploy-bundle' && Object.keys(command.files).length === 0) return { ...command, files: filesFor(command, files) };
+  if (command.type === 'load-status' && Object.keys(command.files).length === 0) return { ...command, files: filesFor({ path: command.path, overlays: command.showUnits }, files) };
+  return command;
 }
 
 export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
@@ -339,7 +349,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
   let pristine = session === undefined;
   const seed = session?.seed ?? opts.seed ?? 1;
   const juju = session?.juju ?? opts.juju ?? '3.6';
-  const inputs = session?.inputs ?? (opts.script ? parseScriptInputs(opts.script) : []);
+  const inputs = session?.inputs ?? (opts.script ? parseScriptInputs(opts.script, opts.files ?? {}) : []);
   const runner = opts.runner ?? sliceRunner();
   const timeline = new Timeline({ seed, juju });
   /** The run being computed by the runner, if any. */
@@ -621,7 +631,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       viewAsUnit: null,
       inspectedSeq: null,
       positions: session?.positions ?? {},
-      openedFiles: {},
+      openedFiles: opts.files ?? {},
       consoleLog: [],
       error: opts.error ?? null,
       busy: null,
@@ -649,11 +659,11 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
           return result;
         }
         if (!parsed) return { exitCode: 0, stdout: '', stderr: '' };
-        if (parsed.command.type === 'deploy-bundle') {
-          // The console has no disk: a bundle is read from the files the user opened.
-          const cmd = { ...parsed.command, files: filesFor(parsed.command, get().openedFiles) };
-          const result = get().openBundle(cmd, { mode: 'add' });
-          const note = result.exitCode !== 0 && Object.keys(cmd.files).length === 0 ? 'the console reads the files you opened: open the bundle first (Open bundle…, or drop it on the page).' : '';
+        if (parsed.command.type === 'deploy-bundle' || parsed.command.type === 'load-status') {
+          // The console has no disk: a bundle (or status) is read from the files the user opened.
+          const cmd = withFilesAtHand(parsed.command, get().openedFiles);
+          const result = cmd.type === 'deploy-bundle' ? get().openBundle(cmd, { mode: 'add' }) : applyAndPlay(cmd, { text: parsed.text });
+          const note = result.exitCode !== 0 && (cmd.type === 'deploy-bundle' || cmd.type === 'load-status') && Object.keys(cmd.files).length === 0 ? 'the console reads the files you opened: open the file first (Open…, or drop it on the page).' : '';
           set((s) => ({ consoleLog: [...s.consoleLog, { input: line, ...result, ...(note ? { note } : {}) }] }));
           return result;
         }
@@ -919,7 +929,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
 
       loadScript(text, o = {}) {
         const s = get();
-        const loaded = parseScriptInputs(text);
+        const loaded = parseScriptInputs(text, get().openedFiles);
         const what = o.label ?? 'a script';
         replacing(`opening ${what}`, `Opened ${what}`);
         pristine = true;

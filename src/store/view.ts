@@ -40,6 +40,8 @@ export interface AppView {
   readonly charm: string;
   /** A real charm's endpoints from the catalog: it has no behaviour (its hooks run and do nothing). */
   readonly real: boolean;
+  /** Its charm was not found: endpoints inferred from a bundle's (or status's) relations; no behaviour either. */
+  readonly inferred: boolean;
   readonly subordinate: boolean;
   readonly life: 'alive' | 'dying';
   readonly endpoints: readonly EndpointMeta[];
@@ -131,7 +133,7 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 function sameApp(a: AppView, b: AppView): boolean {
-  return a.life === b.life && a.leader === b.leader && a.charm === b.charm && a.real === b.real && sameList(a.units, b.units) && sameList(a.peerRelations, b.peerRelations);
+  return a.life === b.life && a.leader === b.leader && a.charm === b.charm && a.real === b.real && a.inferred === b.inferred && sameList(a.units, b.units) && sameList(a.peerRelations, b.peerRelations);
 }
 
 function sameBags(a: readonly BagView[], b: readonly BagView[]): boolean {
@@ -191,6 +193,7 @@ export function deriveView(state: SimState, prev?: ModelView): ModelView {
     name: a.name,
     charm: a.meta.name,
     real: a.real,
+    inferred: a.inferred,
     subordinate: a.meta.subordinate,
     life: a.life,
     endpoints: allEndpoints(a.meta),

@@ -3,6 +3,8 @@ import masterworker from '../../../examples/masterworker.juju?raw';
 import opsGuide from '../../../examples/ops-guide.juju?raw';
 import peersLeader from '../../../examples/peers-leader.juju?raw';
 import subordinates from '../../../examples/subordinates.juju?raw';
+import { filesFor } from '../../engine/bundleFiles.ts';
+import { EXAMPLE_BUNDLES, EXAMPLE_FILES } from '../bundle/examples.ts';
 import { Label } from '../labels.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
 import { ShareButton } from './ShareButton.tsx';
@@ -32,14 +34,28 @@ export function SessionMenu() {
         onChange={(e) => {
           const ex = EXAMPLES.find((x) => x.id === e.target.value);
           if (ex) store.getState().loadScript(ex.script, { at: 'deployed', label: `the example “${ex.title}”`, trusted: true });
+          const bundle = EXAMPLE_BUNDLES.find((x) => x.id === e.target.value);
+          if (bundle) {
+            const command = { type: 'deploy-bundle' as const, path: bundle.path, overlays: bundle.overlays, files: filesFor(bundle, EXAMPLE_FILES) };
+            store.getState().openBundle(command, { mode: 'replace', label: `the example “${bundle.title}”` });
+          }
         }}
       >
         <option value="">Examples…</option>
-        {EXAMPLES.map((x) => (
-          <option key={x.id} value={x.id}>
-            {x.title}
-          </option>
-        ))}
+        <optgroup label="Scripts">
+          {EXAMPLES.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.title}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="Real bundles">
+          {EXAMPLE_BUNDLES.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.title}
+            </option>
+          ))}
+        </optgroup>
       </select>
       <ShareButton />
     </div>
