@@ -84,7 +84,9 @@ export function formatStatus(state: SimState, relations: boolean): string {
   const appRows = [['App', 'Version', 'Status', 'Scale', 'Charm', 'Channel', 'Rev', 'Exposed', 'Message']];
   for (const app of apps) {
     const s = appStatus(state, app);
-    appRows.push([app.name, '', app.life === 'dying' ? 'terminated' : s.workload, String(app.units.length), app.meta.name, '', '0', 'no', s.message]);
+    // relviz's own remark where Juju would have a charm: its endpoints were inferred (a bundle or status named an unknown charm).
+    const message = app.inferred ? ['(relviz: charm not found, endpoints inferred)', s.message].filter(Boolean).join(' ') : s.message;
+    appRows.push([app.name, '', app.life === 'dying' ? 'terminated' : s.workload, String(app.units.length), app.meta.name, '', '0', 'no', message]);
   }
   out.push('', table(appRows));
   const unitRows = [['Unit', 'Workload', 'Agent', 'Machine', 'Public address', 'Ports', 'Message']];

@@ -189,12 +189,12 @@ export interface RelvizActions {
   /** Starts an empty session. */
   reset(): void;
   /**
-   * Deploys a bundle (its files in the command): `replace` opens it as a new model,
+   * Deploys a bundle, or builds a model from its status (the files in the command): `replace` opens it as a new model,
    * `add` deploys it into this one. Its `gui-x`/`gui-y` annotations place the
    * applications. A bundle Juju would refuse changes nothing and comes back as the
    * refusal (exit code 1, the problems on stderr).
    */
-  openBundle(command: Extract<Command, { type: 'deploy-bundle' }>, opts: { mode: 'replace' | 'add'; label?: string }): CommandResult;
+  openBundle(command: Extract<Command, { type: 'deploy-bundle' | 'load-status' }>, opts: { mode: 'replace' | 'add'; label?: string }): CommandResult;
   /**
    * Loads a script (example or scenario): every line applied, cursor at the start —
    * or, with `at: 'deployed'`, where the applications are deployed and settled, just
@@ -893,6 +893,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         const files = { ...get().openedFiles, ...command.files };
         const text = formatCommand(command);
         const placed = (positions: SessionV1['positions']) => {
+          if (command.type !== 'deploy-bundle') return positions;
           let bundle;
           try {
             bundle = readBundle(command);

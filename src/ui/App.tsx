@@ -7,6 +7,7 @@ import { Panel } from './common/Panel.tsx';
 import { Console } from './console/Console.tsx';
 import { AutoRetryToggle } from './controls/AutoRetryToggle.tsx';
 import { DeployButton } from './controls/DeployDialog.tsx';
+import { OpenButton } from './bundle/OpenDialog.tsx';
 import { buttonClass } from './controls/style.ts';
 import { SelectionBar } from './controls/SelectionBar.tsx';
 import { DatabagPanel } from './databags/DatabagPanel.tsx';
@@ -153,6 +154,7 @@ export function App({ embed = false }: { embed?: boolean }) {
             <UndoRedo />
             <TutorialMenu />
             <DeployButton />
+            <OpenButton />
             <MisconceptionsButton />
             <PresentButton present={present} onToggle={setPresent} className={buttonClass} />
             <div className="ml-auto">

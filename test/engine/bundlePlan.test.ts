@@ -83,6 +83,8 @@ describe('deploying a bundle', () => {
     expect(result.stderr).toMatch(/^relviz: charms not found, endpoints inferred/m);
     expect(t.state.apps.size).toBe(readBundle(forked).applications.size);
     expect([...t.state.apps.values()].every((a) => a.inferred)).toBe(true);
+    // juju status says so, where Juju would have the charm.
+    expect(t.apply({ type: 'status', relations: false }).stdout).toMatch(/^traefik .*\(relviz: charm not found, endpoints inferred\)/m);
   });
 
   it('with no charm files at all, takes every charm of COS Lite and of Charmed Kubernetes with the Vault overlay from the real charms catalog', () => {
