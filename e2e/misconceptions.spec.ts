@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { MISCONCEPTIONS, type MisconceptionId } from '../src/teaching/misconceptions.ts';
+import { MISCONCEPTIONS, WHAT_IFS, type MisconceptionId } from '../src/teaching/misconceptions.ts';
 import { Label, showMeLabel } from '../src/ui/labels.ts';
 import { LogLabel } from '../src/ui/log/labels.ts';
 import { expect, test, type RelvizPage } from './fixtures.ts';
@@ -101,6 +101,16 @@ const LANDS: Record<MisconceptionId, { readonly current: RegExp; readonly inspec
       expect(seq(now)).toBeGreaterThan(seq(old.at(-1)));
     },
   },
+  'cos-lite-remove-unit': {
+    current: /^prometheus\/1 remove \(seq \d+\)$/,
+    inspected: 'relation-departed',
+    proof: async (relviz) => {
+      // A unit of another application departing prometheus/1, which is leaving.
+      await expect(envValue(relviz, 'JUJU_DEPARTING_UNIT')).toHaveText('prometheus/1');
+      await expect(envValue(relviz, 'JUJU_REMOTE_UNIT')).toHaveText('prometheus/1');
+      await expect(envValue(relviz, 'JUJU_UNIT_NAME')).not.toHaveText(/^prometheus\//);
+    },
+  },
 };
 
 test('opens from the keyboard, keeps Tab inside, and Escape closes it and gives focus back', async ({ relviz, page }) => {
@@ -135,8 +145,8 @@ test('opens with the mouse: seven misconceptions, each with the docs, the truth,
   const dialog = dialogOf(page);
   await expect(dialog).toBeVisible();
   const items = dialog.getByRole('listitem');
-  await expect(items).toHaveCount(MISCONCEPTIONS.length);
-  for (const m of MISCONCEPTIONS) {
+  await expect(items).toHaveCount(MISCONCEPTIONS.length + WHAT_IFS.length);
+  for (const m of [...MISCONCEPTIONS, ...WHAT_IFS]) {
     const item = dialog.getByRole('listitem', { name: m.title });
     await expect(item).toContainText(m.claim);
     await expect(item).toContainText(m.truth);
@@ -158,8 +168,8 @@ test('axe finds no serious or critical violations with the panel open', async ({
   await page.screenshot({ path: 'test-results/misconceptions-panel.png' });
 });
 
-for (const m of MISCONCEPTIONS) {
-  test(`Show me ${m.number}: "${m.title}" builds the model and stops on the hooks that show the truth`, async ({ relviz, page }) => {
+for (const m of [...MISCONCEPTIONS, ...WHAT_IFS]) {
+  test(`Show me ${m.whatIf ? 'what if' : m.number}: "${m.title}" builds the model and stops on the hooks that show the truth`, async ({ relviz, page }) => {
     const lands = LANDS[m.id];
     await relviz.open();
     await relviz.button(Label.misconceptions).click();
@@ -179,7 +189,7 @@ for (const m of MISCONCEPTIONS) {
     await expect(current).toHaveAttribute('aria-label', lands.current);
     await expect(relviz.region(Label.regionInspector).getByRole('heading', { level: 3, name: lands.inspected })).toBeVisible();
     await lands.proof(relviz);
-    if (m.number === 1) await page.screenshot({ path: 'test-results/misconceptions-show-me.png' });
+    if (m.number === 1 && !m.whatIf) await page.screenshot({ path: 'test-results/misconceptions-show-me.png' });
 
     // Dismiss hides the banner; the model stays.
     await banner.getByRole('button', { name: Label.dismissMisconception }).click();

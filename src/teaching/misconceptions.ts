@@ -22,7 +22,9 @@ export const MisconceptionIds = [
   'changed-before-joined',
   'leader-takes-over-at-once',
 ] as const;
-export type MisconceptionId = (typeof MisconceptionIds)[number];
+/** "What happens if…" scenarios on real models: not the docs' mistakes, but what people expect and Juju does not do. */
+export const WhatIfIds = ['cos-lite-remove-unit'] as const;
+export type MisconceptionId = (typeof MisconceptionIds)[number] | (typeof WhatIfIds)[number];
 
 export interface Source {
   readonly label: string;
@@ -47,8 +49,10 @@ export interface Reveal {
 
 export interface Misconception {
   readonly id: MisconceptionId;
-  /** Its number in JUJU-SEMANTICS §13. */
+  /** Its number in JUJU-SEMANTICS §13 (a "what happens if…": its number among those). */
   readonly number: number;
+  /** A "what happens if…" on a real model, rather than a place where the docs mislead. */
+  readonly whatIf?: boolean;
   /** Short, plain words: who says what. */
   readonly title: string;
   /** What the docs say. */
@@ -360,8 +364,42 @@ export const MISCONCEPTIONS: readonly Misconception[] = [
   leaderTakesOverAtOnce,
 ];
 
+// ---- what happens if… one unit of a COS Lite application is removed ----
+
+/** COS Lite, the real bundle (examples/bundles/), with a second prometheus unit. */
+const COS_LITE = ['juju deploy ./examples/bundles/cos-lite/bundle.yaml', 'juju add-unit prometheus'].join('\n');
+const REMOVE_PROMETHEUS_1 = 'juju remove-unit prometheus/1';
+
+const cosLiteRemoveUnit: Misconception = {
+  id: 'cos-lite-remove-unit',
+  number: 1,
+  whatIf: true,
+  title: 'What happens if… one prometheus unit of COS Lite is removed?',
+  claim: 'Removing a unit concerns that unit: its sibling and the applications it serves carry on without a hook.',
+  quoted: false,
+  truth: 'Every unit that knew prometheus/1 runs relation-departed for it — prometheus/0 (its peer) and a unit of each related application — while prometheus/1 departs them all and breaks each relation before stop and remove.',
+  watch:
+    'Watch the swimlanes after juju remove-unit prometheus/1: departed hooks naming prometheus/1 on prometheus/0, alertmanager/0, grafana/0, catalogue/0, loki/0 and traefik/0; prometheus/1 runs a departed for every unit it knew, then relation-broken once per relation, then stop and remove.',
+  sources: [
+    { label: 'The COS Lite bundle (canonical/cos-lite-bundle)', url: 'https://github.com/canonical/cos-lite-bundle' },
+    { label: 'Juju docs: relation-departed', url: 'https://documentation.ubuntu.com/juju/3.6/reference/hook/#endpoint-relation-departed' },
+  ],
+  script: `${COS_LITE}\n${REMOVE_PROMETHEUS_1}\n`,
+  select: { kind: 'unit', name: 'prometheus/1' },
+  focus(trace) {
+    const from = commandIndex(trace, REMOVE_PROMETHEUS_1);
+    if (from < 0) return null;
+    const others = hookIndices(trace, (h) => h.kind === 'relation-departed' && h.remoteUnit === 'prometheus/1' && h.unit !== 'prometheus/1', from);
+    const own = hookIndices(trace, kindIs('prometheus/1', 'relation-departed', 'relation-broken', 'stop', 'remove'), from);
+    return reveal(from, [...others, ...own], firstOf(others.filter((i) => (trace[i] as HookRecord).unit !== 'prometheus/0')));
+  },
+};
+
+/** The "what happens if…" scenarios, shown after the seven. */
+export const WHAT_IFS: readonly Misconception[] = [cosLiteRemoveUnit];
+
 export function misconception(id: MisconceptionId): Misconception {
-  const m = MISCONCEPTIONS.find((x) => x.id === id);
+  const m = MISCONCEPTIONS.find((x) => x.id === id) ?? WHAT_IFS.find((x) => x.id === id);
   if (!m) throw new Error(`no misconception "${id}"`);
   return m;
 }

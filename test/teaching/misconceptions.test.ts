@@ -6,12 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import type { JujuVersion } from '../../src/engine/model.ts';
 import { Timeline } from '../../src/engine/timeline.ts';
+import { filesFor } from '../../src/engine/bundleFiles.ts';
+import { readFileSync } from 'node:fs';
 import type { HookRecord, TraceRecord } from '../../src/engine/trace.ts';
 import { parseScript, runAfter } from '../../src/io/script.ts';
 import { createRelvizStore, currentRecords } from '../../src/store/store.ts';
 import {
   MISCONCEPTIONS,
   MisconceptionIds,
+  WHAT_IFS,
   commandIndex,
   misconception,
   playbackPlan,
@@ -208,5 +211,36 @@ describe('playing a misconception from the store', () => {
     expect(showsScenario(texts.slice(0, 2), texts)).toBe(false);
     expect(showsScenario(['juju deploy ubuntu', ...texts.slice(1)], texts)).toBe(false);
     expect(showsScenario([], [])).toBe(false);
+  });
+});
+
+describe('what happens if… on a real bundle', () => {
+  /** The example bundles, as the app has them at hand. */
+  const files = Object.fromEntries(
+    ['examples/bundles/cos-lite/bundle.yaml'].map((p) => [p, readFileSync(p, 'utf8')]),
+  );
+
+  it.each(WHAT_IFS.map((m) => m.id))('%s: deploys the real bundle and shows who departs the removed unit, whatever the seed', (id) => {
+    const m = misconception(id);
+    for (const { seed, juju } of cases.slice(0, 6)) {
+      const t = new Timeline({ seed, juju });
+      for (const line of parseScript(m.script)) {
+        const command = line.command.type === 'deploy-bundle' ? { ...line.command, files: filesFor(line.command, files) } : line.command;
+        const result = t.apply(command, { text: line.text, run: runAfter(line) });
+        expect(result.exitCode, `${line.text}: ${result.stderr}`).toBe(0);
+      }
+      const trace = t.fullTrace;
+      const r = m.focus(trace);
+      expect(r, `seed ${seed}`).not.toBeNull();
+      const hooks = (r as Reveal).hooks.map((i) => trace[i] as HookRecord);
+      // Its peer and a unit of every application related to prometheus depart it.
+      const departers = new Set(hooks.filter((h) => h.unit !== 'prometheus/1').map((h) => h.unit));
+      expect([...departers].sort()).toEqual(['alertmanager/0', 'catalogue/0', 'grafana/0', 'loki/0', 'prometheus/0', 'traefik/0']);
+      // The removed unit departs, breaks each relation, then stops and goes.
+      const own = hooks.filter((h) => h.unit === 'prometheus/1').map((h) => h.kind);
+      expect(own.slice(-2)).toEqual(['stop', 'remove']);
+      expect(own.lastIndexOf('relation-departed')).toBeLessThan(own.indexOf('stop'));
+      expect((trace[(r as Reveal).key] as HookRecord).remoteUnit).toBe('prometheus/1');
+    }
   });
 });

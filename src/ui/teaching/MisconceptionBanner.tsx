@@ -34,7 +34,7 @@ export function MisconceptionBanner({ id, onReplay, onDismiss }: { id: Misconcep
       <div className="min-w-0 flex-1 text-base leading-snug">
         <p role="status">
           <span className="mr-2 rounded bg-amber-200 px-1.5 py-0.5 text-sm font-semibold whitespace-nowrap text-amber-950">
-            {m.number} of {MISCONCEPTIONS.length}
+            {m.whatIf ? 'What happens if…' : `${m.number} of ${MISCONCEPTIONS.length}`}
           </span>
           <span className="font-bold">{m.title}</span>
           <span className="mx-2 text-slate-500" aria-hidden>

@@ -12,14 +12,14 @@ export function MisconceptionCard({ m, onShow }: { m: Misconception; onShow: () 
   return (
     <li aria-labelledby={`${id}-title`} className="grid grid-cols-[2.5rem_minmax(0,1fr)_auto] items-start gap-x-4 rounded-lg border border-slate-300 bg-white px-4 py-3 shadow-xs">
       <span aria-hidden className="flex size-9 items-center justify-center rounded-full bg-slate-800 text-lg font-bold text-white">
-        {m.number}
+        {m.whatIf ? '?' : m.number}
       </span>
       <div className="min-w-0">
         <h3 id={`${id}-title`} className="text-lg leading-snug font-bold">
           {m.title}
         </h3>
         <dl className="mt-1.5 grid grid-cols-[9rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-base leading-snug">
-          <dt className="font-semibold text-red-800">✗ The docs say</dt>
+          <dt className="font-semibold text-red-800">{m.whatIf ? '✗ You might expect' : '✗ The docs say'}</dt>
           <dd className="text-slate-700">{m.quoted ? <q className="italic">{m.claim}</q> : m.claim}</dd>
           <dt className="font-semibold text-emerald-800">✓ Juju does</dt>
           <dd className="font-semibold text-slate-900">{m.truth}</dd>

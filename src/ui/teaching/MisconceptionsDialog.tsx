@@ -5,7 +5,7 @@
  */
 import { trapKeys } from '../common/focusTrap.ts';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { MISCONCEPTIONS, type MisconceptionId } from '../../teaching/misconceptions.ts';
+import { MISCONCEPTIONS, WHAT_IFS, type MisconceptionId } from '../../teaching/misconceptions.ts';
 import { Label } from '../labels.ts';
 import { MisconceptionCard } from './MisconceptionCard.tsx';
 
@@ -44,7 +44,7 @@ export function MisconceptionsDialog({ onShow, onClose }: { onShow: (id: Misconc
             {Label.misconceptionsTitle}
           </h2>
           <p id={`${id}-intro`} className="mt-1 text-base text-slate-700">
-            Six places where what you read and what Juju does disagree. <strong className="font-semibold">Show me</strong> builds a model and plays the hooks
+            Seven places where what you read and what Juju does disagree, and what happens if you change a real model. <strong className="font-semibold">Show me</strong> builds a model and plays the hooks
             that show what Juju really does.
           </p>
         </div>
@@ -52,11 +52,19 @@ export function MisconceptionsDialog({ onShow, onClose }: { onShow: (id: Misconc
           {Label.closeMisconceptions}
         </button>
       </header>
-      <ol className="flex min-h-0 flex-col gap-3 overflow-y-auto bg-slate-50 px-6 py-4">
-        {MISCONCEPTIONS.map((m) => (
-          <MisconceptionCard key={m.id} m={m} onShow={() => onShow(m.id)} />
-        ))}
-      </ol>
+      <div className="min-h-0 overflow-y-auto bg-slate-50 px-6 py-4">
+        <ol className="flex flex-col gap-3">
+          {MISCONCEPTIONS.map((m) => (
+            <MisconceptionCard key={m.id} m={m} onShow={() => onShow(m.id)} />
+          ))}
+        </ol>
+        <h3 className="mt-5 mb-2 text-xl font-bold tracking-tight">What happens if… on a real bundle</h3>
+        <ol className="flex flex-col gap-3">
+          {WHAT_IFS.map((m) => (
+            <MisconceptionCard key={m.id} m={m} onShow={() => onShow(m.id)} />
+          ))}
+        </ol>
+      </div>
     </dialog>
   );
 }
