@@ -42,7 +42,7 @@ const error = problems.length > 0 ? { error: problems.join('\n') } : {};
 const runner: Pick<StoreOptions, 'runner' | 'budgetMs'> = { budgetMs: PAGE_BUDGET_MS, ...(typeof Worker === 'undefined' ? {} : { runner: workerRunner() }) };
 let store: RelvizStore;
 if (embed) {
-  store = createEmbedStore(embed.source, masterworker, { ...(shared ? { session: shared } : {}), ...runner, ...error });
+  store = createEmbedStore(embed.source, masterworker, { ...(shared ? { session: shared } : {}), ...runner, ...error, files: EXAMPLE_FILES });
   // The parent page drives it with postMessage (src/embed/); a bad `&origin=` accepts no one.
   if (embed.origin !== null) connectBridge(store, window, embed.origin);
 } else {

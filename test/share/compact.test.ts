@@ -63,6 +63,22 @@ describe('compact form', () => {
     ]));
   });
 
+  it('carries a bundle deploy and a status load with their files, and reads them back as the same commands', () => {
+    const bundle: Command = { type: 'deploy-bundle', path: './b.yaml', overlays: ['./o/t.yaml'], files: { 'b.yaml': 'applications:\n  u:\n    charm: ubuntu\n', 'o/t.yaml': 'applications: {}\n' } };
+    const status: Command = { type: 'load-status', path: './s.json', showUnits: [], files: { 's.json': '{"model": {}, "applications": {}}' } };
+    const inputs: SessionInput[] = [
+      { command: bundle, text: 'juju deploy ./b.yaml --overlay ./o/t.yaml', run: 'idle' },
+      { command: status, text: 'load-status ./s.json', run: 'idle' },
+    ];
+    const c = compactSession(session(inputs));
+    expect(c.i).toEqual([
+      { t: 'juju deploy ./b.yaml --overlay ./o/t.yaml', f: bundle.files },
+      { t: 'load-status ./s.json', f: status.files },
+    ]);
+    expect(expandSession(JSON.parse(JSON.stringify(c))).session.inputs).toEqual(inputs);
+    expect(reason({ ...base, i: [{ t: 'juju deploy ./b.yaml', f: { '../x.yaml': 'a' } }] })).toMatch(/has a bad bundle file "\.\.\/x\.yaml"/);
+  });
+
   it('writes model-config and fail --times / --always as their lines, and reads them back as the same commands', () => {
     const off: Command = { type: 'model-config', get: null, settings: [['automatically-retry-hooks', 'false']] };
     const read: Command = { type: 'model-config', get: 'automatically-retry-hooks', settings: [] };

@@ -23,7 +23,7 @@ const at = (line: string, view = masterworker) => complete(line, line.length, vi
 
 describe('complete', () => {
   it('completes the command word', () => {
-    expect(at('')).toEqual(['fail', 'juju', 'step', 'wait']);
+    expect(at('')).toEqual(['fail', 'juju', 'load-status', 'step', 'wait']);
     expect(at('j')).toEqual(['juju']);
     expect(at('s')).toEqual(['step']);
     expect(complete('st', 2, empty)).toEqual({ start: 0, end: 2, candidates: ['step'] });
@@ -58,6 +58,17 @@ describe('complete', () => {
     expect(at('juju deploy ch:postg')).toEqual(['ch:postgresql', 'ch:postgresql-k8s']);
     expect(pressTab('juju deploy grafana-ag', 22, null, masterworker).line).toBe('juju deploy grafana-agent');
     expect(pressTab('juju deploy ch:traef', 20, null, masterworker).line).toBe('juju deploy ch:traefik-k8s ');
+  });
+
+  it('completes the paths of opened files after juju deploy ./, --overlay, load-status and --show-unit', () => {
+    const files = ['examples/bundles/cos-lite/bundle.yaml', 'examples/bundles/cos-lite/overlays/tls-overlay.yaml', 'status.json'];
+    const with_ = (line: string) => complete(line, line.length, masterworker, undefined, files).candidates;
+    expect(with_('juju deploy ./examples/bundles/cos-lite/b')).toEqual(['./examples/bundles/cos-lite/bundle.yaml']);
+    expect(with_('juju deploy ./examples/bundles/cos-lite/bundle.yaml --')).toEqual(['--overlay']);
+    expect(with_('juju deploy ./examples/bundles/cos-lite/bundle.yaml --overlay ./examples/bundles/cos-lite/o')).toEqual(['./examples/bundles/cos-lite/overlays/tls-overlay.yaml']);
+    expect(with_('load-status ./s')).toEqual(['./status.json']);
+    expect(with_('load-status ./status.json --')).toEqual(['--show-unit']);
+    expect(with_('juju deploy ma')).toContain('master');
   });
 
   it('completes application and unit names from the view at the cursor', () => {

@@ -132,7 +132,7 @@ export function Console() {
         if (e.shiftKey || line.trim() === '') return;
         e.preventDefault();
         const cursor = el.selectionStart ?? line.length;
-        const r = pressTab(line, cursor, menu, store.getState().view);
+        const r = pressTab(line, cursor, menu, store.getState().view, undefined, Object.keys(store.getState().openedFiles));
         show(r.line, r.cursor);
         setMenu(r.menu);
         return;

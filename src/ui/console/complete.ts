@@ -18,7 +18,7 @@ import type { ModelView, RelationView } from '../../store/view.ts';
 import { plausibleHooks } from '../controls/plausibleHooks.ts';
 
 /** The first word of a console line. */
-export const COMMAND_WORDS = ['juju', 'fail', 'step', 'wait'] as const;
+export const COMMAND_WORDS = ['juju', 'fail', 'load-status', 'step', 'wait'] as const;
 
 /** The `juju` subcommands the console understands (as src/io/script.ts parses them). */
 export const JUJU_SUBCOMMANDS = [
@@ -26,6 +26,7 @@ export const JUJU_SUBCOMMANDS = [
   'add-unit',
   'deploy',
   'exec',
+  'export-bundle',
   'integrate',
   'model-config',
   'relate',
@@ -215,11 +216,18 @@ function toolCandidates(view: ModelView, unit: string | undefined, words: readon
 }
 
 /** Candidates for the word after `words` (cur is its beginning), outside quotes. */
-function candidates(view: ModelView, charms: readonly string[], words: readonly string[], cur: string): string[] {
+function candidates(view: ModelView, charms: readonly string[], words: readonly string[], cur: string, files: readonly string[]): string[] {
   const [head, sub, ...args] = words;
   if (head === undefined) return [...COMMAND_WORDS];
   const last = words[words.length - 1];
   const dash = cur.startsWith('-');
+  // Files the user opened (and the example bundles), as the console reads them.
+  const paths = files.map((f) => `./${f}`);
+  if (head === 'load-status') {
+    if (last === '--show-unit') return paths.filter((p) => p.endsWith('.json') || p.endsWith('.yaml'));
+    if (dash) return ['--show-unit'];
+    return positional(words.slice(1), ['--show-unit']).length === 0 ? paths : [];
+  }
   if (head === 'fail') {
     const rest = words.slice(1);
     // `--times N`: a count, nothing to offer.
@@ -245,6 +253,9 @@ function candidates(view: ModelView, charms: readonly string[], words: readonly 
   switch (sub) {
     case 'deploy': {
       if (last === '-n' || last === '--num-units') return [];
+      if (last === '--overlay') return paths;
+      if (args.some((w) => /\.ya?ml$/.test(w))) return dash ? ['--overlay'] : [];
+      if (cur.startsWith('.') || cur.includes('/')) return paths;
       if (dash) return ['-n'];
       if (positional(args, ['-n', '--num-units']).length > 0) return [];
       // ch:<name> is every real charm, teaching names or not.
@@ -328,7 +339,7 @@ const CATALOG_NAMES = ALL_CHARMS.map((c) => c.name);
 const REAL_NAMES = [...REAL_CHARMS.keys()].map((n) => `${REAL_PREFIX}${n}`);
 
 /** What could replace the word under the cursor. */
-export function complete(line: string, cursor: number, view: ModelView, charms: readonly string[] = CATALOG_NAMES): Completion {
+export function complete(line: string, cursor: number, view: ModelView, charms: readonly string[] = CATALOG_NAMES, files: readonly string[] = []): Completion {
   const { words, current, openQuote } = tokenize(line.slice(0, cursor));
   const values = words.map((w) => w.value);
   if (openQuote !== null) {
@@ -339,7 +350,7 @@ export function complete(line: string, cursor: number, view: ModelView, charms: 
     const cands = toolCandidates(view, optionValue(args, ['--unit']), inner.words.map((w) => w.value), inner.current.value);
     return finish(cands, { value: inner.current.value, start: openQuote + 1 + inner.current.start }, cursor);
   }
-  return finish(candidates(view, charms, values, current.value), current, cursor);
+  return finish(candidates(view, charms, values, current.value, files), current, cursor);
 }
 
 /** The longest prefix all strings share. */
@@ -377,13 +388,13 @@ function replace(line: string, start: number, end: number, text: string): { line
 }
 
 /** Tab in the console: complete, list, or cycle through the listed candidates. */
-export function pressTab(line: string, cursor: number, menu: CompletionMenu | null, view: ModelView, charms?: readonly string[]): TabResult {
+export function pressTab(line: string, cursor: number, menu: CompletionMenu | null, view: ModelView, charms?: readonly string[], files?: readonly string[]): TabResult {
   if (menu && menu.line === line && menu.cursor === cursor && menu.candidates.length > 0) {
     const index = (menu.index + 1) % menu.candidates.length;
     const next = replace(line, menu.start, cursor, menu.candidates[index] as string);
     return { ...next, menu: { ...menu, index, ...next } };
   }
-  const c = complete(line, cursor, view, charms);
+  const c = complete(line, cursor, view, charms, files);
   const [only] = c.candidates;
   if (only === undefined) return { line, cursor, menu: null };
   if (c.candidates.length === 1) {
