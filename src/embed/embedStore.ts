@@ -16,7 +16,7 @@ const SCENARIO_SPEED = 2;
  * start, or `fallback` (the masterworker example). `base` carries the runner, an
  * error to show, or a shared session (which wins over `source`).
  */
-export function createEmbedStore(source: EmbedSource, fallback: string, base: Pick<StoreOptions, 'runner' | 'error' | 'session'> = {}): RelvizStore {
+export function createEmbedStore(source: EmbedSource, fallback: string, base: Pick<StoreOptions, 'runner' | 'error' | 'session' | 'files'> = {}): RelvizStore {
   if (base.session) return createRelvizStore(base);
   switch (source.kind) {
     case 'tutorial': {

@@ -17,7 +17,7 @@ import { trapKeys } from '../common/focusTrap.ts';
 import { buttonClass, fieldClass, primaryClass } from '../controls/style.ts';
 import { autoLayout } from '../graph/layout.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
-import { byRole, draftCommand, draftFrom, previewDraft, type Draft, type PreviewApp } from './openForm.ts';
+import { PICK_LIMITS, byRole, draftCommand, draftFrom, previewDraft, type Draft, type PreviewApp } from './openForm.ts';
 import { carriesFiles, readDrop, readFileList, type Picked } from './readFiles.ts';
 
 export const OpenLabel = {
@@ -139,6 +139,20 @@ export function ExportBundleButton() {
   );
 }
 
+/** `value`, once it has not changed for `ms` (at once when `ms` is 0). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (ms === 0) {
+      setSettled(value);
+      return;
+    }
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return ms === 0 ? value : settled;
+}
+
 function OpenDialog({ initial, onClose }: { initial: Picked | null; onClose: () => void }) {
   const store = useRelvizStore();
   const id = useId();
@@ -163,14 +177,23 @@ function OpenDialog({ initial, onClose }: { initial: Picked | null; onClose: () 
     setDraft(p.files.length > 0 ? draftFrom(Object.fromEntries(p.files.map((f) => [f.path, f.text]))) : null);
   };
   const paste = (text: string) => {
-    setPasted(text);
     setPicked(null);
     setError(null);
+    if (text.length > PICK_LIMITS.bytesPerFile) {
+      // Not kept in the field either: a page must not hold (or re-parse) megabytes per keystroke.
+      setPasted('');
+      setDraft(null);
+      setError(`The pasted text has ${text.length.toLocaleString('en')} characters, over the ${PICK_LIMITS.bytesPerFile.toLocaleString('en')} a file may have. Open it as a file instead.`);
+      return;
+    }
+    setPasted(text);
     const name = text.trimStart().startsWith('{') ? 'pasted.json' : 'pasted.yaml';
     setDraft(text.trim() === '' ? null : draftFrom({ [name]: text }));
   };
 
-  const command = draft ? draftCommand(draft) : null;
+  // Typing in a big paste: the preview (a parse and a trial deploy) follows once typing pauses.
+  const settled = useSettled(draft, pasted.length > 20_000 ? 300 : 0);
+  const command = useMemo(() => (settled ? draftCommand(settled) : null), [settled]);
   const preview = useMemo(() => (command ? previewDraft(command) : null), [command]);
   const roles = useMemo(() => (draft ? byRole(draft.files) : null), [draft]);
   const rewound = store.getState().length - store.getState().cursor;
