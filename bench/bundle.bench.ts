@@ -74,6 +74,7 @@ async function measure(page: Page, c: (typeof CASES)[number]): Promise<Omit<Figu
   if (c.example) {
     await page.getByLabel('Examples').selectOption(c.example);
   } else {
+    await page.getByRole('button', { name: 'Bundle', exact: true }).click();
     await page.getByRole('button', { name: 'Open…', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Or paste a bundle, or juju status output').fill(c.text ?? '');

@@ -22,10 +22,16 @@ async function appNames(page: Page): Promise<string[]> {
   return (await page.locator('[data-app-node]').evaluateAll((els) => els.map((e) => e.getAttribute('data-app-node') ?? ''))).sort();
 }
 
+/** Opens the Open dialog from the header's Bundle menu. */
+async function openDialog(relviz: RelvizPage) {
+  await relviz.button(OpenLabel.menu).click();
+  await relviz.button(OpenLabel.open).click();
+}
+
 /** Opens a fixture bundle folder with the named overlays ticked, as a new model. */
 async function openFolder(relviz: RelvizPage, folder: string, overlays: string[]) {
   const { page } = relviz;
-  await relviz.button(OpenLabel.open).click();
+  await openDialog(relviz);
   const d = dialog(page);
   // The second file input picks a folder (webkitdirectory).
   await d.locator('input[type=file]').nth(1).setInputFiles(join(FIXTURES, 'bundles', folder));
@@ -62,7 +68,7 @@ test.describe('bundles in the app', () => {
   test('opens a running model from juju status and show-unit, keeping its unit numbers', async ({ relviz }) => {
     const { page } = relviz;
     await relviz.open();
-    await relviz.button(OpenLabel.open).click();
+    await openDialog(relviz);
     const d = dialog(page);
     const dir = join(FIXTURES, 'show-unit');
     await d.locator('input[type=file]').first().setInputFiles(['k8s-full_status_None.json', 'k8s-prometheus0_None_show.json', 'k8s-prometheus1_None_show.json'].map((f) => join(dir, f)));
@@ -92,7 +98,7 @@ test.describe('bundles in the app', () => {
     const { page } = relviz;
     await relviz.open();
     const before = await appNames(page);
-    await relviz.button(OpenLabel.open).click();
+    await openDialog(relviz);
     const d = dialog(page);
     await d.getByLabel(OpenLabel.paste).fill('applications:\n  a:\n    charm: ubuntu\nrelations:\n- [a:x, b:y]\n');
     await expect(d.getByTestId('open-problems')).toContainText('./pasted.yaml:5: relation "a:x b:y": no application "b" in the bundle');
@@ -108,6 +114,7 @@ test.describe('bundles in the app', () => {
     await relviz.run('juju deploy ./examples/bundles/charmed-kubernetes/bundle.yaml');
     await expect.poll(() => appNames(page)).toHaveLength(7);
     const download = page.waitForEvent('download');
+    await relviz.button(OpenLabel.menu).click();
     await relviz.button(OpenLabel.exportBundle).click();
     const file = await (await download).path();
     const exported = readFileSync(file, 'utf8');
@@ -118,6 +125,7 @@ test.describe('bundles in the app', () => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const other = await context.newPage();
     await other.goto('/');
+    await other.getByRole('button', { name: OpenLabel.menu, exact: true }).click();
     await other.getByRole('button', { name: OpenLabel.open, exact: true }).click();
     await other.getByRole('dialog', { name: OpenLabel.title }).getByLabel(OpenLabel.paste).fill(exported);
     await other.getByRole('button', { name: OpenLabel.replace }).click();

@@ -21,6 +21,7 @@ import { PICK_LIMITS, byRole, draftCommand, draftFrom, previewDraft, type Draft,
 import { carriesFiles, readDrop, readFileList, type Picked } from './readFiles.ts';
 
 export const OpenLabel = {
+  menu: 'Bundle',
   open: 'Open…',
   title: 'Open a bundle or a model’s status',
   chooseFiles: 'Choose files…',
@@ -91,20 +92,13 @@ export function OpenButton() {
   }, []);
   return (
     <>
-      <button
-        ref={button}
-        type="button"
-        aria-haspopup="dialog"
-        className={buttonClass}
-        title="Open a bundle (juju deploy ./bundle.yaml) or a running model’s juju status — or drop the files anywhere"
-        onClick={() => {
+      <BundleMenu
+        opener={button}
+        onOpen={() => {
           setPicked(null);
           setOpen(true);
         }}
-      >
-        {OpenLabel.open}
-      </button>
-      <ExportBundleButton />
+      />
       {dragging && !open && (
         <div aria-hidden className="pointer-events-none fixed inset-2 z-50 flex items-center justify-center rounded-xl border-4 border-dashed border-orange-500 bg-orange-50/70 text-2xl font-bold text-orange-800">
           {OpenLabel.dropHere}: a bundle, its overlays and charms, or a juju status
@@ -115,27 +109,93 @@ export function OpenButton() {
   );
 }
 
-/** Downloads the model as `bundle.yaml`, with the graph's positions as annotations. */
-export function ExportBundleButton() {
+/**
+ * One header button for bundles (the header must fit 1280 px): it discloses Open… and
+ * Export bundle. Escape or a click elsewhere closes it; focus returns to it.
+ */
+function BundleMenu({ opener, onOpen }: { opener: React.RefObject<HTMLButtonElement | null>; onOpen: () => void }) {
   const store = useRelvizStore();
+  const [shown, setShown] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!shown) return;
+    first.current?.focus();
+    const away = (e: MouseEvent) => {
+      if (!box.current?.contains(e.target as Node)) setShown(false);
+    };
+    addEventListener('mousedown', away);
+    return () => removeEventListener('mousedown', away);
+  }, [shown]);
+  const close = () => {
+    setShown(false);
+    opener.current?.focus();
+  };
+  const exportNow = () => {
+    const s = store.getState();
+    const yaml = exportBundle(s.timeline.state, toAnnotations(autoLayout(s.view, s.positions)));
+    const url = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'bundle.yaml';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    close();
+  };
+  const item = 'block w-full rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100';
   return (
-    <button
-      type="button"
-      className={buttonClass}
-      title="Download the model as a bundle Juju accepts (juju export-bundle), with the graph’s positions"
-      onClick={() => {
-        const s = store.getState();
-        const yaml = exportBundle(s.timeline.state, toAnnotations(autoLayout(s.view, s.positions)));
-        const url = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = 'bundle.yaml';
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 1000);
+    <div
+      ref={box}
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && shown) {
+          e.stopPropagation();
+          close();
+        }
       }}
     >
-      {OpenLabel.exportBundle}
-    </button>
+      <button
+        ref={opener}
+        type="button"
+        aria-expanded={shown}
+        aria-controls="bundle-menu"
+        className={buttonClass}
+        title="Open a bundle or a running model’s juju status (or drop the files anywhere); export the model as a bundle"
+        onClick={() => setShown((v) => !v)}
+      >
+        {OpenLabel.menu}
+        <span aria-hidden className="text-xs">
+          ▾
+        </span>
+      </button>
+      {shown && (
+        <div id="bundle-menu" className="absolute top-full left-0 z-40 mt-1 w-72 rounded-md border border-slate-300 bg-white p-1 shadow-lg">
+          <button
+            ref={first}
+            type="button"
+            aria-haspopup="dialog"
+            aria-label={OpenLabel.open}
+            aria-describedby="bundle-menu-open"
+            className={item}
+            onClick={() => {
+              setShown(false);
+              onOpen();
+            }}
+          >
+            {OpenLabel.open}
+            <span id="bundle-menu-open" className="block text-xs text-slate-500">
+              a bundle with overlays, or juju status — or drop files on the page
+            </span>
+          </button>
+          <button type="button" aria-label={OpenLabel.exportBundle} aria-describedby="bundle-menu-export" className={item} onClick={exportNow}>
+            {OpenLabel.exportBundle}
+            <span id="bundle-menu-export" className="block text-xs text-slate-500">
+              download bundle.yaml (juju export-bundle), with the graph’s positions
+            </span>
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
 
