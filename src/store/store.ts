@@ -11,8 +11,8 @@ import type { JujuVersion } from '../engine/model.ts';
 import { MAX_HOOKS_PER_COMMAND, Timeline, commandTicks, defaultRun } from '../engine/timeline.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import { exportBundle } from '../engine/bundleExport.ts';
-import { fromAnnotations, toAnnotations, type Positions } from './annotations.ts';
-import { readBundle, filesFor } from '../engine/bundleFiles.ts';
+import { toAnnotations, type Positions } from './annotations.ts';
+import { filesFor } from '../engine/bundleFiles.ts';
 import { createState } from '../engine/sim.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
 import { IN_PLACE_HOOKS, sliceRunner, type HookRunner } from './runner.ts';
@@ -892,22 +892,14 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       openBundle(command, o) {
         const files = { ...get().openedFiles, ...command.files };
         const text = formatCommand(command);
-        const placed = (positions: SessionV1['positions']) => {
-          let bundle;
-          try {
-            bundle = readBundle(command);
-          } catch {
-            return positions;
-          }
-          const out = { ...positions };
-          const at = fromAnnotations(Object.fromEntries([...bundle.applications.values()].flatMap((a) => (a.position ? [[a.name, a.position]] : []))));
-          for (const [app, p] of Object.entries(at)) if (!out[app]) out[app] = p;
-          return out;
-        };
+        // A bundle's gui-x/gui-y annotations are not kept as positions: drawn for the Juju
+        // GUI's small circles, they set relviz's tall cards far apart and tangled, and put
+        // subordinates away from their principals. The graph lays a bundle out (layout.ts);
+        // the model keeps the annotations, and juju export-bundle writes what is drawn.
         if (o.mode === 'add') {
           const before = get().revision;
           const result = applyAndPlay(command, { text });
-          if (get().revision !== before && result.exitCode === 0) set((s) => ({ positions: placed(s.positions), openedFiles: files }));
+          if (get().revision !== before && result.exitCode === 0) set({ openedFiles: files });
           return result;
         }
         // As a new model: tried first on an empty one, so a refused bundle replaces nothing.
@@ -921,7 +913,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         pristine = false;
         beforeTutorial = null;
         history = { ...history, beforeTutorial: null };
-        set({ playing: false, manual: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: placed({}), openedFiles: files, error: null, tutorial: null, stops: [] });
+        set({ playing: false, manual: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: {}, openedFiles: files, error: null, tutorial: null, stops: [] });
         // The applications appear at once; then their hooks play.
         rebuild(s.seed, s.juju, [{ command, text, run: 'idle' }], (t) => Math.min(1, t.length), () => set({ playing: get().length > 1 }));
         return trial;
