@@ -215,7 +215,8 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
               onToggleEndpoints(app.name);
             }}
           >
-            {expanded ? `▴ ${Label.fewerEndpoints}` : `▾ ${moreEndpoints(folded)}`}
+            <span aria-hidden>{expanded ? '▴ ' : '▾ '}</span>
+            {expanded ? Label.fewerEndpoints : moreEndpoints(folded)}
           </button>
         )}
         {peers.map((e, i) => (

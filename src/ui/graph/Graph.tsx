@@ -255,8 +255,9 @@ function GraphInner() {
     const id = requestAnimationFrame(() => {
       framed.current = { apps: appsKey, shape: shapeKey, box: boxSize, focus };
       userMoved.current = false;
-      // The first frame at once; later ones move there, so the eye can follow.
-      const animate = was.apps !== null && (was.apps !== appsKey || was.shape !== shapeKey);
+      // Applications come or go: the view moves there, so the eye can follow. Otherwise
+      // (the first frame, a relation) at once, as a handle may be about to be dragged.
+      const animate = was.apps !== null && was.apps !== appsKey;
       void fitView({ ...frameOptions(getNodes(), width, height, FIT, focus.split(' ')), ...(animate ? { duration: 400 } : {}) });
     });
     return () => cancelAnimationFrame(id);
