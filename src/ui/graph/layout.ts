@@ -95,6 +95,16 @@ export function appHeights(view: ModelView, shown: ReadonlyMap<string, ShownEndp
 
 /** What the layout depends on: applications, their sizes, and the relations between them (endpoints included: they are ports). */
 export function layoutKey(view: ModelView): string {
+  // Asked several times per frame (graph, fit, elk): once per view.
+  const known = keys.get(view);
+  if (known !== undefined) return known;
+  const key = computeKey(view);
+  keys.set(view, key);
+  return key;
+}
+const keys = new WeakMap<ModelView, string>();
+
+function computeKey(view: ModelView): string {
   const heights = appHeights(view);
   const apps = view.apps.map((a) => `${a.name}:${heights.get(a.name) ?? 0}`);
   const rels = view.relations.filter((r) => !r.peer).map((r) => r.endpoints.map((e) => `${e.app}:${e.endpoint}`).join('>'));
