@@ -13,6 +13,7 @@
  */
 import dagre from '@dagrejs/dagre';
 import type { ModelView } from '../../store/view.ts';
+import type { ElkNode } from 'elkjs/lib/elk-api';
 import { elkGraph, boxesFromElk, type CardSizes } from './elkGraph.ts';
 import { endpointRows, relatedEndpoints, shownEndpoints, type ShownEndpoints } from './endpoints.ts';
 
@@ -142,6 +143,24 @@ export function cardSizes(view: ModelView): CardSizes {
   return { width: NODE_WIDTH, heights: appHeights(view, shown), shown, besideGap: compactLabels(view) ? 96 : 300 };
 }
 
+/** elk, imported once (a chunk of its own, fetched the first time a big model is drawn or about to be). */
+let elk: Promise<{ layout: (graph: ElkNode) => Promise<ElkNode> }> | null = null;
+function loadElk() {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
+  return elk;
+}
+
+/**
+ * Fetches elk ahead of need (when the user is about to open a bundle), and runs it once on a
+ * tiny graph: its first layout is slow (the browser compiles it), which then does not
+ * delay the bundle's.
+ */
+export function preloadElk(): void {
+  void loadElk()
+    .then((e) => e.layout({ id: 'warm-up', layoutOptions: { 'elk.algorithm': 'layered' }, children: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }], edges: [{ id: 'e', sources: ['a'], targets: ['b'] }] }))
+    .catch(() => undefined);
+}
+
 /** Lays `view` out with elk (loading it the first time); resolves once autoLayout returns the result. */
 export function layoutWithElk(view: ModelView): Promise<void> {
   const key = layoutKey(view);
@@ -150,8 +169,8 @@ export function layoutWithElk(view: ModelView): Promise<void> {
   if (pending) return pending;
   const sizes = cardSizes(view);
   const { graph, blocks } = elkGraph(view, sizes, compactLabels(view) ? 110 : 240);
-  const job = import('elkjs/lib/elk.bundled.js')
-    .then(({ default: ELK }) => new ELK().layout(graph))
+  const job = loadElk()
+    .then((e) => e.layout(graph))
     .then(
       (answer) => {
         const boxes = boxesFromElk(answer, blocks, sizes);
