@@ -190,3 +190,80 @@ for (const size of [SMALL, { width: 1440, height: 900 }] as const) {
     await shot(page, `quiz-${sizeName(size)}`);
   });
 }
+
+/**
+ * The example bundles (issue 10): once opened and framed, no two application cards
+ * overlap, every card is inside the graph's box, and each subordinate's nearest card
+ * (by the gap between their edges) is one of its principals. Runs in the page.
+ */
+function bundleLayoutProblems(subordinates: Record<string, readonly string[]>): string[] {
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  if (!pane) return ['no graph'];
+  const cards = [...document.querySelectorAll<HTMLElement>('.react-flow [data-app-node]')].map((el) => ({ name: el.dataset['appNode'] ?? '', r: el.getBoundingClientRect() }));
+  const out: string[] = [];
+  const gap = (a: DOMRect, b: DOMRect) => Math.hypot(Math.max(0, a.left - b.right, b.left - a.right), Math.max(0, a.top - b.bottom, b.top - a.bottom));
+  for (const a of cards) {
+    const { r } = a;
+    if (r.left < pane.left - 0.5 || r.top < pane.top - 0.5 || r.right > pane.right + 0.5 || r.bottom > pane.bottom + 0.5) out.push(`${a.name} is not all inside the graph`);
+    for (const b of cards) if (a.name < b.name && a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom) out.push(`${a.name} overlaps ${b.name}`);
+  }
+  for (const [sub, principals] of Object.entries(subordinates)) {
+    const me = cards.find((c) => c.name === sub);
+    if (!me) {
+      out.push(`no ${sub}`);
+      continue;
+    }
+    const nearest = cards.filter((c) => c !== me).sort((a, b) => gap(me.r, a.r) - gap(me.r, b.r))[0];
+    if (!nearest || !principals.includes(nearest.name)) out.push(`${sub}'s nearest card is ${nearest?.name}, not a principal`);
+  }
+  return out;
+}
+
+const EXAMPLE_LAYOUTS = [
+  { id: 'cos-lite', apps: 7, subordinates: {} },
+  // Its gui-x/gui-y annotations place it (the bundle author's picture, checked below); elk's subordinate placement is tested in test/ui/graphElk.test.ts.
+  { id: 'charmed-kubernetes', apps: 7, subordinates: {} },
+  { id: 'masterworker-bundle', apps: 2, subordinates: {} },
+] as const;
+
+for (const example of EXAMPLE_LAYOUTS) {
+  test(`the example bundle ${example.id} opens laid out: cards apart, all in the frame, subordinates beside a principal`, async ({ relviz, page }) => {
+    await relviz.open('/');
+    await page.getByRole('combobox', { name: Label.examples }).selectOption(example.id);
+    await expect(page.locator('.react-flow [data-app-node]')).toHaveCount(example.apps);
+    await expect.poll(() => page.evaluate(bundleLayoutProblems, example.subordinates), { message: `${example.id} laid out`, timeout: 10_000 }).toEqual([]);
+    await shot(page, `example-${example.id}`);
+  });
+}
+
+test('a bundle with gui-x/gui-y annotations opens with its applications where the annotations put them (×2: relviz cards are bigger than the Juju GUI’s circles)', async ({ relviz, page }) => {
+  await relviz.open('/');
+  await page.getByRole('combobox', { name: Label.examples }).selectOption('charmed-kubernetes');
+  await expect(page.locator('.react-flow [data-app-node]')).toHaveCount(7);
+  const saved = async () => JSON.parse((await page.evaluate(() => localStorage.getItem('relviz.session'))) ?? '{}').positions;
+  await expect.poll(saved).toEqual({
+    calico: { x: 950, y: 1210 },
+    containerd: { x: 950, y: 1600 },
+    etcd: { x: 1600, y: 840 },
+    'kubeapi-load-balancer': { x: 900, y: 500 },
+    'kubernetes-control-plane': { x: 1600, y: 1700 },
+    'kubernetes-worker': { x: 180, y: 1700 },
+    easyrsa: { x: 180, y: 840 },
+  });
+});
+
+test('a big charm folds its endpoints in no relation into a button that lists them', async ({ relviz, page }) => {
+  await relviz.open('/');
+  await page.getByRole('combobox', { name: Label.examples }).selectOption('cos-lite');
+  const card = page.locator('.react-flow [data-app-node="prometheus"]');
+  const fold = card.getByRole('button', { name: /^\+\d+ more endpoints?$/ });
+  await expect(fold).toHaveAttribute('aria-expanded', 'false');
+  const before = await card.locator('[data-endpoint]').count();
+  await fold.focus();
+  await page.keyboard.press('Enter');
+  const unfold = card.getByRole('button', { name: Label.fewerEndpoints });
+  await expect(unfold).toHaveAttribute('aria-expanded', 'true');
+  await expect.poll(() => card.locator('[data-endpoint]').count()).toBeGreaterThan(before);
+  await unfold.click();
+  await expect(card.locator('[data-endpoint]')).toHaveCount(before);
+});

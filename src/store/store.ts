@@ -12,7 +12,7 @@ import { MAX_HOOKS_PER_COMMAND, Timeline, commandTicks, defaultRun } from '../en
 import type { TraceRecord } from '../engine/trace.ts';
 import { exportBundle } from '../engine/bundleExport.ts';
 import { fromAnnotations, toAnnotations, type Positions } from './annotations.ts';
-import { readBundle, filesFor } from '../engine/bundleFiles.ts';
+import { filesFor, readBundle } from '../engine/bundleFiles.ts';
 import { createState } from '../engine/sim.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
 import { IN_PLACE_HOOKS, sliceRunner, type HookRunner } from './runner.ts';

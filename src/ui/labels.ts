@@ -53,9 +53,18 @@ export const Label = {
   /** The badge on a real charm (catalog/real/): its endpoints are real, its logic is not simulated. */
   noBehaviour: 'no behaviour',
   noBehaviourHelp: "A real charm's endpoints, read from its metadata. Its logic is not simulated: its hooks run and do nothing.",
+  /** The badge on an application whose charm was not found: its endpoints come from the bundle's (or status's) relations. */
+  inferred: 'inferred',
+  inferredStrip: "endpoints inferred from the bundle's relations · no behaviour",
+  inferredHelp: "This charm was not found: relviz made up its endpoints from the relations the bundle (or status) names. It has no behaviour either: its hooks run and do nothing.",
+  /** On a big charm's card with folded endpoints, expanded: folds them again. */
+  fewerEndpoints: 'Show fewer endpoints',
   teaching: 'teaching charm · simulated',
   teachingHelp: "One of relviz's teaching charms: its hooks read and write databags as the course describes.",
 } as const;
+
+/** The line a big charm's card folds its unrelated endpoints into (a button that shows them). */
+export const moreEndpoints = (n: number): string => `+${n} more endpoint${n === 1 ? '' : 's'}`;
 
 /** The accessible name of a misconception's "Show me" button (its visible text, then which one). */
 export const showMeLabel = (title: string): string => `${Label.showMe}: ${title}`;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../src/engine/timeline.ts';
 import { parseScript } from '../../src/io/script.ts';
 import { deriveView } from '../../src/store/view.ts';
-import { NODE_WIDTH, autoLayout, nodeHeight } from '../../src/ui/graph/layout.ts';
+import { NODE_WIDTH, appHeights, autoLayout, nodeHeight } from '../../src/ui/graph/layout.ts';
 
 function viewOf(script: string) {
   const t = new Timeline({ seed: 1 });
@@ -14,11 +14,9 @@ function viewOf(script: string) {
 function boxes(script: string) {
   const view = viewOf(script);
   const pos = autoLayout(view, {});
-  const depth = new Map<string, number>();
-  for (const u of Object.values(view.units)) if (u.principal) depth.set(u.principal, (depth.get(u.principal) ?? 0) + 1);
+  const heights = appHeights(view);
   return view.apps.map((a) => {
-    const subs = Math.max(0, ...a.units.map((u) => depth.get(u) ?? 0));
-    const h = nodeHeight(a.endpoints.filter((e) => !e.implicit).length + 1, a.subordinate ? 0 : a.units.length, subs);
+    const h = heights.get(a.name) ?? 0;
     const p = pos[a.name] ?? { x: 0, y: 0 };
     return { name: a.name, x0: p.x, y0: p.y, x1: p.x + NODE_WIDTH, y1: p.y + h };
   });

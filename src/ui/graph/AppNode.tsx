@@ -6,13 +6,14 @@
  * next hook(s) as buttons.
  */
 import { Handle, Position, useConnection, type Node, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { AppView, NextHookView, UnitView } from '../../store/view.ts';
-import { Label } from '../labels.ts';
+import { Label, moreEndpoints } from '../labels.ts';
 import { retryExplanation, retryText } from '../common/retryText.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { compatible } from './compat.ts';
 import { ROLE_STYLE, statusStyle } from './statusStyle.ts';
+import { shownEndpoints } from './endpoints.ts';
 import { NODE_WIDTH, shownUnits } from './layout.ts';
 
 export interface AppNodeData extends Record<string, unknown> {
@@ -24,6 +25,11 @@ export interface AppNodeData extends Record<string, unknown> {
   readonly peerIds: readonly number[];
   /** Show the implicit juju-info endpoint (only useful when something in the model requires juju-info). */
   readonly showJujuInfo: boolean;
+  /** Its endpoints that take part in a relation: a big charm's card shows these and folds the rest (endpoints.ts). */
+  readonly related: readonly string[];
+  /** The folded endpoints shown too. */
+  readonly expanded: boolean;
+  readonly onToggleEndpoints: (app: string) => void;
 }
 
 export type AppFlowNode = Node<AppNodeData, 'app'>;
@@ -140,14 +146,28 @@ const EndpointRow = memo(function EndpointRow({ app, name, role, iface, scope, l
   );
 });
 
+const NO_DRAG = '';
+
 export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFlowNode>) {
-  const { app, units, next, subordinatesOf, peerIds, showJujuInfo } = data;
+  const { app, units, next, subordinatesOf, peerIds, showJujuInfo, related, expanded, onToggleEndpoints } = data;
   const select = useRelviz((s) => s.select);
+  const store = useRelvizStore();
   const selectedUnit = useRelviz((s) => (s.selection?.kind === 'unit' ? s.selection.name : null));
+  // The endpoint being dragged from (a string, so a drag re-renders the card only when it starts and ends).
+  const dragFrom = useConnection((c) => (c.inProgress ? `${c.fromNode.id}\n${c.fromHandle.id ?? ''}` : NO_DRAG));
+  const keep = useMemo(() => {
+    const out = new Set(related);
+    if (dragFrom !== NO_DRAG) {
+      // While dragging, the endpoints the drag could end on are shown, folded or not.
+      const [fromApp = '', endpoint = ''] = dragFrom.split('\n');
+      for (const e of app.endpoints) if (compatible(store.getState().view, { app: fromApp, endpoint }, { app: app.name, endpoint: e.name })) out.add(e.name);
+    }
+    return out;
+  }, [related, dragFrom, app, store]);
+  const { shown: rows, folded } = shownEndpoints(app, keep, showJujuInfo, expanded);
+  const foldable = expanded && shownEndpoints(app, keep, showJujuInfo, false).folded > 0;
   const shown = shownUnits(units, selectedUnit);
-  const eps = app.endpoints.filter((e) => !e.implicit && e.role !== 'peers');
   const peers = app.endpoints.filter((e) => e.role === 'peers');
-  const juju = app.endpoints.find((e) => e.implicit);
   return (
     <div
       data-app-node={app.name}
@@ -173,11 +193,32 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
           {Label.noBehaviour}: hooks do nothing
         </div>
       )}
+      {app.inferred && (
+        <div data-inferred className="flex items-start gap-1.5 border-b border-stone-300 bg-stone-100 px-3 py-0.5 text-xs text-stone-800" title={Label.inferredHelp}>
+          <span className="mt-px rounded bg-stone-600 px-1 text-[10px] font-semibold tracking-wide text-white uppercase">{Label.inferred}</span>
+          <span>{Label.inferredStrip}</span>
+        </div>
+      )}
       <div className="py-1">
-        {eps.map((e) => (
-          <EndpointRow key={e.name} app={app.name} name={e.name} role={e.role} iface={e.interface} scope={e.scope} limit={e.limit} />
+        {rows.map((e) => (
+          <EndpointRow key={e.name} app={app.name} name={e.name} role={e.role} iface={e.interface} scope={e.scope} limit={e.implicit ? null : e.limit} />
         ))}
-        {juju && showJujuInfo && <EndpointRow app={app.name} name={juju.name} role={juju.role} iface={juju.interface} scope={juju.scope} limit={null} />}
+        {(folded > 0 || foldable) && (
+          <button
+            type="button"
+            data-fold-endpoints={app.name}
+            aria-expanded={expanded}
+            title={expanded ? undefined : `Endpoints of ${app.name} in no relation: click to list them`}
+            className="nodrag mx-3 my-0.5 block rounded px-1 text-left text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            onClick={(e) => {
+              e.stopPropagation();
+              onToggleEndpoints(app.name);
+            }}
+          >
+            <span aria-hidden>{expanded ? '▴ ' : '▾ '}</span>
+            {expanded ? Label.fewerEndpoints : moreEndpoints(folded)}
+          </button>
+        )}
         {peers.map((e, i) => (
           <div key={e.name} className="mx-3 my-0.5 inline-flex items-center gap-1 rounded-full border border-amber-600 bg-amber-50 px-2 py-0.5 text-xs text-amber-900" title="peer relation: the application's units relate to each other">
             <span aria-hidden>⟲</span> peer {e.name} ({e.interface}){peerIds[i] !== undefined ? ` · id ${peerIds[i]}` : ''}

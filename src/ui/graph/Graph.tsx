@@ -23,11 +23,16 @@ import {
   applyNodeChanges,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   type Connection,
   type FinalConnectionState,
+  type FitViewOptions,
   type NodeChange,
+  type Node,
+  type ReactFlowState,
+  type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { EndpointMeta } from '../../engine/charm.ts';
 import type { Selection } from '../../store/store.ts';
 import type { ModelView, NextHookView, UnitView } from '../../store/view.ts';
@@ -39,7 +44,8 @@ import { AppNode, nextKey, type AppFlowNode, type AppNodeData } from './AppNode.
 import { candidatesOn, compatible } from './compat.ts';
 import { GraphContextMenu, anchorOf, menuTargetOf, type MenuRequest } from './ContextMenu.tsx';
 import { frameOptions } from './frame.ts';
-import { autoLayout, layoutKey } from './layout.ts';
+import { relatedEndpoints } from './endpoints.ts';
+import { autoLayout, awaitsElk, compactLabels, layoutKey, layoutWithElk, showsJujuInfo } from './layout.ts';
 import { RelationEdge, type RelationFlowEdge } from './RelationEdge.tsx';
 
 const nodeTypes = { app: AppNode };
@@ -51,6 +57,7 @@ const edgeTypes = { relation: RelationEdge };
 
 function sameData(a: AppNodeData, b: AppNodeData): boolean {
   if (a.app !== b.app || a.showJujuInfo !== b.showJujuInfo || a.units.length !== b.units.length) return false;
+  if (a.expanded !== b.expanded || a.onToggleEndpoints !== b.onToggleEndpoints || a.related.length !== b.related.length || !a.related.every((e, i) => e === b.related[i])) return false;
   if (!a.units.every((u, i) => u === b.units[i])) return false;
   for (const u of a.units) {
     const sa = a.subordinatesOf[u.name] ?? [];
@@ -69,6 +76,8 @@ function deriveNodes(
   view: ModelView,
   positions: Readonly<Record<string, { x: number; y: number }>>,
   selectedApp: string | null,
+  expanded: ReadonlySet<string>,
+  onToggleEndpoints: (app: string) => void,
   previous: ReadonlyMap<string, AppFlowNode>,
 ): AppFlowNode[] {
   const layout = autoLayout(view, positions);
@@ -78,7 +87,8 @@ function deriveNodes(
   for (const u of Object.values(view.units)) {
     if (u.principal) (subordinatesOf[u.principal] ??= []).push(u);
   }
-  const showJujuInfo = view.apps.some((a) => a.endpoints.some((e) => e.role === 'requires' && e.interface === 'juju-info'));
+  const showJujuInfo = showsJujuInfo(view);
+  const related = relatedEndpoints(view);
   return view.apps.map((app) => {
     const data: AppNodeData = {
       app,
@@ -87,12 +97,16 @@ function deriveNodes(
       next,
       peerIds: app.peerRelations,
       showJujuInfo,
+      related: [...(related.get(app.name) ?? [])].sort(),
+      expanded: expanded.has(app.name),
+      onToggleEndpoints,
     };
     const position = layout[app.name] ?? { x: 0, y: 0 };
     const selected = selectedApp === app.name;
     const old = previous.get(app.name);
     if (old && old.selected === selected && old.position.x === position.x && old.position.y === position.y && sameData(old.data, data)) return old;
-    return { id: app.name, type: 'app', position, selected, data };
+    // An expanded card is taller than the layout made room for: drawn over its neighbours.
+    return { id: app.name, type: 'app', position, selected, data, ...(data.expanded ? { zIndex: 10 } : {}) };
   });
 }
 
@@ -107,6 +121,7 @@ function keepMeasured(derived: AppFlowNode[], current: readonly AppFlowNode[]): 
 
 function deriveEdges(view: ModelView, selectedRelation: number | null): RelationFlowEdge[] {
   const edges: RelationFlowEdge[] = [];
+  const short = compactLabels(view);
   for (const rel of view.relations) {
     if (rel.peer) continue;
     const [provider, requirer] = rel.endpoints;
@@ -120,7 +135,7 @@ function deriveEdges(view: ModelView, selectedRelation: number | null): Relation
       target: provider.app,
       targetHandle: provider.endpoint,
       selected: selectedRelation === rel.id,
-      data: { relationId: rel.id, label: `${requirer.endpoint} ⇄ ${provider.endpoint}`, dying: rel.life === 'dying', container: rel.container },
+      data: { relationId: rel.id, label: `${requirer.endpoint} ⇄ ${provider.endpoint}`, short, dying: rel.life === 'dying', container: rel.container },
     });
   }
   return edges;
@@ -131,6 +146,22 @@ function focusTarget(el: EventTarget): Exclude<Selection, null> | null {
   if (!(el instanceof Element)) return null;
   const target = menuTargetOf(el);
   return target && target.kind !== 'pane' ? target : null;
+}
+
+const measuredHeights = (s: ReactFlowState): string => [...s.nodeLookup.values()].map((n) => Math.round((n.measured.height ?? 0) / 8)).join(' ');
+
+/** Whether a card the frame shows (all, or the focus) reaches outside the box at `viewport`. */
+function outOfFrame(nodes: readonly Node[], options: FitViewOptions, viewport: Viewport, width: number, height: number): boolean {
+  if (width === 0 || height === 0) return false;
+  const ids = options.nodes ? new Set(options.nodes.map((n) => n.id)) : null;
+  return nodes.some((n) => {
+    if (ids && !ids.has(n.id)) return false;
+    const x = n.position.x * viewport.zoom + viewport.x;
+    const y = n.position.y * viewport.zoom + viewport.y;
+    const w = (n.measured?.width ?? 0) * viewport.zoom;
+    const h = (n.measured?.height ?? 0) * viewport.zoom;
+    return x < -1 || y < -1 || x + w > width + 1 || y + h > height + 1;
+  });
 }
 
 const selectionKey = (s: Selection): string => (s === null ? '' : s.kind === 'relation' ? `relation ${s.id}` : `${s.kind} ${s.name}`);
@@ -150,12 +181,30 @@ function GraphInner() {
   const selectedApp = selection?.kind === 'app' ? selection.name : null;
   const selectedRelation = selection?.kind === 'relation' ? selection.id : null;
 
+  // Big cards whose folded endpoints are shown (endpoints.ts).
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleEndpoints = useCallback((app: string) => {
+    setExpanded((was) => {
+      const now = new Set(was);
+      if (!now.delete(app)) now.add(app);
+      return now;
+    });
+  }, []);
+  // A big model is laid out by elk, loaded and run in the background: dagre's layout (or
+  // elk's last one) is drawn meanwhile, and the graph is drawn again when it answers.
+  const [elkAnswers, elkAnswered] = useReducer((n: number) => n + 1, 0);
+  const waitsForElk = awaitsElk(view);
+  useEffect(() => {
+    if (waitsForElk) void layoutWithElk(view).then(elkAnswered);
+  }, [view, waitsForElk]);
+
   const previous = useRef<ReadonlyMap<string, AppFlowNode>>(new Map());
   const derived = useMemo(() => {
-    const ns = deriveNodes(view, positions, selectedApp, previous.current);
+    void elkAnswers; // autoLayout reads elk's answers: derive again when one comes
+    const ns = deriveNodes(view, positions, selectedApp, expanded, toggleEndpoints, previous.current);
     previous.current = new Map(ns.map((n) => [n.id, n]));
     return ns;
-  }, [view, positions, selectedApp]);
+  }, [view, positions, selectedApp, expanded, toggleEndpoints, elkAnswers]);
   // Local copy only while dragging, so the node follows the pointer; the store keeps the result.
   const [nodes, setNodes] = useState(derived);
   // A node object without `measured` is one React Flow has never sized: it hides it until
@@ -163,14 +212,19 @@ function GraphInner() {
   useEffect(() => setNodes((current) => keepMeasured(derived, current)), [derived]);
   const edges = useMemo(() => deriveEdges(view, selectedRelation), [view, selectedRelation]);
 
-  // Re-frame when applications or relations come or go (not on every hook),
-  // and when the graph's box changes size (the tutorial card opening beside it, the
-  // window) — once React Flow has measured the nodes, or it would frame nothing.
-  const { fitView, getNodes } = useReactFlow();
+  // Re-frame (animated) when applications come or go, and when the graph's box changes
+  // size (the tutorial card opening beside it, the window) or the tutorial's focus does
+  // — once React Flow has measured the nodes, or it would frame nothing, and once elk has
+  // answered for a big model. When the layout changes otherwise (a relation, a unit
+  // that makes a card taller) or a framed card has grown out of the frame, re-frame only
+  // if the user has not zoomed or panned since the last frame: not on every hook, and
+  // never against the user's own view.
+  const { fitView, getNodes, getViewport } = useReactFlow();
   const initialized = useNodesInitialized();
-  // Relations count too (relating two applications moves them side by side), and so do
-  // units, subordinates included: a unit more makes a node taller, and it must not end below the frame.
-  const appKey = `${layoutKey(view)}|${Object.keys(view.units).length}|${view.relations.map((r) => r.id).join(' ')}`;
+  const appsKey = view.apps.map((a) => a.name).join(' ');
+  const shapeKey = layoutKey(view);
+  // The cards' measured heights (to a few px): a card that grows may leave the frame.
+  const sizes = useStore(measuredHeights);
   const box = useRef<HTMLDivElement>(null);
   const [boxSize, setBoxSize] = useState('');
   useEffect(() => {
@@ -182,20 +236,36 @@ function GraphInner() {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const framed = useRef('');
+  const framed = useRef<{ apps: string | null; shape: string; box: string; focus: string }>({ apps: null, shape: '', box: '', focus: '' });
+  /** Whether the user zoomed or panned since the graph was last framed. */
+  const userMoved = useRef(false);
   // A tutorial step's applications: framed alone when the whole model would be too small to read (frame.ts).
   const focus = useRelviz(selectStepFocus);
   useEffect(() => {
-    const key = `${appKey}|${boxSize}|${focus}`;
-    if (!initialized || framed.current === key) return;
+    if (!initialized || waitsForElk) return;
+    const was = framed.current;
+    const width = box.current?.clientWidth ?? 0;
+    const height = box.current?.clientHeight ?? 0;
+    const options = frameOptions(getNodes(), width, height, FIT, focus.split(' '));
+    const must = was.apps !== appsKey || was.box !== boxSize || was.focus !== focus;
+    const may = !userMoved.current && (was.shape !== shapeKey || outOfFrame(getNodes(), options, getViewport(), width, height));
+    if (!must && !may) return;
     // Marked framed only once it is: a new node unmeasures the graph before the frame
     // comes, which cancels it, and the fit must happen once the node is measured.
     const id = requestAnimationFrame(() => {
-      framed.current = key;
-      void fitView(frameOptions(getNodes(), box.current?.clientWidth ?? 0, box.current?.clientHeight ?? 0, FIT, focus.split(' ')));
+      framed.current = { apps: appsKey, shape: shapeKey, box: boxSize, focus };
+      userMoved.current = false;
+      // Applications come or go: the view moves there, so the eye can follow. Otherwise
+      // (the first frame, a relation) at once, as a handle may be about to be dragged.
+      const animate = was.apps !== null && was.apps !== appsKey;
+      void fitView({ ...frameOptions(getNodes(), width, height, FIT, focus.split(' ')), ...(animate ? { duration: 400 } : {}) });
     });
     return () => cancelAnimationFrame(id);
-  }, [initialized, appKey, boxSize, focus, fitView, getNodes]);
+  }, [initialized, waitsForElk, appsKey, shapeKey, sizes, boxSize, focus, fitView, getNodes, getViewport]);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    // Only the user's moves come with an event (fitView's do not).
+    if (event) userMoved.current = true;
+  }, []);
 
   const onNodesChange = useCallback((changes: NodeChange<AppFlowNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));
@@ -326,6 +396,7 @@ function GraphInner() {
           // The arrow keys step the history everywhere: React Flow must not also nudge a node with them.
           disableKeyboardA11y
           edgesFocusable={false}
+          onMoveStart={onMoveStart}
           fitView
           fitViewOptions={FIT}
           minZoom={0.2}

@@ -1,4 +1,4 @@
-/** A relation: a curve from requirer to provider, labelled with its id and endpoint names. */
+/** A relation: a curve from requirer to provider, labelled with its id and endpoint names (its id alone in a big model, until selected). */
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useRelviz } from '../StoreContext.tsx';
@@ -6,6 +6,8 @@ import { useRelviz } from '../StoreContext.tsx';
 export interface RelationEdgeData extends Record<string, unknown> {
   readonly relationId: number;
   readonly label: string;
+  /** Label it with its id alone (a big model: the endpoints are on the cards), unless selected. */
+  readonly short: boolean;
   readonly dying: boolean;
   readonly container: boolean;
 }
@@ -31,9 +33,11 @@ export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Relation
           data-relation-label={data.relationId}
           aria-label={`Relation ${data.relationId}: ${data.label}`}
           aria-pressed={selected}
+          title={data.short ? data.label : undefined}
           onClick={() => select({ kind: 'relation', id: data.relationId })}
         >
-          <span className="font-bold">#{data.relationId}</span> {data.label}
+          <span className="font-bold">#{data.relationId}</span>
+          {data.short && !selected ? '' : ` ${data.label}`}
         </button>
       </EdgeLabelRenderer>
     </>

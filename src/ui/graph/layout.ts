@@ -1,12 +1,21 @@
 /**
- * Automatic layout with dagre (left to right: requirers before providers), used for
- * applications the user has not placed by hand; dragged positions are remembered.
- * Applications not related to each other are set side by side rather than stacked
- * (dagre would put them all in one column), so the graph fits a wide screen at a
- * readable zoom.
+ * Automatic layout (left to right: requirers before providers), used for applications
+ * the user has not placed by hand; dragged positions are remembered. Applications not
+ * related to each other are set side by side rather than stacked (dagre would put them
+ * all in one column), so the graph fits a wide screen at a readable zoom.
+ *
+ * Two layouters: dagre, small and synchronous, for the teaching models (a few
+ * applications); and elk (elkGraph.ts), for a model of ELK_FROM applications or more —
+ * a bundle of real charms — where its crossing minimisation with ports, and subordinates
+ * set beside their principals, make the difference. elk is big (about 1.6 MB), so it is
+ * loaded only when such a model is drawn (a dynamic import), and dagre's layout is
+ * drawn until it answers.
  */
 import dagre from '@dagrejs/dagre';
 import type { ModelView } from '../../store/view.ts';
+import type { ElkNode } from 'elkjs/lib/elk-api';
+import { elkGraph, boxesFromElk, type CardSizes } from './elkGraph.ts';
+import { endpointRows, relatedEndpoints, shownEndpoints, type ShownEndpoints } from './endpoints.ts';
 
 export const NODE_WIDTH = 320;
 
@@ -34,7 +43,12 @@ export function nodeHeight(endpoints: number, units: number, subordinatesPerUnit
   return 70 + endpoints * 30 + Math.max(1, Math.ceil(chips / 2)) * 56 * (1 + subordinatesPerUnit) + (units > chips ? 28 : 0);
 }
 
-/** The most subordinates any unit of each principal application carries. */
+/**
+ * The subordinate chips under each unit of a principal application, as the layout
+ * reserves them: the most any of its units carries, or — if more — how many
+ * subordinate applications it is related to (their units come as the relations settle:
+ * reserving the room up front keeps the layout still while a bundle's hooks play).
+ */
 function subordinateDepth(view: ModelView): Map<string, number> {
   const perUnit = new Map<string, number>();
   for (const u of Object.values(view.units)) if (u.principal) perUnit.set(u.principal, (perUnit.get(u.principal) ?? 0) + 1);
@@ -43,25 +57,177 @@ function subordinateDepth(view: ModelView): Map<string, number> {
     const app = view.units[unit]?.app;
     if (app) out.set(app, Math.max(out.get(app) ?? 0, n));
   }
+  const subordinate = new Set(view.apps.filter((a) => a.subordinate).map((a) => a.name));
+  const related = new Map<string, Set<string>>();
+  for (const rel of view.relations) {
+    if (!rel.container || rel.life !== 'alive') continue;
+    const sub = rel.endpoints.find((e) => subordinate.has(e.app));
+    const principal = rel.endpoints.find((e) => !subordinate.has(e.app));
+    if (sub && principal) related.set(principal.app, (related.get(principal.app) ?? new Set()).add(sub.app));
+  }
+  for (const [app, subs] of related) {
+    const units = view.apps.find((a) => a.name === app)?.units.length ?? 0;
+    if (units > 0) out.set(app, Math.max(out.get(app) ?? 0, subs.size));
+  }
   return out;
 }
 
-/** What the layout depends on: applications, their sizes, and the relations between them. */
-export function layoutKey(view: ModelView): string {
+/** Whether the model shows the implicit juju-info endpoints (something in it requires juju-info). */
+export const showsJujuInfo = (view: ModelView): boolean => view.apps.some((a) => a.endpoints.some((e) => e.role === 'requires' && e.interface === 'juju-info'));
+
+/** What each application card draws as endpoint rows (folded as the card folds them, not expanded). */
+export function endpointsOf(view: ModelView): Map<string, ShownEndpoints> {
+  const related = relatedEndpoints(view);
+  const juju = showsJujuInfo(view);
+  const none: ReadonlySet<string> = new Set();
+  return new Map(view.apps.map((a) => [a.name, shownEndpoints(a, related.get(a.name) ?? none, juju, false)]));
+}
+
+/** The height of every application's card, as the layout reserves it. */
+export function appHeights(view: ModelView, shown: ReadonlyMap<string, ShownEndpoints> = endpointsOf(view)): Map<string, number> {
   const depth = subordinateDepth(view);
-  const apps = view.apps.map((a) => `${a.name}:${a.endpoints.length}:${a.subordinate ? 0 : a.units.length}:${depth.get(a.name) ?? 0}`);
-  const rels = view.relations.filter((r) => !r.peer).map((r) => r.endpoints.map((e) => e.app).join('>'));
+  return new Map(
+    view.apps.map((app) => {
+      const rows = endpointRows(app, shown.get(app.name) ?? { shown: [], folded: 0 });
+      return [app.name, nodeHeight(rows, app.subordinate ? 0 : app.units.length, depth.get(app.name) ?? 0)];
+    }),
+  );
+}
+
+/** What the layout depends on: applications, their sizes, and the relations between them (endpoints included: they are ports). */
+export function layoutKey(view: ModelView): string {
+  // Asked several times per frame (graph, fit, elk): once per view.
+  const known = keys.get(view);
+  if (known !== undefined) return known;
+  const key = computeKey(view);
+  keys.set(view, key);
+  return key;
+}
+const keys = new WeakMap<ModelView, string>();
+
+function computeKey(view: ModelView): string {
+  const heights = appHeights(view);
+  const apps = view.apps.map((a) => `${a.name}:${heights.get(a.name) ?? 0}`);
+  const rels = view.relations.filter((r) => !r.peer).map((r) => r.endpoints.map((e) => `${e.app}:${e.endpoint}`).join('>'));
   return `${apps.join(',')}|${rels.join(',')}`;
 }
 
-let cache: { key: string; saved: Readonly<Record<string, { x: number; y: number }>>; out: Record<string, { x: number; y: number }> } | null = null;
+type Positions = Record<string, { x: number; y: number }>;
 
-/** Positions for every application: saved ones as they are, the rest laid out by dagre (recomputed only when the graph's shape changes). */
-export function autoLayout(view: ModelView, saved: Readonly<Record<string, { x: number; y: number }>>): Record<string, { x: number; y: number }> {
+/** A model of this many applications or more is laid out by elk. */
+export const ELK_FROM = 5;
+/** Relations over this many are labelled with their id alone (the full label on selection, and for screen readers): the endpoints are on the cards. */
+export const FULL_LABELS_UP_TO = 8;
+
+export const usesElk = (view: ModelView): boolean => view.apps.length >= ELK_FROM;
+export const compactLabels = (view: ModelView): boolean => view.relations.filter((r) => !r.peer).length > FULL_LABELS_UP_TO;
+
+/** elk's layout of a model (before saved positions), or 'failed' (dagre's stands). */
+type ElkAnswer = Positions | 'failed';
+/** elk's answers by layoutKey, the latest last (a few kept: undo and redo go back to them). */
+const answers = new Map<string, ElkAnswer>();
+const asked = new Map<string, Promise<void>>();
+
+function elkAnswer(key: string): ElkAnswer | null {
+  return answers.get(key) ?? null;
+}
+
+/** Whether `view` waits for elk: a big model it has not laid out yet. */
+export function awaitsElk(view: ModelView): boolean {
+  return usesElk(view) && !answers.has(layoutKey(view));
+}
+
+/** The sizes elk lays out with. */
+export function cardSizes(view: ModelView): CardSizes {
+  const shown = endpointsOf(view);
+  return { width: NODE_WIDTH, heights: appHeights(view, shown), shown, besideGap: compactLabels(view) ? 96 : 300 };
+}
+
+/** elk, imported once (a chunk of its own, fetched the first time a big model is drawn or about to be). */
+let elk: Promise<{ layout: (graph: ElkNode) => Promise<ElkNode> }> | null = null;
+function loadElk() {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
+  return elk;
+}
+
+/**
+ * Fetches elk ahead of need (when the user is about to open a bundle), and runs it once on a
+ * tiny graph: its first layout is slow (the browser compiles it), which then does not
+ * delay the bundle's.
+ */
+export function preloadElk(): void {
+  void loadElk()
+    .then((e) => e.layout({ id: 'warm-up', layoutOptions: { 'elk.algorithm': 'layered' }, children: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }], edges: [{ id: 'e', sources: ['a'], targets: ['b'] }] }))
+    .catch(() => undefined);
+}
+
+/** Lays `view` out with elk (loading it the first time); resolves once autoLayout returns the result. */
+export function layoutWithElk(view: ModelView): Promise<void> {
   const key = layoutKey(view);
-  if (cache && cache.key === key && cache.saved === saved) return cache.out;
-  const out = computeLayout(view, saved);
-  cache = { key, saved, out };
+  if (answers.has(key)) return Promise.resolve();
+  const pending = asked.get(key);
+  if (pending) return pending;
+  const sizes = cardSizes(view);
+  const { graph, blocks } = elkGraph(view, sizes, compactLabels(view) ? 110 : 240);
+  const job = loadElk()
+    .then((e) => e.layout(graph))
+    .then(
+      (answer) => {
+        const boxes = boxesFromElk(answer, blocks, sizes);
+        return arrange(view, (app) => boxes.get(app) ?? { x: 0, y: 0, w: NODE_WIDTH, h: sizes.heights.get(app) ?? 100 });
+      },
+      (): ElkAnswer => 'failed',
+    )
+    .then((out) => {
+      answers.set(key, out);
+      if (answers.size > 16) answers.delete(answers.keys().next().value as string);
+      asked.delete(key);
+    });
+  asked.set(key, job);
+  return job;
+}
+let cache: { key: string; saved: Readonly<Positions>; source: ElkAnswer | null; before: Positions | null; out: Positions } | null = null;
+/** The last elk layout drawn: while elk works on a change, the applications stay where it put them. */
+let lastElk: Positions | null = null;
+
+/**
+ * Positions for every application: saved ones (dragged) as they are, the rest laid out
+ * — by elk for a big model once it has answered (layoutWithElk), and for small models
+ * by dagre. While elk works, applications it placed before stay there (new ones wait
+ * to the right), or — the first time — dagre places them: the graph moves once, when
+ * elk answers. Recomputed only when the graph's shape changes. Synchronous:
+ * `juju export-bundle` writes what this returns, which is what the graph draws.
+ */
+export function autoLayout(view: ModelView, saved: Readonly<Positions>): Positions {
+  const key = layoutKey(view);
+  const source = usesElk(view) ? elkAnswer(key) : null;
+  const before = source === null && usesElk(view) && lastElk && view.apps.some((a) => lastElk?.[a.name]) ? lastElk : null;
+  if (cache && cache.key === key && cache.saved === saved && cache.source === source && cache.before === before) return cache.out;
+  let auto: Positions;
+  if (source && source !== 'failed') auto = lastElk = source;
+  else if (before) auto = meanwhile(view, before);
+  else auto = computeLayout(view);
+  const out: Positions = {};
+  for (const app of view.apps) out[app.name] = saved[app.name] ?? auto[app.name] ?? { x: 20, y: 20 };
+  cache = { key, saved, source, before, out };
+  return out;
+}
+
+/** Until elk answers: the applications `before` has where they were, the others in a column to their right. */
+function meanwhile(view: ModelView, before: Positions): Positions {
+  const heights = appHeights(view);
+  const known = view.apps.filter((a) => before[a.name]);
+  const right = Math.max(...known.map((a) => (before[a.name]?.x ?? 0) + NODE_WIDTH));
+  let y = Math.min(...known.map((a) => before[a.name]?.y ?? 0));
+  const out: Positions = {};
+  for (const app of view.apps) {
+    const at = before[app.name];
+    if (at) out[app.name] = at;
+    else {
+      out[app.name] = { x: right + GAP, y };
+      y += (heights.get(app.name) ?? 100) + GAP;
+    }
+  }
   return out;
 }
 
@@ -126,27 +292,8 @@ function pack(boxes: readonly Box[]): { x: number; y: number }[] {
   return best.at;
 }
 
-function computeLayout(view: ModelView, saved: Readonly<Record<string, { x: number; y: number }>>): Record<string, { x: number; y: number }> {
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 240, marginx: 20, marginy: 20 });
-  g.setDefaultEdgeLabel(() => ({}));
-  const depth = subordinateDepth(view);
-  for (const app of view.apps) {
-    // One row more for a real charm's no-behaviour strip.
-    const eps = app.endpoints.filter((e) => !e.implicit).length + 1 + (app.real ? 1 : 0);
-    g.setNode(app.name, { width: NODE_WIDTH, height: nodeHeight(eps, app.subordinate ? 0 : app.units.length, depth.get(app.name) ?? 0) });
-  }
-  for (const rel of view.relations) {
-    if (rel.peer) continue;
-    const [provider, requirer] = rel.endpoints;
-    if (provider && requirer) g.setEdge(requirer.app, provider.app);
-  }
-  dagre.layout(g);
-  // dagre's top-left corners; then each group of related applications moved as a whole into its place.
-  const corner = (app: string) => {
-    const n = g.node(app);
-    return { x: n.x - n.width / 2, y: n.y - n.height / 2, w: n.width, h: n.height };
-  };
+/** The corners of laid out applications, each group of related ones moved as a whole into a wide block (pack). */
+export function arrange(view: ModelView, corner: (app: string) => { x: number; y: number; w: number; h: number }): Positions {
   const boxes: Box[] = components(view).map((apps) => {
     const cs = apps.map(corner);
     const x = Math.min(...cs.map((c) => c.x));
@@ -154,13 +301,33 @@ function computeLayout(view: ModelView, saved: Readonly<Record<string, { x: numb
     return { apps, x, y, w: Math.max(...cs.map((c) => c.x + c.w)) - x, h: Math.max(...cs.map((c) => c.y + c.h)) - y };
   });
   const places = pack(boxes);
-  const out: Record<string, { x: number; y: number }> = {};
+  const out: Positions = {};
   boxes.forEach((box, i) => {
     const place = places[i] ?? { x: box.x, y: box.y };
     for (const app of box.apps) {
       const c = corner(app);
-      out[app] = saved[app] ?? { x: c.x - box.x + place.x + 20, y: c.y - box.y + place.y + 20 };
+      out[app] = { x: c.x - box.x + place.x + 20, y: c.y - box.y + place.y + 20 };
     }
   });
   return out;
+}
+
+/** dagre's layout: quick and synchronous, for small models and until elk answers for a big one. */
+function computeLayout(view: ModelView): Positions {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 240, marginx: 20, marginy: 20 });
+  g.setDefaultEdgeLabel(() => ({}));
+  const heights = appHeights(view);
+  for (const app of view.apps) g.setNode(app.name, { width: NODE_WIDTH, height: heights.get(app.name) ?? 100 });
+  for (const rel of view.relations) {
+    if (rel.peer) continue;
+    const [provider, requirer] = rel.endpoints;
+    if (provider && requirer) g.setEdge(requirer.app, provider.app);
+  }
+  dagre.layout(g);
+  // dagre's top-left corners; then each group of related applications moved as a whole into its place.
+  return arrange(view, (app) => {
+    const n = g.node(app);
+    return { x: n.x - n.width / 2, y: n.y - n.height / 2, w: n.width, h: n.height };
+  });
 }

@@ -5,6 +5,7 @@ import peersLeader from '../../../examples/peers-leader.juju?raw';
 import subordinates from '../../../examples/subordinates.juju?raw';
 import { filesFor } from '../../engine/bundleFiles.ts';
 import { EXAMPLE_BUNDLES, EXAMPLE_FILES } from '../bundle/examples.ts';
+import { preloadElk } from '../graph/layout.ts';
 import { Label } from '../labels.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
 import { ShareButton } from './ShareButton.tsx';
@@ -31,6 +32,9 @@ export function SessionMenu() {
         aria-label={Label.examples}
         className="h-9 max-w-40 rounded-md border border-slate-300 bg-white px-2 text-sm"
         value=""
+        // The real bundles are laid out by elk: fetched as the menu opens, not in the page's first load.
+        onFocus={preloadElk}
+        onPointerEnter={preloadElk}
         onChange={(e) => {
           const ex = EXAMPLES.find((x) => x.id === e.target.value);
           if (ex) store.getState().loadScript(ex.script, { at: 'deployed', label: `the example “${ex.title}”`, trusted: true });
