@@ -143,10 +143,17 @@ export function cardSizes(view: ModelView): CardSizes {
   return { width: NODE_WIDTH, heights: appHeights(view, shown), shown, besideGap: compactLabels(view) ? 96 : 300 };
 }
 
-/** elk, imported once (a chunk of its own, fetched the first time a big model is drawn or about to be). */
+/**
+ * elk, imported once (a chunk of its own, fetched the first time a big model is drawn or
+ * about to be). In the page it runs in a Web Worker of its own: a layout takes 0.1–0.4 s,
+ * which on the page's thread would be a long task (the page's budget is none over 200 ms).
+ */
 let elk: Promise<{ layout: (graph: ElkNode) => Promise<ElkNode> }> | null = null;
 function loadElk() {
-  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
+  elk ??=
+    typeof Worker === 'undefined'
+      ? import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK())
+      : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(([{ default: ELK }, { default: url }]) => new ELK({ workerFactory: () => new Worker(url) }));
   return elk;
 }
 
@@ -206,10 +213,26 @@ export function autoLayout(view: ModelView, saved: Readonly<Positions>): Positio
   let auto: Positions;
   if (source && source !== 'failed') auto = lastElk = source;
   else if (before) auto = meanwhile(view, before);
+  // The first time, a big model waits for elk in a plain grid: dagre would take 0.2 s there (a long task) for a picture shown a moment.
+  else if (source === null && usesElk(view)) auto = grid(view);
   else auto = computeLayout(view);
   const out: Positions = {};
   for (const app of view.apps) out[app.name] = saved[app.name] ?? auto[app.name] ?? { x: 20, y: 20 };
   cache = { key, saved, source, before, out };
+  return out;
+}
+
+/** Until elk first answers for a big model: rows of cards, in the model's order. */
+function grid(view: ModelView): Positions {
+  const heights = appHeights(view);
+  const perRow = Math.max(1, Math.ceil(Math.sqrt(view.apps.length * SCREEN_ASPECT)));
+  const out: Positions = {};
+  let y = 0;
+  for (let i = 0; i < view.apps.length; i += perRow) {
+    const row = view.apps.slice(i, i + perRow);
+    row.forEach((app, j) => (out[app.name] = { x: j * (NODE_WIDTH + GAP), y }));
+    y += Math.max(...row.map((a) => heights.get(a.name) ?? 100)) + GAP;
+  }
   return out;
 }
 
