@@ -20,6 +20,7 @@
 import { CATALOG, bundleCatalogCharm } from './catalog/index.ts';
 import { allEndpoints, type CharmMeta, type EndpointMeta } from './charm.ts';
 import type { CharmSource } from './commands.ts';
+import type { CrossModelNote } from './model.ts';
 import { MetadataError, parseCharmFiles } from './metadata.ts';
 import { BundleError, type Bundle, type BundleApplication, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
 
@@ -46,6 +47,8 @@ export interface BundlePlan {
   /** The relations between the bundle's own applications, in the bundle's order. */
   readonly relations: readonly BundleRelation[];
   readonly positions: Readonly<Record<string, { x: number; y: number }>>;
+  /** Offers and relations to saas, per application: shown, not simulated. */
+  readonly crossModel: ReadonlyMap<string, readonly CrossModelNote[]>;
   /** What the user should know: inferred charms, what is not simulated. */
   readonly warnings: readonly string[];
 }
@@ -231,7 +234,7 @@ export function planBundle(
   if (bundle.saas.length > 0 || bundle.offers.length > 0) warnings.push(`cross-model relations are not simulated: ${[...bundle.saas, ...bundle.offers].join(', ')} shown only`);
   const positions: Record<string, { x: number; y: number }> = {};
   for (const app of bundle.applications.values()) if (app.position) positions[app.name] = app.position;
-  return { apps, relations, positions, warnings };
+  return { apps, relations, positions, crossModel: crossModelNotes(bundle), warnings };
 }
 
 /**
@@ -249,4 +252,32 @@ function withLayers(meta: CharmMeta, files: Files): { meta: CharmMeta; files: Fi
   }
   const merged = { ...meta, endpoints };
   return { meta: merged, files: { ...(files['actions.yaml'] !== undefined ? { 'actions.yaml': files['actions.yaml'] } : {}), 'metadata.yaml': metadataYaml(merged) } };
+}
+
+/** Each application's offers (`applications.<app>.offers.<name>.endpoints`) and relations to saas. */
+function crossModelNotes(bundle: Bundle): Map<string, CrossModelNote[]> {
+  const out = new Map<string, CrossModelNote[]>();
+  const add = (app: string, note: CrossModelNote) => out.set(app, [...(out.get(app) ?? []), note]);
+  for (const app of bundle.applications.values()) {
+    const offers = app.notSimulated['offers'];
+    if (typeof offers !== 'object' || offers === null || Array.isArray(offers)) continue;
+    for (const [name, offer] of Object.entries(offers as Record<string, unknown>)) {
+      const eps = (offer as { endpoints?: unknown } | null)?.endpoints;
+      add(app.name, { kind: 'offer', name, endpoints: Array.isArray(eps) ? eps.map(String) : [] });
+    }
+  }
+  const saas = new Set(bundle.saas);
+  for (const rel of bundle.relations) {
+    for (const [local, remote] of [
+      [rel.a, rel.b],
+      [rel.b, rel.a],
+    ] as const) {
+      if (!saas.has(remote.app) || !bundle.applications.has(local.app)) continue;
+      const had = out.get(local.app)?.find((n) => n.kind === 'consumes' && n.name === remote.app);
+      const endpoints = local.endpoint !== null ? [local.endpoint] : [];
+      if (had) out.set(local.app, (out.get(local.app) ?? []).map((n) => (n === had ? { ...n, endpoints: [...new Set([...n.endpoints, ...endpoints])] } : n)));
+      else add(local.app, { kind: 'consumes', name: remote.app, endpoints });
+    }
+  }
+  return out;
 }

@@ -60,6 +60,7 @@ export function cloneState(s: SimState): SimState {
     readyIndex: new Map(s.readyIndex),
     unitSequence: new Map(s.unitSequence),
     annotations: new Map(s.annotations),
+    crossModel: new Map(s.crossModel),
     reservedUnits: new Map(s.reservedUnits),
     touched: new Set(s.touched),
     nextOps: new Map(),
@@ -113,6 +114,7 @@ export function fingerprint(s: SimState): string {
     counters: [s.nextRelationId, s.nextMachine, s.nextActionId, s.seq],
     unitSequence: [...s.unitSequence],
     annotations: [...s.annotations],
+    crossModel: [...s.crossModel],
     reservedUnits: [...s.reservedUnits],
     ready: s.ready,
   });

@@ -165,6 +165,8 @@ function applyPlan(tx: Tx, plan: BundlePlan, status: StatusModel | null): { prob
       changes.push(`deploy application ${planned.name} from ${planned.source === 'inferred' ? `${charmName} (endpoints inferred)` : charmName}`);
       const at = plan.positions[planned.name];
       if (at) state.annotations.set(planned.name, at);
+      const remote = plan.crossModel.get(planned.name);
+      if (remote) state.crossModel.set(planned.name, remote);
       if (specs) addStatusUnits(tx, app, specs, changes);
       else {
         for (let i = 0; i < units; i++) {

@@ -25,6 +25,15 @@ export interface Databag {
   writtenBy: number;
 }
 
+/** An application's part in a cross-model relation: an offer it makes, or a saas (another model's offer) it is related to. */
+export interface CrossModelNote {
+  readonly kind: 'offer' | 'consumes';
+  /** The offer's name, or the saas application's. */
+  readonly name: string;
+  /** The offered endpoints, or this application's endpoints related to the saas. */
+  readonly endpoints: readonly string[];
+}
+
 export interface Application {
   readonly name: string;
   /** Catalog name, or the path a charm was deployed from. */
@@ -204,6 +213,11 @@ export interface SimState {
    * the user put each application).
    */
   annotations: Map<string, { readonly x: number; readonly y: number }>;
+  /**
+   * What a bundle or status said of cross-model relations, per local application:
+   * shown, not simulated (relviz runs one model).
+   */
+  crossModel: Map<string, readonly CrossModelNote[]>;
   /**
    * Unit numbers a loaded model (juju status) gives the subordinate units still to
    * come: `<principal unit>><subordinate app>` → number, taken when that unit is added.

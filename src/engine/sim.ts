@@ -35,6 +35,7 @@ export function createState(opts: CreateOptions = {}): SimState {
     unitSequence: new Map(),
     nextMachine: 0,
     annotations: new Map(),
+    crossModel: new Map(),
     reservedUnits: new Map(),
     nextActionId: 0,
     seq: 0,

@@ -394,6 +394,7 @@ export function maybeRemoveApp(tx: Tx, app: Application): void {
   for (const rel of tx.state.relations.values()) if (endpointOf(rel, app.name)) return;
   tx.state.apps.delete(app.name);
   tx.state.annotations.delete(app.name);
+  tx.state.crossModel.delete(app.name);
   emitEvent(tx, 'application-removed', { app: app.name });
 }
 

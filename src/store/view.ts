@@ -5,7 +5,7 @@
  */
 import { allEndpoints, type EndpointMeta } from '../engine/charm.ts';
 import { displayStatus } from '../engine/format.ts';
-import type { Databag, Relation, RelationEndpoint, SimState } from '../engine/model.ts';
+import type { CrossModelNote, Databag, Relation, RelationEndpoint, SimState } from '../engine/model.ts';
 import { hookName, type HookOp } from '../engine/ops.ts';
 import { nextHooks } from '../engine/sim.ts';
 
@@ -42,6 +42,8 @@ export interface AppView {
   readonly real: boolean;
   /** Its charm was not found: endpoints inferred from a bundle's (or status's) relations; no behaviour either. */
   readonly inferred: boolean;
+  /** Offers it makes and saas it is related to (cross-model: shown, not simulated). */
+  readonly crossModel: readonly CrossModelNote[];
   readonly subordinate: boolean;
   readonly life: 'alive' | 'dying';
   readonly endpoints: readonly EndpointMeta[];
@@ -132,8 +134,10 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+const NONE: readonly CrossModelNote[] = [];
+
 function sameApp(a: AppView, b: AppView): boolean {
-  return a.life === b.life && a.leader === b.leader && a.charm === b.charm && a.real === b.real && a.inferred === b.inferred && sameList(a.units, b.units) && sameList(a.peerRelations, b.peerRelations);
+  return a.life === b.life && a.leader === b.leader && a.charm === b.charm && a.real === b.real && a.inferred === b.inferred && a.crossModel === b.crossModel && sameList(a.units, b.units) && sameList(a.peerRelations, b.peerRelations);
 }
 
 function sameBags(a: readonly BagView[], b: readonly BagView[]): boolean {
@@ -194,6 +198,7 @@ export function deriveView(state: SimState, prev?: ModelView): ModelView {
     charm: a.meta.name,
     real: a.real,
     inferred: a.inferred,
+    crossModel: state.crossModel.get(a.name) ?? NONE,
     subordinate: a.meta.subordinate,
     life: a.life,
     endpoints: allEndpoints(a.meta),

@@ -57,6 +57,7 @@ export const Label = {
   inferred: 'inferred',
   inferredStrip: "endpoints inferred from the bundle's relations · no behaviour",
   inferredHelp: "This charm was not found: relviz made up its endpoints from the relations the bundle (or status) names. It has no behaviour either: its hooks run and do nothing.",
+  crossModelHelp: 'Cross-model relations (offers, and applications of another model related through a saas) are read from the bundle or status and shown; relviz runs one model, so it does not simulate them.',
   /** On a big charm's card with folded endpoints, expanded: folds them again. */
   fewerEndpoints: 'Show fewer endpoints',
   teaching: 'teaching charm · simulated',

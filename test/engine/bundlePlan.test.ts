@@ -213,3 +213,18 @@ describe('inferring what is unknown', () => {
     expect([...t.state.units.values()].filter((u) => u.app === 'containerd')).toHaveLength(principals);
   });
 });
+
+describe('cross-model relations', () => {
+  it('keeps offers and relations to saas on each application, shown and not simulated, and gone with the application', () => {
+    const cmd = bundleCommand('cos-lite/bundle.yaml', ['cos-lite/overlays/offers-overlay.yaml']);
+    const text = ['applications:', '  db:', '    charm: ubuntu', '    num_units: 1', 'saas:', '  remote-db:', '    url: other:admin/db.db', 'relations:', '- [db:juju-info, remote-db]', ''].join('\n');
+    const t = deploy(cmd);
+    expect(t.state.crossModel.get('prometheus')).toEqual([{ kind: 'offer', name: 'prometheus-receive-remote-write', endpoints: ['receive-remote-write'] }]);
+    const u = new Timeline({ seed: 1 });
+    const result = u.apply({ type: 'deploy-bundle', path: 's.yaml', overlays: [], files: { 's.yaml': text } }, { run: 'idle' });
+    expect(result.stderr).toMatch(/^relviz: cross-model relations are not simulated: remote-db shown only$/m);
+    expect(u.state.crossModel.get('db')).toEqual([{ kind: 'consumes', name: 'remote-db', endpoints: ['juju-info'] }]);
+    u.apply({ type: 'remove-application', app: 'db' }, { run: 'idle' });
+    expect(u.state.crossModel.has('db')).toBe(false);
+  });
+});

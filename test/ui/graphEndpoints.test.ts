@@ -7,7 +7,7 @@ import { FOLD_OVER, endpointRows, shownEndpoints } from '../../src/ui/graph/endp
 const ep = (name: string, role: EndpointMeta['role'] = 'requires', implicit = false): EndpointMeta => ({ name, role, interface: name, limit: null, scope: 'global', implicit });
 
 function app(endpoints: EndpointMeta[], o: Partial<AppView> = {}): AppView {
-  return { name: 'a', charm: 'a', real: false, inferred: false, subordinate: false, life: 'alive', endpoints, units: [], leader: null, actions: [], peerRelations: [], ...o };
+  return { name: 'a', charm: 'a', real: false, inferred: false, crossModel: [], subordinate: false, life: 'alive', endpoints, units: [], leader: null, actions: [], peerRelations: [], ...o };
 }
 
 const many = [ep('db'), ep('cache'), ep('logs', 'provides'), ep('metrics', 'provides'), ep('ingress'), ep('certs'), ep('replicas', 'peers'), ep('juju-info', 'provides', true)];

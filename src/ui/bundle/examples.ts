@@ -33,7 +33,7 @@ export interface ExampleBundle {
 }
 
 export const EXAMPLE_BUNDLES: readonly ExampleBundle[] = [
-  { id: 'cos-lite', title: 'COS Lite (bundle)', path: `./${DIR}/cos-lite/bundle.yaml`, overlays: [`./${DIR}/cos-lite/overlays/tls-overlay.yaml`] },
+  { id: 'cos-lite', title: 'COS Lite (bundle)', path: `./${DIR}/cos-lite/bundle.yaml`, overlays: [`./${DIR}/cos-lite/overlays/tls-overlay.yaml`, `./${DIR}/cos-lite/overlays/offers-overlay.yaml`] },
   { id: 'charmed-kubernetes', title: 'Charmed Kubernetes (bundle)', path: `./${DIR}/charmed-kubernetes/bundle.yaml`, overlays: [] },
   { id: 'masterworker-bundle', title: 'Masterworker (bundle)', path: `./${DIR}/masterworker/bundle.yaml`, overlays: [] },
 ];

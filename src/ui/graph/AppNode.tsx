@@ -14,7 +14,7 @@ import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { compatible } from './compat.ts';
 import { ROLE_STYLE, statusStyle } from './statusStyle.ts';
 import { shownEndpoints } from './endpoints.ts';
-import { NODE_WIDTH, shownUnits } from './layout.ts';
+import { CROSS_MODEL_ROW, NODE_WIDTH, shownUnits } from './layout.ts';
 
 export interface AppNodeData extends Record<string, unknown> {
   readonly app: AppView;
@@ -198,6 +198,18 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
           <span className="mt-px rounded bg-stone-600 px-1 text-[10px] font-semibold tracking-wide text-white uppercase">{Label.inferred}</span>
           <span>{Label.inferredStrip}</span>
         </div>
+      )}
+      {app.crossModel.length > 0 && (
+        <ul data-cross-model className="border-b border-sky-200 bg-sky-50 px-3 py-0.5 text-xs text-sky-950" title={Label.crossModelHelp}>
+          {app.crossModel.map((n) => (
+            <li key={`${n.kind}:${n.name}`} className="truncate" style={{ height: CROSS_MODEL_ROW - 2 }}>
+              <span aria-hidden>⇄ </span>
+              {n.kind === 'offer' ? `offers ${n.name}` : `related to ${n.name} (another model)`}
+              {n.endpoints.length > 0 && <span className="font-mono"> · {n.endpoints.join(', ')}</span>}
+              <span className="text-sky-700"> · not simulated</span>
+            </li>
+          ))}
+        </ul>
       )}
       <div className="py-1">
         {rows.map((e) => (

@@ -37,6 +37,9 @@ export function shownUnits<U extends { readonly name: string; readonly failedHoo
  * Height of an application node: header, endpoints, and one row of unit chips per two
  * units, each chip as tall as the unit plus the subordinate chips under it.
  */
+/** Height of one cross-model line on a card. */
+export const CROSS_MODEL_ROW = 20;
+
 export function nodeHeight(endpoints: number, units: number, subordinatesPerUnit = 0): number {
   // (At most MAX_CHIPS chips are drawn, then a line saying how many more.)
   const chips = Math.min(units, MAX_CHIPS);
@@ -89,7 +92,8 @@ export function appHeights(view: ModelView, shown: ReadonlyMap<string, ShownEndp
   return new Map(
     view.apps.map((app) => {
       const rows = endpointRows(app, shown.get(app.name) ?? { shown: [], folded: 0 });
-      return [app.name, nodeHeight(rows, app.subordinate ? 0 : app.units.length, depth.get(app.name) ?? 0)];
+      // (A line per cross-model note: an offer, or a saas the application is related to.)
+      return [app.name, nodeHeight(rows, app.subordinate ? 0 : app.units.length, depth.get(app.name) ?? 0) + app.crossModel.length * CROSS_MODEL_ROW];
     }),
   );
 }
