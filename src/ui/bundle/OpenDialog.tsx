@@ -9,11 +9,11 @@
  *
  * Also the Export button: the model as a bundle (`juju export-bundle`), downloaded.
  */
-import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { exportBundle } from '../../engine/bundleExport.ts';
 import { formatCommand } from '../../engine/commands.ts';
 import { toAnnotations } from '../../store/annotations.ts';
-import { trapKeys } from '../common/focusTrap.ts';
+import { ModalDialog } from '../common/ModalDialog.tsx';
 import { buttonClass, fieldClass, primaryClass } from '../controls/style.ts';
 import { autoLayout } from '../graph/layout.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
@@ -216,19 +216,11 @@ function useSettled<T>(value: T, ms: number): T {
 function OpenDialog({ initial, onClose }: { initial: Picked | null; onClose: () => void }) {
   const store = useRelvizStore();
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const firstInput = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<Picked | null>(initial);
   const [pasted, setPasted] = useState('');
   const [draft, setDraft] = useState<Draft | null>(() => (initial && initial.files.length > 0 ? draftFrom(Object.fromEntries(initial.files.map((f) => [f.path, f.text]))) : null));
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    firstInput.current?.focus();
-    return () => d?.close();
-  }, []);
 
   const take = (p: Picked) => {
     setPicked(p);
@@ -266,7 +258,6 @@ function OpenDialog({ initial, onClose }: { initial: Picked | null; onClose: () 
     else setError(result.stderr.trim());
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => trapKeys(e, dialog.current, onClose);
   const choose = (files: FileList | null) => {
     if (files && files.length > 0) void readFileList(files).then(take);
   };
@@ -281,16 +272,7 @@ function OpenDialog({ initial, onClose }: { initial: Picked | null; onClose: () 
   const extras = roles ? roles[extraRole].filter((p) => p !== draft?.main) : [];
 
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={`${id}-title`}
-      className="mx-auto mt-[5vh] w-[52rem] max-w-[calc(100vw-2rem)] rounded-xl border border-slate-300 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/50"
-      onKeyDown={onKeyDown}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog labelledBy={`${id}-title`} className="mt-[5vh] w-[52rem]" onClose={onClose} focusFirst={() => firstInput.current}>
       <div className="flex max-h-[88vh] flex-col gap-3 overflow-auto p-5">
         <h2 id={`${id}-title`} className="text-lg font-bold">
           {OpenLabel.title}
@@ -429,6 +411,6 @@ function OpenDialog({ initial, onClose }: { initial: Picked | null; onClose: () 
           </button>
         </div>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

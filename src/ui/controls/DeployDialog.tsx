@@ -5,8 +5,8 @@
  * as `juju deploy`; a refusal stays in the dialog (and in the store's error banner).
  * Escape closes; Tab stays inside; focus returns to the button.
  */
-import { trapKeys } from '../common/focusTrap.ts';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { ModalDialog } from '../common/ModalDialog.tsx';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CharmMeta } from '../../engine/charm.ts';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
@@ -79,7 +79,6 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
   const store = useRelvizStore();
   const rewound = useRelviz((s) => s.length - s.cursor);
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const charmSearch = useRef<HTMLInputElement>(null);
   const appInput = useRef<HTMLInputElement>(null);
   const [tab, setTab] = useState<Tab>('catalog');
@@ -90,13 +89,6 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
   const [app, setApp] = useState<string | null>(null);
   const [unitsText, setUnitsText] = useState('1');
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    charmSearch.current?.focus();
-    return () => d?.close();
-  }, []);
 
   const check = tab === 'metadata' ? checkMetadata(file, text) : null;
   const choice = tab === 'catalog' ? CHARM_CHOICES.find((c) => c.name === charm) : undefined;
@@ -117,10 +109,6 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
     const result = store.getState().apply(command);
     if (result.exitCode === 0) onClose();
     else setError(result.stderr.trim());
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    trapKeys(e, dialog.current, onClose);
   };
 
   const tabButton = (t: Tab, label: string) => (
@@ -152,16 +140,7 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
   );
 
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={`${id}-title`}
-      className="mx-auto mt-[6vh] max-h-[88vh] w-[44rem] max-w-[calc(100vw-2rem)] rounded-xl border border-slate-300 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/50"
-      onKeyDown={onKeyDown}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog labelledBy={`${id}-title`} className="mt-[6vh] max-h-[88vh] w-[44rem]" onClose={onClose} focusFirst={() => charmSearch.current}>
       <form
         method="dialog"
         className="flex flex-col gap-3 p-5"
@@ -323,6 +302,6 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

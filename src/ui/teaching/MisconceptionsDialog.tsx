@@ -3,40 +3,23 @@
  * Juju does, the sources and a "Show me" button. Escape or Close closes it; Tab stays
  * inside; the first "Show me" has focus when it opens.
  */
-import { trapKeys } from '../common/focusTrap.ts';
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useId } from 'react';
+import { ModalDialog } from '../common/ModalDialog.tsx';
 import { MISCONCEPTIONS, WHAT_IFS, type MisconceptionId } from '../../teaching/misconceptions.ts';
 import { Label } from '../labels.ts';
 import { MisconceptionCard } from './MisconceptionCard.tsx';
 
 export function MisconceptionsDialog({ onShow, onClose }: { onShow: (id: MisconceptionId) => void; onClose: () => void }) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    d?.querySelector<HTMLElement>('[data-show-me]')?.focus();
-    return () => d?.close();
-  }, []);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    // The transport's shortcuts (space, arrows) are not for the page behind the dialog.
-    e.stopPropagation();
-    trapKeys(e, dialog.current, onClose);
-  };
-
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-intro`}
-      className="mx-auto mt-[4vh] flex max-h-[92vh] w-[68rem] max-w-[calc(100vw-2rem)] flex-col overflow-hidden rounded-xl border border-slate-300 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/60"
-      onKeyDown={onKeyDown}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+    // The transport's shortcuts (space, arrows) are not for the page behind the dialog.
+    <ModalDialog
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-intro`}
+      className="mt-[4vh] flex max-h-[92vh] w-[68rem] flex-col overflow-hidden"
+      onClose={onClose}
+      focusFirst={(d) => d.querySelector<HTMLElement>('[data-show-me]')}
+      ownKeys
     >
       <header className="flex items-start gap-4 border-b border-slate-200 px-6 py-4">
         <div className="min-w-0 flex-1">
@@ -65,6 +48,6 @@ export function MisconceptionsDialog({ onShow, onClose }: { onShow: (id: Misconc
           ))}
         </ol>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

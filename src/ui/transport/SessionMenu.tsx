@@ -46,20 +46,20 @@ export function SessionMenu() {
         }}
       >
         <option value="">Examples…</option>
-        <optgroup label="Scripts">
-          {EXAMPLES.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.title}
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label="Real bundles">
-          {EXAMPLE_BUNDLES.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.title}
-            </option>
-          ))}
-        </optgroup>
+        {(
+          [
+            ['Scripts', EXAMPLES],
+            ['Real bundles', EXAMPLE_BUNDLES],
+          ] as const
+        ).map(([group, items]) => (
+          <optgroup key={group} label={group}>
+            {items.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.title}
+              </option>
+            ))}
+          </optgroup>
+        ))}
       </select>
       <ShareButton />
     </div>
