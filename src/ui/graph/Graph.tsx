@@ -368,6 +368,14 @@ function GraphInner() {
     [store, openMenu],
   );
 
+  // A click on empty space clears the selection — only if the press began there too: a
+  // press on a unit chip whose release the browser delivers to the pane (it happens when
+  // the press re-renders the chip) is the chip's click, not a click on nothing.
+  const pressedOnPane = useRef(false);
+  const onPointerDownCapture = useCallback((e: React.PointerEvent) => {
+    pressedOnPane.current = e.target instanceof Element && e.target.closest('.react-flow__node, .react-flow__edge, button') === null;
+  }, []);
+
   // Selection follows focus, so the toolbar and the panels show what the keys act on.
   const onFocus = useCallback(
     (e: React.FocusEvent) => {
@@ -379,7 +387,7 @@ function GraphInner() {
 
   return (
     <>
-      <div ref={box} className="relative h-full w-full" onKeyDown={onKeyDown} onFocus={onFocus} onContextMenu={onContextMenu}>
+      <div ref={box} className="relative h-full w-full" onKeyDown={onKeyDown} onFocus={onFocus} onContextMenu={onContextMenu} onPointerDownCapture={onPointerDownCapture}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -390,7 +398,9 @@ function GraphInner() {
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           connectionMode={ConnectionMode.Loose}
-          onPaneClick={() => store.getState().select(null)}
+          onPaneClick={() => {
+            if (pressedOnPane.current) store.getState().select(null);
+          }}
           deleteKeyCode={null}
           nodesFocusable={false}
           // The arrow keys step the history everywhere: React Flow must not also nudge a node with them.
