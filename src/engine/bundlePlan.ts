@@ -231,6 +231,11 @@ export function planBundle(
 
   const warnings: string[] = [];
   if (inferred.length > 0) warnings.push(`charms not found, endpoints inferred from the bundle's relations: ${inferred.join(', ')}`);
+  const unsimulated = [...bundle.applications.values()].flatMap((app) => {
+    const fields = [...Object.keys(app.notSimulated).filter((k) => k !== 'offers'), ...(Object.keys(app.options).length > 0 ? ['options'] : [])];
+    return fields.length > 0 ? [`${app.name} (${fields.join(', ')})`] : [];
+  });
+  if (unsimulated.length > 0) warnings.push(`read, shown, not simulated: ${unsimulated.join('; ')}`);
   if (bundle.saas.length > 0 || bundle.offers.length > 0) warnings.push(`cross-model relations are not simulated: ${[...bundle.saas, ...bundle.offers].join(', ')} shown only`);
   const positions: Record<string, { x: number; y: number }> = {};
   for (const app of bundle.applications.values()) if (app.position) positions[app.name] = app.position;
