@@ -43,7 +43,11 @@ async function openFolder(relviz: RelvizPage, folder: string, overlays: string[]
 
 /** Runs the history to its end and returns `juju status` as the console prints it. */
 async function settledStatus(relviz: RelvizPage): Promise<string> {
+  // The whole history first: the deploy's tick, then every hook it causes.
+  await expect.poll(async () => Number(await relviz.timeline.getAttribute('max'))).toBeGreaterThan(1);
+  await expect(relviz.page.getByRole('status').filter({ hasText: 'Computing hooks' })).toBeHidden();
   await relviz.toEnd();
+  await expect.poll(async () => (await relviz.cursor()) === Number(await relviz.timeline.getAttribute('max'))).toBe(true);
   await relviz.run('juju status');
   return (await relviz.region(Label.regionConsole).getByRole('log').innerText()).split('$ juju status').at(-1) ?? '';
 }
