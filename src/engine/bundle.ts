@@ -175,6 +175,12 @@ export function parseBundle(main: BundleFile, overlays: readonly BundleFile[] = 
       r.fail(r.where(d, top), 'a bundle is a mapping with "applications" (and "relations", "machines", …)');
       return;
     }
+    // A charm's own metadata given where a bundle is expected: say how to deploy it.
+    const keys = new Set(entries(top).map((e) => e.key));
+    if (index === 0 && keys.has('name') && !keys.has('applications') && !keys.has('services') && ['provides', 'requires', 'peers', 'subordinate'].some((k) => keys.has(k))) {
+      r.fail(r.where(d, top), `this is a charm's metadata, not a bundle: deploy it with an application name, as in juju deploy ${main.name} <application>`);
+      return;
+    }
     for (const { key, pair } of entries(top)) {
       const value = pair.value as Node | null;
       const at = r.where(d, pair);

@@ -173,7 +173,8 @@ function parseJuju(sub: string, rest: string[], raw: string, line: number): Comm
       const { positional, options } = q.take(['-n', '--num-units']);
       const [charm, app] = positional;
       if (charm === undefined) q.fail('expected a charm name, ./path or bundle.yaml');
-      if (isBundlePath(charm) || overlays.length > 0) {
+      // A .yaml alone is a bundle, as Juju reads it; with an application name or -n it is a charm's metadata file.
+      if ((isBundlePath(charm) && positional.length === 1 && options.size === 0) || overlays.length > 0) {
         if (!isBundlePath(charm)) q.fail(`--overlay goes with a bundle (a .yaml file), not "${charm}"`);
         q.exact(positional, 1);
         if (options.size > 0) q.fail('a bundle gives its own unit counts: no -n');

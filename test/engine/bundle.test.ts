@@ -86,3 +86,11 @@ describe('problems, each with its file and line, all at once', () => {
     expect(problems({ name: 'b.yaml', text: '' })).toEqual(['b.yaml:1: an empty bundle: no applications']);
   });
 });
+
+describe('a charm given as a bundle', () => {
+  it("says it is a charm's metadata and how to deploy it", () => {
+    expect(() => parseBundle({ name: './prov.yaml', text: 'name: prov\nprovides:\n  db:\n    interface: thing\n' })).toThrow(
+      "./prov.yaml:1: this is a charm's metadata, not a bundle: deploy it with an application name, as in juju deploy ./prov.yaml <application>",
+    );
+  });
+});

@@ -76,9 +76,11 @@ describe('juju deploy', () => {
     expect(cmd('juju deploy cos/bundle.yml --overlay ./tls.yaml --overlay=o/b.yaml')).toEqual({ type: 'deploy-bundle', path: 'cos/bundle.yml', overlays: ['./tls.yaml', 'o/b.yaml'], files: {} });
     expect(cmd('juju deploy ./master/metadata.yaml')).toMatchObject({ type: 'deploy', charm: { kind: 'files', path: './master/metadata.yaml' } });
     expect(() => cmd('juju deploy ./master --overlay o.yaml')).toThrow(/--overlay goes with a bundle \(a \.yaml file\), not "\.\/master"/);
-    expect(() => cmd('juju deploy ./b.yaml -n 2')).toThrow(/a bundle gives its own unit counts/);
+    expect(() => cmd('juju deploy ./b.yaml -n 2 --overlay o.yaml')).toThrow(/a bundle gives its own unit counts/);
     expect(() => cmd('juju deploy ./b.yaml --overlay')).toThrow(/option --overlay needs a value/);
-    expect(() => cmd('juju deploy ./b.yaml app')).toThrow(/unexpected argument "app"/);
+    // With an application name or -n, a .yaml is a charm's metadata file (as before bundles).
+    expect(cmd('juju deploy ./prov.yaml p -n 3')).toEqual({ type: 'deploy', charm: { kind: 'files', path: './prov.yaml', files: {} }, app: 'p', units: 3 });
+    expect(cmd('juju deploy ./prov.yaml -n 2')).toMatchObject({ type: 'deploy', charm: { kind: 'files', path: './prov.yaml' } });
     expect(formatCommand(cmd('juju deploy b.yaml --overlay=o.yaml'))).toBe('juju deploy b.yaml --overlay o.yaml');
   });
 
