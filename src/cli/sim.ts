@@ -6,12 +6,12 @@
  * failed (the script still runs to the end); 2 the script could not be read or has
  * a syntax error (nothing runs).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Timeline } from '../engine/timeline.ts';
-import type { CommandRecord, HookRecord, TraceRecord } from '../engine/trace.ts';
-import { commandToJson, formatCommandBlock, formatHookDetails, formatHookLine, hookToJson, measureHooks } from '../io/report.ts';
+import { Runner } from '../engine/run.ts';
+import type { TraceRecord } from '../engine/trace.ts';
+import { commandToJson, formatCommandBlock, formatHookDetails, formatHookLine, hookToJson, narrowestColumns, widenColumns } from '../io/report.ts';
 import { ScriptSyntaxError, isBundlePath, parseScript, runAfter, type ScriptLine } from '../io/script.ts';
 import { formatCommand, type Command } from '../engine/commands.ts';
 import { isStatusText } from '../engine/status.ts';
@@ -72,51 +72,52 @@ export interface CliIo {
   err: (text: string) => void;
 }
 
-/** Runs a parsed script; returns the exit code. */
+/**
+ * Runs a parsed script; returns the exit code. Records stream out as they happen and
+ * nothing is kept (the engine's Runner: no history, no checkpoints), so memory does not
+ * grow with the number of hooks. The readable output's columns fit every hook of the
+ * whole run, so it runs twice — once to measure, once to print (the engine is
+ * deterministic: the second run is the first, record for record).
+ */
 export function runScript(lines: readonly ScriptLine[], opts: Omit<CliOptions, 'script'> & { script?: string }, io: CliIo): number {
-  const timeline = new Timeline({ seed: opts.seed, juju: opts.juju });
-  let failed = false;
-  let currentLine = 0;
-  const readable: Array<TraceRecord | Note> = [];
-  const sink = (r: TraceRecord) => {
-    if (opts.json) {
-      if (r.type === 'command') io.out(`${JSON.stringify(commandToJson(r, currentLine))}\n`);
-      else if (r.type === 'hook') io.out(`${JSON.stringify(hookToJson(r))}\n`);
-    } else if (r.type === 'command' || r.type === 'hook') readable.push(r);
-  };
-  for (const line of lines) {
-    currentLine = line.line;
-    const run = runAfter(line);
-    const result = timeline.apply(line.command, { text: line.text, run }, sink);
-    if (result.exitCode !== 0) failed = true;
+  if (opts.json) {
+    return play(lines, opts, {
+      record: (r, line) => {
+        if (r.type === 'command') io.out(`${JSON.stringify(commandToJson(r, line))}\n`);
+        else if (r.type === 'hook') io.out(`${JSON.stringify(hookToJson(r))}\n`);
+      },
+      note: (text, line) => io.err(`${opts.script ?? 'script'}:${line}: ${text}`),
+    });
+  }
+  const widths = narrowestColumns();
+  play(lines, opts, { record: (r) => widenColumns(widths, r), note: () => {} });
+  const indent = ' '.repeat(widths.seq + 2);
+  return play(lines, opts, {
+    record: (r) => {
+      if (r.type === 'command') io.out(formatCommandBlock(r));
+      else if (r.type === 'hook') {
+        let out = `${formatHookLine(r, widths)}\n`;
+        if (opts.verbose) for (const l of formatHookDetails(r, indent)) out += `${l}\n`;
+        io.out(out);
+      }
+    },
     // A wait that stopped with only the retries of hooks that keep failing says so.
-    const note = run === 'idle' ? timeline.endNote : '';
-    if (note === '') continue;
-    if (opts.json) io.err(`${opts.script ?? 'script'}:${line.line}: ${note}`);
-    else readable.push({ type: 'note', text: note });
+    note: (text) => io.out(`  (${text.trimEnd()})\n`),
+  });
+}
+
+/** Runs the script once, handing each record and note (with its script line) to `to`; returns the exit code. */
+function play(lines: readonly ScriptLine[], opts: Pick<CliOptions, 'seed' | 'juju'>, to: { record: (r: TraceRecord, line: number) => void; note: (text: string, line: number) => void }): number {
+  const runner = new Runner({ seed: opts.seed, juju: opts.juju });
+  let failed = false;
+  for (const line of lines) {
+    const run = runAfter(line);
+    const result = runner.apply(line.command, { text: line.text, run }, (r) => to.record(r, line.line));
+    if (result.exitCode !== 0) failed = true;
+    const note = run === 'idle' ? runner.endNote : '';
+    if (note !== '') to.note(note, line.line);
   }
-  if (!opts.json) io.out(formatReadable(readable, opts.verbose));
   return failed ? 1 : 0;
-}
-
-/** Something the CLI says between records (not part of the JSON contract). */
-interface Note {
-  readonly type: 'note';
-  readonly text: string;
-}
-
-function formatReadable(records: ReadonlyArray<TraceRecord | Note>, verbose: boolean): string {
-  const widths = measureHooks(records.filter((r): r is TraceRecord => r.type !== 'note'));
-  let out = '';
-  for (const r of records) {
-    if (r.type === 'note') out += `  (${r.text.trimEnd()})\n`;
-    else if (r.type === 'command') out += formatCommandBlock(r as CommandRecord);
-    else if (r.type === 'hook') {
-      out += `${formatHookLine(r as HookRecord, widths)}\n`;
-      if (verbose) for (const l of formatHookDetails(r as HookRecord, ' '.repeat(widths.seq + 2))) out += `${l}\n`;
-    }
-  }
-  return out;
 }
 
 /** A deploy-bundle or load-status line with its files read from disk, relative to `base`. */
@@ -188,6 +189,26 @@ export function main(argv: readonly string[], io: CliIo): number {
   return runScript(resolved, opts, io);
 }
 
+/**
+ * Writes to stdout and waits until it is taken: a pipe to a slower reader must slow
+ * the run down, not pile the output up in memory (process.stdout.write would queue it).
+ */
+function writeOut(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(1, bytes, at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // The reader is gone (`| head`): stop quietly, as a Unix tool killed by SIGPIPE does.
+      if (code === 'EPIPE') process.exit(141);
+      if (code !== 'EAGAIN') throw e;
+      Atomics.wait(pause, 0, 0, 0.1); // the reader is behind: wait a moment
+    }
+  }
+}
+
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
 if (isMain) {
   let out = '';
@@ -195,12 +216,12 @@ if (isMain) {
     out: (t) => {
       out += t;
       if (out.length > 1 << 16) {
-        process.stdout.write(out);
+        writeOut(out);
         out = '';
       }
     },
     err: (t) => process.stderr.write(t),
   });
-  process.stdout.write(out);
+  writeOut(out);
   process.exitCode = code;
 }

@@ -30,8 +30,6 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   agent.retry = null;
 
   if (op.kind === 'install') unit.status = { ...JUJU_STATUS.installing };
-  // What relation-list shows inside the hook, for the inspector (only when someone is listening).
-  const listed = sink && rel && op.relationId !== null ? new HookContext(state, unit, op).relationList() : null;
 
   const behaviour = behaviourOf(state, unit.app);
   const handler = op.kind === 'action' ? behaviour.actions[name] : behaviour === NO_BEHAVIOUR ? undefined : behaviour.hooks[name];
@@ -82,7 +80,6 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
 
   if (!sink) return;
   const record: HookRecord = {
-    relationList: listed,
     type: 'hook',
     seq,
     unit: unit.name,
@@ -233,4 +230,28 @@ export function advance(tx: Tx, unit: Unit, op: HookOp, version = op.version): v
 /** The version a joined or changed hook records: the one it was chosen with, else the current one. */
 function seen(rel: Relation | undefined, op: HookOp, version: number): number {
   return version >= 0 ? version : Math.max(0, chosenVersion(rel, op));
+}
+
+/**
+ * What relation-list returned inside a traced relation hook (null for other hooks),
+ * from the state just before it ran: derived when the inspector shows the hook, not
+ * stored with every hook (it is as long as the relation's units).
+ */
+export function relationListBefore(before: SimState, r: HookRecord): string[] | null {
+  const unit = before.units.get(r.unit);
+  if (r.relationId === null || !unit || !before.relations.has(r.relationId)) return null;
+  const op: HookOp = {
+    kind: r.kind,
+    unit: r.unit,
+    relationId: r.relationId,
+    endpoint: r.relation === null ? null : r.relation.slice(0, r.relation.lastIndexOf(':')),
+    remoteUnit: r.remoteUnit,
+    remoteApp: r.remoteApp,
+    departingUnit: r.departingUnit,
+    action: null,
+    rule: r.rule,
+    cause: r.cause,
+    version: -1,
+  };
+  return new HookContext(before, unit, op).relationList();
 }

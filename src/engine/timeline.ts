@@ -7,10 +7,10 @@
  * because every choice comes from the PRNG inside the state.
  */
 import { cloneState } from './clone.ts';
-import { applyCommand, formatCommand, type Command, type CommandResult } from './commands.ts';
-import { LIMITS, hookLimitNote } from './limits.ts';
+import { applyCommand, type Command, type CommandResult } from './commands.ts';
 import type { JujuVersion, SimState } from './model.ts';
-import { createState, hasWork, stalledNote, step, worthWaiting, type StepChoice } from './sim.ts';
+import { commandTicks, endNoteOf, manualChoice, runCommand, type ApplyOptions } from './run.ts';
+import { createState, hasWork, step, worthWaiting } from './sim.ts';
 import type { RunChunk, RunStart } from './hookrun.ts';
 import type { TraceRecord, TraceSink } from './trace.ts';
 
@@ -28,24 +28,6 @@ export interface TimelineLog {
   readonly entries: readonly LogEntry[];
 }
 
-export interface ApplyOptions {
-  /** The text to show for the command (defaults to its canonical form). */
-  readonly text?: string;
-  /** Run hooks after it: 'idle' until no unit has work, a number for that many, 'none'. */
-  readonly run?: 'idle' | 'none' | number;
-  /** Run at most this many now (the rest of the run can be computed elsewhere, from `runStart`). */
-  readonly max?: number;
-  /**
-   * Stop running hooks once this says so (asked every few hooks): the page's time
-   * budget for one task (the engine itself has no clock); the rest of the run goes
-   * elsewhere, as with `max`.
-   */
-  readonly outOfTime?: () => boolean;
-}
-
-/** Hooks between two questions to `outOfTime`. */
-const ASK_EVERY = 8;
-
 export interface Checkpoint {
   readonly tick: number;
   readonly state: SimState;
@@ -53,29 +35,7 @@ export interface Checkpoint {
 
 /** Ticks between checkpoints: replay from one costs well under a frame. */
 export const CHECKPOINT_INTERVAL = 1024;
-/** Safety stop for 'idle' runs (a charm that keeps writing could run forever): relviz's limit of hooks per command. */
-export const MAX_HOOKS_PER_COMMAND = LIMITS.hooksPerCommand;
-
-/** The unit (and, for the first hook only, the candidate) a manual step chooses; none for other commands. */
-export function manualChoice(command: Command, hookIndex: number): StepChoice | undefined {
-  if (command.type !== 'step' || command.unit === null) return undefined;
-  return { unit: command.unit, pick: hookIndex === 0 ? command.pick : null };
-}
-
-/**
- * Whether a command takes a tick of its own. Model changes do (the scrubber can stop
- * between `juju remove-unit` and its first hook); `step` and `wait` change nothing
- * themselves, so they are only their hooks — no frame where nothing moved.
- */
-export function commandTicks(command: Command): 0 | 1 {
-  return command.type === 'step' || command.type === 'wait' ? 0 : 1;
-}
-
-/** How many hooks a command runs by default: steps run their count, juju commands settle. */
-export function defaultRun(cmd: Command): 'idle' | number {
-  if (cmd.type === 'step') return cmd.count;
-  return 'idle';
-}
+export { MAX_HOOKS_PER_COMMAND, commandTicks, defaultRun, manualChoice, type ApplyOptions } from './run.ts';
 
 export class Timeline {
   readonly seed: number;
@@ -136,9 +96,7 @@ export class Timeline {
    * failing, or the limit of hooks per command ('' if neither).
    */
   get endNote(): string {
-    const last = this.entries[this.entries.length - 1];
-    if (last && last.hooks >= MAX_HOOKS_PER_COMMAND && this.endHasWork) return `${hookLimitNote(last.hooks)}\n`;
-    return stalledNote(this.liveState());
+    return endNoteOf(this.liveState(), this.lastEntryHooks, this.entryWait[this.entryWait.length - 1]);
   }
 
   /** The state at the cursor. Treat as read-only. */
@@ -212,27 +170,7 @@ export class Timeline {
       this.records.push(r);
       sink?.(r);
     };
-    const text = opts.text ?? formatCommand(command);
-    const result = applyCommand(state, command, push, text);
-    const own = commandTicks(command);
-    if (own) this.tickDone();
-    const run = result.exitCode !== 0 && command.type === 'step' ? 'none' : (opts.run ?? defaultRun(command));
-    const limit = Math.min(run === 'none' ? 0 : run === 'idle' ? MAX_HOOKS_PER_COMMAND : run, opts.max ?? Number.POSITIVE_INFINITY);
-    const wait = { since: state.seq, idle: run === 'idle' };
-    let hooks = 0;
-    // A manual `step n --unit u` stops early, quietly, once u has nothing more to run.
-    const manualUnit = command.type === 'step' ? command.unit : null;
-    const outOfTime = opts.outOfTime ?? (() => false);
-    while (
-      hooks < limit &&
-      (hooks % ASK_EVERY !== 0 || !outOfTime()) &&
-      (manualUnit === null || state.readyIndex.has(manualUnit)) &&
-      (!wait.idle || worthWaiting(state, wait.since)) &&
-      step(state, push, manualChoice(command, hooks))
-    ) {
-      hooks++;
-      this.tickDone();
-    }
+    const { result, text, own, hooks, wait } = runCommand(state, command, opts, push, () => this.tickDone());
     this.entryStart.push(this.total - hooks - own);
     this.entryWait.push(wait);
     this.entries.push({ command, text, hooks });
@@ -363,6 +301,15 @@ export class Timeline {
     this.replay(state, from, t);
     this.view = state;
     this.viewTick = t;
+  }
+
+  /** A copy of the state after `tick` ticks, the cursor left where it is (what the inspector derives from). */
+  stateAt(tick: number): SimState {
+    const t = Math.max(0, Math.min(Math.floor(tick), this.total));
+    const cp = this.nearestCheckpoint(t);
+    const state = cloneState(t === this.total ? this.liveState() : cp.state);
+    if (t !== this.total) this.replay(state, cp.tick, t);
+    return state;
   }
 
   private nearestCheckpoint(t: number): Checkpoint {

@@ -59,8 +59,6 @@ export interface HookRecord {
   readonly status: { readonly workload: string; readonly message: string } | null;
   /** Why it failed (exception text), for result "error". */
   readonly error: string | null;
-  /** What `relation-list` returned inside the hook (relation hooks only). */
-  readonly relationList: readonly string[] | null;
 }
 
 /** Commits made by `juju exec` / `juju run --unit`: like a hook's, but outside any hook. */

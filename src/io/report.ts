@@ -64,16 +64,24 @@ export interface HookColumns {
 }
 
 export function measureHooks(records: readonly TraceRecord[]): HookColumns {
-  const w: HookColumns = { seq: 3, unit: 4, hook: 4, remote: 1, relation: 1 };
-  for (const r of records) {
-    if (r.type !== 'hook') continue;
-    w.seq = Math.max(w.seq, String(r.seq).length);
-    w.unit = Math.max(w.unit, r.unit.length);
-    w.hook = Math.max(w.hook, hookLabel(r).length);
-    w.remote = Math.max(w.remote, (r.remoteUnit ?? '').length);
-    w.relation = Math.max(w.relation, (r.relation ?? '').length);
-  }
+  const w = narrowestColumns();
+  for (const r of records) widenColumns(w, r);
   return w;
+}
+
+/** The columns before any hook is measured. */
+export function narrowestColumns(): HookColumns {
+  return { seq: 3, unit: 4, hook: 4, remote: 1, relation: 1 };
+}
+
+/** Widens `w` (in place) to fit the record, if it is a hook: measuring a stream, one record at a time. */
+export function widenColumns(w: HookColumns, r: TraceRecord): void {
+  if (r.type !== 'hook') return;
+  w.seq = Math.max(w.seq, String(r.seq).length);
+  w.unit = Math.max(w.unit, r.unit.length);
+  w.hook = Math.max(w.hook, hookLabel(r).length);
+  w.remote = Math.max(w.remote, (r.remoteUnit ?? '').length);
+  w.relation = Math.max(w.relation, (r.relation ?? '').length);
 }
 
 function hookLabel(r: HookRecord): string {

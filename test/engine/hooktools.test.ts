@@ -1,4 +1,6 @@
 /** Hook tools and permissions as a charm sees them (JUJU-SEMANTICS §6, §8, §9). */
+import { relationListBefore } from '../../src/engine/runner.ts';
+import type { HookRecord } from '../../src/engine/trace.ts';
 import { describe, expect, it } from 'vitest';
 import { shellSplit } from '../../src/engine/hooktools.ts';
 import { sim } from '../helpers.ts';
@@ -120,17 +122,20 @@ describe('command lines in juju exec', () => {
 });
 
 describe('trace records for the inspector', () => {
-  it('records what relation-list returned inside each relation hook', () => {
+  it('derives what relation-list returned inside a relation hook from the state just before it', () => {
     const s = sim('juju deploy master\njuju deploy worker -n 2\njuju relate master worker');
     const from = s.timeline.trace.length;
     s.run('juju remove-unit worker/1');
-    const rec = s.timeline.trace.slice(from).filter((r) => r.type === 'hook');
-    const departed = rec.find((r) => r.type === 'hook' && r.unit === 'master/0' && r.kind === 'relation-departed');
-    expect(departed?.type === 'hook' && departed.relationList).toEqual(['worker/0']);
-    const broken = rec.find((r) => r.type === 'hook' && r.kind === 'relation-broken');
-    expect(broken?.type === 'hook' && broken.relationList).toEqual([]);
-    const stop = rec.find((r) => r.type === 'hook' && r.kind === 'stop');
-    expect(stop?.type === 'hook' && stop.relationList).toBeNull();
+    const t = s.timeline;
+    const listed = (match: (r: HookRecord) => boolean) => {
+      const index = t.fullTrace.findIndex((r, i) => i >= from && r.type === 'hook' && match(r));
+      return relationListBefore(t.stateAt(t.tickOfRecord(index)), t.fullTrace[index] as HookRecord);
+    };
+    expect(listed((r) => r.unit === 'master/0' && r.kind === 'relation-departed')).toEqual(['worker/0']);
+    expect(listed((r) => r.kind === 'relation-broken')).toEqual([]);
+    expect(listed((r) => r.kind === 'stop')).toBeNull();
+    // The cursor did not move.
+    expect(t.cursor).toBe(t.length);
   });
 
   it('rebuilds the hook environment from a record', async () => {

@@ -31,7 +31,6 @@ function hook(seq: number, unit: string, kind: HookKind, extra: Partial<HookReco
     logs: [],
     status: null,
     error: null,
-    relationList: null,
     ...extra,
   };
 }

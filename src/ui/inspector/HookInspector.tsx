@@ -5,6 +5,7 @@
  * there, its environment, what relation-list returned, and what it wrote, set and
  * logged.
  */
+import { relationListBefore } from '../../engine/runner.ts';
 import { useMemo, useState } from 'react';
 import { Rules } from '../../engine/ops.ts';
 import type { HookRecord } from '../../engine/trace.ts';
@@ -54,6 +55,8 @@ export function HookInspector() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const found = useMemo(() => inspectedHook(timeline.fullTrace, timeline.traceIndexAt(cursor), inspected), [timeline, cursor, inspected, revision, length]);
   const cause = useMemo(() => (found ? causeOf(timeline.fullTrace, found.record, found.index) : null), [timeline, found]);
+  // What relation-list returned in the hook: from the state just before it (not kept with every hook).
+  const listed = useMemo(() => (found && found.record.relationId !== null ? relationListBefore(timeline.stateAt(timeline.tickOfRecord(found.index)), found.record) : null), [timeline, found]);
 
   if (!found) return <p className="p-3 text-sm text-slate-600">No hook has run yet. Press Play or step forward to see the first one here.</p>;
   const r = found.record;
@@ -117,10 +120,10 @@ export function HookInspector() {
         )}
       </section>
       <EnvTable r={r} />
-      {r.relationList && (
+      {listed && (
         <div>
           <h4 className={heading}>relation-list returned</h4>
-          <pre className="rounded bg-slate-900 px-2 py-1 font-mono text-xs text-slate-100">{r.relationList.length ? r.relationList.join('\n') : '(nothing)'}</pre>
+          <pre className="rounded bg-slate-900 px-2 py-1 font-mono text-xs text-slate-100">{listed.length ? listed.join('\n') : '(nothing)'}</pre>
         </div>
       )}
       <HookEffects r={r} />
