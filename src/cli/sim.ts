@@ -212,6 +212,7 @@ function writeOut(text: string): void {
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
 if (isMain) {
   let out = '';
+  const started = performance.now();
   const code = main(process.argv.slice(2), {
     out: (t) => {
       out += t;
@@ -224,4 +225,6 @@ if (isMain) {
   });
   writeOut(out);
   process.exitCode = code;
+  // For bench/cli.bench.ts: the run's own time (process start excluded) and peak memory.
+  if (process.env['RELVIZ_CLI_STATS']) process.stderr.write(`relviz-cli-stats ${JSON.stringify({ ms: performance.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
