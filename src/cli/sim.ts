@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Runner } from '../engine/run.ts';
 import type { TraceRecord } from '../engine/trace.ts';
-import { commandToJson, formatCommandBlock, formatHookDetails, formatHookLine, hookToJson, narrowestColumns, widenColumns } from '../io/report.ts';
+import { commandToJson, formatCommandBlock, formatHookDetails, formatHookLine, hookJsonLine, narrowestColumns, widenColumns } from '../io/report.ts';
 import { ScriptSyntaxError, isBundlePath, parseScript, runAfter, type ScriptLine } from '../io/script.ts';
 import { formatCommand, type Command } from '../engine/commands.ts';
 import { isStatusText } from '../engine/status.ts';
@@ -84,7 +84,7 @@ export function runScript(lines: readonly ScriptLine[], opts: Omit<CliOptions, '
     return play(lines, opts, {
       record: (r, line) => {
         if (r.type === 'command') io.out(`${JSON.stringify(commandToJson(r, line))}\n`);
-        else if (r.type === 'hook') io.out(`${JSON.stringify(hookToJson(r))}\n`);
+        else if (r.type === 'hook') io.out(`${hookJsonLine(r)}\n`);
       },
       note: (text, line) => io.err(`${opts.script ?? 'script'}:${line}: ${text}`),
     });
