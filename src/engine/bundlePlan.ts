@@ -19,7 +19,7 @@
  */
 import { CATALOG, bundleCatalogCharm } from './catalog/index.ts';
 import { allEndpoints, type CharmMeta, type EndpointMeta } from './charm.ts';
-import type { CharmSource } from './commands.ts';
+import type { CharmSource } from './command.ts';
 import type { CrossModelNote } from './model.ts';
 import { MetadataError, parseCharmFiles } from './metadata.ts';
 import { BundleError, type Bundle, type BundleApplication, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';

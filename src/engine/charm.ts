@@ -1,9 +1,9 @@
 /**
  * Charms as the engine sees them: metadata (what `metadata.yaml` / `charmcraft.yaml`
- * declare) and behaviour (hook handlers written against a HookContext). Handlers
- * never see engine internals; they only use the hook tools Juju gives a charm.
+ * declare). Their behaviour — hook handlers written against a HookContext — is in
+ * behaviour.ts, so that the model can name a charm's metadata without depending on the
+ * hook context (which depends on the model).
  */
-import type { HookContext } from './context.ts';
 
 export const Roles = ['provides', 'requires', 'peers'] as const;
 export type Role = (typeof Roles)[number];
@@ -33,19 +33,6 @@ export interface CharmMeta {
   readonly actions: readonly ActionMeta[];
 }
 
-/** A hook or action handler: throws (or calls ctx.exit) to fail the hook. */
-export type Handler = (ctx: HookContext) => void;
-
-/**
- * Behaviour keyed by hook name (`install`, `master-relation-joined`, …) or by action
- * name (`broadcast-message`). Missing handlers do nothing, as a charm without that
- * hook file does in Juju.
- */
-export interface CharmBehaviour {
-  readonly hooks: Readonly<Record<string, Handler>>;
-  readonly actions: Readonly<Record<string, Handler>>;
-}
-
 /** A file at a commit of a public repository: where a real charm's facts were read. */
 export interface SourceFile {
   readonly repo: string;
@@ -53,18 +40,6 @@ export interface SourceFile {
   readonly commit: string;
 }
 
-export interface Charm {
-  readonly meta: CharmMeta;
-  readonly behaviour: CharmBehaviour;
-  /**
-   * Set on a real charm's entry: its endpoints as its metadata declares them (`source`,
-   * plus any included reactive `layers` the built charm takes endpoints from). It has
-   * no behaviour — its hooks run and do nothing — and the UI says so.
-   */
-  readonly real?: { readonly source: SourceFile; readonly layers: readonly SourceFile[] };
-}
-
-export const NO_BEHAVIOUR: CharmBehaviour = { hooks: {}, actions: {} };
 
 export const JUJU_INFO: EndpointMeta = {
   name: 'juju-info',

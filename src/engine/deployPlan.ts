@@ -16,7 +16,7 @@ import { metadataYaml, planBundle, type BundlePlan, type PlannedApp } from './bu
 import { findCharm } from './catalog/index.ts';
 import { allEndpoints, type CharmMeta } from './charm.ts';
 import { cloneState } from './clone.ts';
-import type { Command, CommandResult } from './commands.ts';
+import type { Command, CommandResult } from './command.ts';
 import { JujuError } from './errors.ts';
 import { chooseNewRelation, pairKey, type EndpointRef } from './integrate.ts';
 import { checkDeployLimits, checkSubordinateLimits } from './limits.ts';

@@ -14,7 +14,7 @@ import { cloneState } from './clone.ts';
 import { MemberTable, UnitHeap } from './heap.ts';
 import type { SimState } from './model.ts';
 import { step, worthWaiting } from './sim.ts';
-import { CHECKPOINT_INTERVAL, manualChoice, type Checkpoint } from './timeline.ts';
+import { CHECKPOINT_INTERVAL, manualChoice, type Checkpoint } from './run.ts';
 import type { TraceRecord } from './trace.ts';
 
 /** Where a run picks up: `Timeline.runStart` makes one. */

@@ -6,7 +6,7 @@
  * four million hooks). Every door applies them here, in the engine's validation,
  * and a refusal reads like Juju's own and names the limit.
  */
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { JujuError } from './errors.ts';
 import type { Application, SimState } from './model.ts';
 

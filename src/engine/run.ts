@@ -24,6 +24,13 @@ export interface ApplyOptions {
   readonly outOfTime?: () => boolean;
 }
 
+export interface Checkpoint {
+  readonly tick: number;
+  readonly state: SimState;
+}
+
+/** Ticks between checkpoints: replay from one costs well under a frame. */
+export const CHECKPOINT_INTERVAL = 1024;
 /** Hooks between two questions to `outOfTime`. */
 const ASK_EVERY = 8;
 

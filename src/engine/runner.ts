@@ -5,7 +5,7 @@
  * state, with an automatic retry scheduled when the model retries hooks
  * (JUJU-SEMANTICS §4). Every operation takes one second of logical time.
  */
-import { NO_BEHAVIOUR, type CharmBehaviour } from './charm.ts';
+import { NO_BEHAVIOUR, type CharmBehaviour } from './behaviour.ts';
 import { HookContext } from './context.ts';
 import { FileNotFoundError, HookExit, HookToolError, assertNever } from './errors.ts';
 import type { FailInjection, Relation, SimState, Unit } from './model.ts';

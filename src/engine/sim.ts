@@ -5,7 +5,7 @@
  * the rule behind each, so a UI can show queues and explain them.
  */
 import { findCharm } from './catalog/index.ts';
-import { NO_BEHAVIOUR, type CharmBehaviour } from './charm.ts';
+import { NO_BEHAVIOUR, type CharmBehaviour } from './behaviour.ts';
 import { JujuError } from './errors.ts';
 import type { JujuVersion, SimState } from './model.ts';
 import { hookName, type HookOp } from './ops.ts';

@@ -9,7 +9,7 @@
 import { cloneState } from './clone.ts';
 import { applyCommand, type Command, type CommandResult } from './commands.ts';
 import type { JujuVersion, SimState } from './model.ts';
-import { commandTicks, endNoteOf, manualChoice, runCommand, type ApplyOptions } from './run.ts';
+import { CHECKPOINT_INTERVAL, commandTicks, endNoteOf, manualChoice, runCommand, type ApplyOptions, type Checkpoint } from './run.ts';
 import { createState, hasWork, step, worthWaiting } from './sim.ts';
 import type { RunChunk, RunStart } from './hookrun.ts';
 import type { TraceRecord, TraceSink } from './trace.ts';
@@ -28,14 +28,7 @@ export interface TimelineLog {
   readonly entries: readonly LogEntry[];
 }
 
-export interface Checkpoint {
-  readonly tick: number;
-  readonly state: SimState;
-}
-
-/** Ticks between checkpoints: replay from one costs well under a frame. */
-export const CHECKPOINT_INTERVAL = 1024;
-export { MAX_HOOKS_PER_COMMAND, commandTicks, defaultRun, manualChoice, type ApplyOptions } from './run.ts';
+export { CHECKPOINT_INTERVAL, MAX_HOOKS_PER_COMMAND, commandTicks, defaultRun, manualChoice, type ApplyOptions, type Checkpoint } from './run.ts';
 
 export class Timeline {
   readonly seed: number;

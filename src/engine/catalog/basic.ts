@@ -1,5 +1,6 @@
 /** A plain principal (ubuntu) and a subordinate on the implicit juju-info endpoint (telegraf). */
-import { endpoint, type Charm } from '../charm.ts';
+import { endpoint } from '../charm.ts';
+import { type Charm } from '../behaviour.ts';
 
 export const ubuntu: Charm = {
   meta: { name: 'ubuntu', summary: 'A pristine Ubuntu machine.', subordinate: false, endpoints: [], actions: [] },

@@ -14,7 +14,7 @@
  * rest is the catalog's `postgresql`, which writes its own application bag instead.
  * It exists for the "spot the bug" step of the integration-guide tutorial.
  */
-import type { Charm } from '../charm.ts';
+import { type Charm } from '../behaviour.ts';
 import { postgresql } from './opsGuide.ts';
 
 /** What ops raises for a databag the unit may not touch; a Python traceback ends with this name. */

@@ -2,7 +2,7 @@
  * The built-in charms: the teaching charms (with behaviour) and real charms' endpoints
  * (no behaviour, real/). `juju deploy <name>` finds them with `findCharm`.
  */
-import type { Charm } from '../charm.ts';
+import { type Charm } from '../behaviour.ts';
 import { telegraf, ubuntu } from './basic.ts';
 import { guidePostgresql } from './guideSnippet.ts';
 import { master, worker } from './masterworker.ts';

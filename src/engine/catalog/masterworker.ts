@@ -3,7 +3,8 @@
  * §12), hook for hook: script hooks using charmhelpers, where every hook-tool error
  * fails the hook. Status messages and keys are the tutorial's own.
  */
-import { endpoint, type Charm } from '../charm.ts';
+import { endpoint } from '../charm.ts';
+import { type Charm } from '../behaviour.ts';
 import type { HookContext } from '../context.ts';
 
 const HEX = '0123456789ABCDEF';

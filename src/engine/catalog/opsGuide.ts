@@ -16,7 +16,8 @@
  *   its relation-departed takes the guide's "I am leaving" branch when it is itself the
  *   departing unit.
  */
-import { endpoint, type Charm, type Handler } from '../charm.ts';
+import { endpoint } from '../charm.ts';
+import { type Charm, type Handler } from '../behaviour.ts';
 import type { HookContext } from '../context.ts';
 
 function secretId(ctx: HookContext): string {

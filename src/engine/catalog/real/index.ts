@@ -2,7 +2,8 @@
  * The real charms as the engine sees them: their declared endpoints and no behaviour
  * (every hook runs and does nothing, as a charm without that hook file would).
  */
-import { NO_BEHAVIOUR, endpoint, type Charm, type EndpointMeta, type Role } from '../../charm.ts';
+import { endpoint, type EndpointMeta, type Role } from '../../charm.ts';
+import { NO_BEHAVIOUR, type Charm } from '../../behaviour.ts';
 import { REAL_CHARM_FACTS, type EndpointFacts, type RealCharmFacts } from './facts.ts';
 
 function endpoints(role: Role, facts: EndpointFacts | undefined): EndpointMeta[] {
