@@ -91,11 +91,15 @@ export interface Bundle {
   readonly offers: readonly string[];
 }
 
-/** Most applications a bundle may have: far beyond real ones (COS Lite has 8, Charmed Kubernetes 9). */
-const MAX_APPLICATIONS = 500;
-const MAX_RELATIONS = 2000;
+/**
+ * Most applications and relations a bundle (or a status read as one) may have: far
+ * beyond real ones (COS Lite has 8 applications, Charmed Kubernetes 9).
+ */
+export const MAX_APPLICATIONS = 500;
+export const MAX_RELATIONS = 2000;
 const MAX_BUNDLE_CHARS = 2 * 1024 * 1024;
-const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Juju's application names: lower-case words joined by single hyphens, starting with a letter. */
+export const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /** Fields of an application relviz simulates; the others are kept as `notSimulated`. */
 const SIMULATED = new Set(['charm', 'num_units', 'scale', 'to', 'options', 'annotations']);
 

@@ -10,7 +10,7 @@
  * machine, the leaders, which subordinate unit sits beside which principal, and the
  * databags `juju show-unit` gave.
  */
-import { BundleError, formatRelation, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
+import { APP_NAME, BundleError, formatRelation, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
 import { filesLookup, normalizePath, Placement, readBundle } from './bundleFiles.ts';
 import { metadataYaml, planBundle, type BundlePlan, type PlannedApp } from './bundlePlan.ts';
 import { findCharm } from './catalog/index.ts';
@@ -24,8 +24,6 @@ import { getBag, type Application, type Relation, type SimState } from './model.
 import { parseStatus, type StatusModel, type StatusRelation, type StatusUnit } from './status.ts';
 import type { Tx } from './tx.ts';
 import { addRelation, addUnit, createPeerRelations, setLeader } from './world.ts';
-
-const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** A new application (its peer relations too), checked as `juju deploy` checks it; its units are the caller's. */
 export function addApplication(tx: Tx, charm: Pick<Application, 'name' | 'charmName' | 'catalog' | 'real' | 'inferred' | 'meta'>, cmd: Extract<Command, { type: 'deploy' }>, units: number): Application {

@@ -37,7 +37,7 @@
  * expressed in the bundle types, so the bundle machinery deploys it.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { BundleError, charmRef, formatRelation, type Bundle, type BundleApplication, type BundleEndpointRef, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
+import { APP_NAME, BundleError, MAX_APPLICATIONS, MAX_RELATIONS, charmRef, formatRelation, type Bundle, type BundleApplication, type BundleEndpointRef, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
 
 export interface StatusUnit {
   /** As status names it: `postgresql/3`. */
@@ -109,11 +109,6 @@ const MAX_UNITS = 5000;
 const MAX_SHOW_UNIT_FILES = 5000;
 /** All show-unit files together: a model's worth of databags, far beyond real ones. */
 const MAX_SHOW_UNIT_CHARS = 32 * 1024 * 1024;
-/** As bundle.ts (not exported there): a model read from status is deployed by the same machinery. */
-const MAX_APPLICATIONS = 500;
-const MAX_RELATIONS = 2000;
-/** As bundle.ts's APP_NAME (not exported there). */
-const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const UNIT_NAME = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\/(\d{1,9})$/;
 const MAX_PROBLEMS = 100;
 
