@@ -7,12 +7,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { cloneState, fingerprint } from '../engine/clone.ts';
 import { applyCommand, formatCommand, type Command, type CommandResult } from '../engine/commands.ts';
-import type { JujuVersion } from '../engine/model.ts';
+import type { JujuVersion, SimState } from '../engine/model.ts';
 import { MAX_HOOKS_PER_COMMAND, Timeline, commandTicks, defaultRun } from '../engine/timeline.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import { exportBundle } from '../engine/bundleExport.ts';
 import { fromAnnotations, toAnnotations, type Positions } from './annotations.ts';
-import { filesFor, readBundle } from '../engine/bundleFiles.ts';
+import { filesFor } from '../engine/bundleFiles.ts';
 import { createState } from '../engine/sim.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
 import { IN_PLACE_HOOKS, sliceRunner, type HookRunner } from './runner.ts';
@@ -892,28 +892,22 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       openBundle(command, o) {
         const files = { ...get().openedFiles, ...command.files };
         const text = formatCommand(command);
-        const placed = (positions: SessionV1['positions']) => {
-          if (command.type !== 'deploy-bundle') return positions;
-          let bundle;
-          try {
-            bundle = readBundle(command);
-          } catch {
-            return positions;
-          }
+        // The bundle's gui-x/gui-y, as the model keeps them once deployed, place the applications not placed yet.
+        const placed = (positions: SessionV1['positions'], model: SimState) => {
           const out = { ...positions };
-          const at = fromAnnotations(Object.fromEntries([...bundle.applications.values()].flatMap((a) => (a.position ? [[a.name, a.position]] : []))));
-          for (const [app, p] of Object.entries(at)) if (!out[app]) out[app] = p;
+          for (const [app, p] of Object.entries(fromAnnotations(Object.fromEntries(model.annotations)))) if (!out[app]) out[app] = p;
           return out;
         };
         if (o.mode === 'add') {
           const before = get().revision;
           const result = applyAndPlay(command, { text });
-          if (get().revision !== before && result.exitCode === 0) set((s) => ({ positions: placed(s.positions), openedFiles: files }));
+          if (get().revision !== before && result.exitCode === 0) set((s) => ({ positions: placed(s.positions, s.timeline.state), openedFiles: files }));
           return result;
         }
         // As a new model: tried first on an empty one, so a refused bundle replaces nothing.
         const s = get();
-        const trial = applyCommand(createState({ seed: s.seed, juju: s.juju }), command, null, text);
+        const scratch = createState({ seed: s.seed, juju: s.juju });
+        const trial = applyCommand(scratch, command, null, text);
         if (trial.exitCode !== 0) {
           set({ error: trial.stderr.trim() });
           return trial;
@@ -922,7 +916,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
         pristine = false;
         beforeTutorial = null;
         history = { ...history, beforeTutorial: null };
-        set({ playing: false, manual: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: placed({}), openedFiles: files, error: null, tutorial: null, stops: [] });
+        set({ playing: false, manual: false, selection: null, viewAsUnit: null, inspectedSeq: null, positions: placed({}, scratch), openedFiles: files, error: null, tutorial: null, stops: [] });
         // The applications appear at once; then their hooks play.
         rebuild(s.seed, s.juju, [{ command, text, run: 'idle' }], (t) => Math.min(1, t.length), () => set({ playing: get().length > 1 }));
         return trial;
