@@ -463,6 +463,18 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       rebuild(snap.seed, snap.juju, snap.inputs, snap.cursor, (t) => attach(snap.tutorial ?? null, t));
     };
 
+    /** Undo or redo: the session `move` gives back replaces the model, and the notice offers the way back. */
+    const travel = (move: typeof undone, did: string, back: Notice['action']) => {
+      if (job && get().busy?.stoppable === false) return;
+      const step = move(history, get().exportSession());
+      if (!step) return;
+      history = step.history;
+      beforeTutorial = history.beforeTutorial ?? null;
+      set({ undoLabel: history.past.at(-1)?.label ?? null, redoLabel: history.future[0]?.label ?? null });
+      restore(step.entry.session);
+      say(`${did} ${step.entry.label}.`, back);
+    };
+
     /** Before replacing the user's model (New, an example, a tutorial): keep it for Undo, and say so if there was one. */
     const replacing = (label: string, did: string) => {
       const had = get().inputs.length;
@@ -935,25 +947,11 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       },
 
       undo() {
-        if (job && get().busy?.stoppable === false) return;
-        const step = undone(history, get().exportSession());
-        if (!step) return;
-        history = step.history;
-        beforeTutorial = history.beforeTutorial ?? null;
-        set({ undoLabel: history.past.at(-1)?.label ?? null, redoLabel: history.future[0]?.label ?? null });
-        restore(step.entry.session);
-        say(`Undid ${step.entry.label}.`, 'redo');
+        travel(undone, 'Undid', 'redo');
       },
 
       redo() {
-        if (job && get().busy?.stoppable === false) return;
-        const step = redone(history, get().exportSession());
-        if (!step) return;
-        history = step.history;
-        beforeTutorial = history.beforeTutorial ?? null;
-        set({ undoLabel: history.past.at(-1)?.label ?? null, redoLabel: history.future[0]?.label ?? null });
-        restore(step.entry.session);
-        say(`Redid ${step.entry.label}.`, 'undo');
+        travel(redone, 'Redid', 'undo');
       },
 
       dismissNotice() {
