@@ -13,6 +13,7 @@ import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'rea
 import { exportBundle } from '../../engine/bundleExport.ts';
 import { formatCommand } from '../../engine/commands.ts';
 import { toAnnotations } from '../../store/annotations.ts';
+import { RefusalNote, RewoundNote } from '../common/DialogNotes.tsx';
 import { ModalDialog } from '../common/ModalDialog.tsx';
 import { buttonClass, fieldClass, primaryClass } from '../controls/style.ts';
 import { autoLayout } from '../graph/layout.ts';
@@ -393,12 +394,8 @@ function OpenDialog({ initial, onClose }: { initial: Picked | null; onClose: () 
             )}
           </div>
         )}
-        {rewound > 0 && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">The timeline is rewound: adding to this model replaces the {rewound} later step{rewound === 1 ? '' : 's'} of the history.</p>}
-        {error && (
-          <pre role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 font-mono text-sm whitespace-pre-wrap text-red-900">
-            {error}
-          </pre>
-        )}
+        <RewoundNote rewound={rewound} doing="adding to this model" />
+        <RefusalNote error={error} />
         <div className="flex justify-end gap-2">
           <button type="button" className={buttonClass} onClick={onClose}>
             {OpenLabel.cancel}

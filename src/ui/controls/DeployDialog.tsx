@@ -5,6 +5,7 @@
  * as `juju deploy`; a refusal stays in the dialog (and in the store's error banner).
  * Escape closes; Tab stays inside; focus returns to the button.
  */
+import { RefusalNote, RewoundNote } from '../common/DialogNotes.tsx';
 import { ModalDialog } from '../common/ModalDialog.tsx';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CharmMeta } from '../../engine/charm.ts';
@@ -283,16 +284,8 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
             </label>
           </div>
         </div>
-        {rewound > 0 && (
-          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            The timeline is rewound: deploying here replaces the {rewound} later step{rewound === 1 ? '' : 's'} of the history.
-          </p>
-        )}
-        {error && (
-          <pre role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 font-mono text-sm whitespace-pre-wrap text-red-900">
-            {error}
-          </pre>
-        )}
+        <RewoundNote rewound={rewound} doing="deploying here" />
+        <RefusalNote error={error} />
         <div className="flex justify-end gap-2">
           <button type="button" className={buttonClass} onClick={onClose}>
             {ControlLabel.cancel}
