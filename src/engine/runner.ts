@@ -255,3 +255,15 @@ export function relationListBefore(before: SimState, r: HookRecord): string[] | 
   };
   return new HookContext(before, unit, op).relationList();
 }
+
+/**
+ * The same from the state just after the hook (the cursor's state, when the hook is the
+ * last one run): no replay needed. A hook's commit only adds or removes the remote unit
+ * it ran for, which relation-list already adds or removes, so the answer is the same as
+ * from the state before. Null when the after state cannot say (the unit or its side of
+ * the relation is gone): ask `relationListBefore` then.
+ */
+export function relationListAfter(after: SimState, r: HookRecord): string[] | null {
+  if (r.relationId === null || !after.units.get(r.unit)?.agent.relations.has(r.relationId)) return null;
+  return relationListBefore(after, r);
+}

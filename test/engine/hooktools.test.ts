@@ -1,9 +1,12 @@
 /** Hook tools and permissions as a charm sees them (JUJU-SEMANTICS §6, §8, §9). */
-import { relationListBefore } from '../../src/engine/runner.ts';
+import fc from 'fast-check';
+import { relationListAfter, relationListBefore } from '../../src/engine/runner.ts';
+import type { Timeline } from '../../src/engine/timeline.ts';
 import type { HookRecord } from '../../src/engine/trace.ts';
 import { describe, expect, it } from 'vitest';
 import { shellSplit } from '../../src/engine/hooktools.ts';
 import { sim } from '../helpers.ts';
+import { RUNS, opArb, runOps } from './generators.ts';
 
 const model = 'juju deploy postgresql -n 2\njuju deploy webapp -n 2\njuju integrate webapp postgresql';
 const exec = (unit: string, line: string) => `juju exec --unit ${unit} -- ${line}`;
@@ -136,6 +139,29 @@ describe('trace records for the inspector', () => {
     expect(listed((r) => r.kind === 'stop')).toBeNull();
     // The cursor did not move.
     expect(t.cursor).toBe(t.length);
+  });
+
+  it('reads the same relation-list from the state just after the hook, whenever that state can say', () => {
+    let derived = 0;
+    let relationHooks = 0;
+    const check = (t: Timeline) =>
+      t.fullTrace.forEach((r, index) => {
+        if (r.type !== 'hook' || r.relationId === null) return;
+        relationHooks++;
+        const tick = t.tickOfRecord(index);
+        const after = relationListAfter(t.stateAt(tick + 1), r);
+        if (after === null) return;
+        derived++;
+        expect(after).toEqual(relationListBefore(t.stateAt(tick), r));
+      });
+    check(sim('juju deploy master -n 2\njuju deploy worker -n 3\njuju relate master worker\njuju remove-unit worker/1\njuju add-unit master\njuju remove-unit master/0\njuju remove-relation master worker').timeline);
+    fc.assert(
+      fc.property(fc.nat(), fc.array(opArb, { minLength: 3, maxLength: 12 }), (seed, ops) => check(runOps(seed, ops, '3.6'))),
+      { numRuns: Math.max(20, Math.floor(RUNS / 20)) },
+    );
+    // Most relation hooks are answered this way (else the test would prove little).
+    expect(relationHooks).toBeGreaterThan(50);
+    expect(derived).toBeGreaterThan(relationHooks / 2);
   });
 
   it('rebuilds the hook environment from a record', async () => {

@@ -4,7 +4,7 @@
  * hooks a second no one reads a databag or an inspector hook by hook; redrawing them
  * every frame cost more than the graph itself. The graph and the scrubber stay live.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ModelView } from '../../store/view.ts';
 import { selectFastPlayback, type RelvizState } from '../../store/store.ts';
 import type { Timeline } from '../../engine/timeline.ts';
@@ -40,7 +40,10 @@ export function usePaced(): PacedView {
       const s = store.getState();
       if (same(shown, s)) return;
       shown = pick(s);
-      setPaced(shown);
+      const next = shown;
+      // A transition: the graph and the scrubber answer in the next frame, and a newer
+      // move (a drag on the scrubber) interrupts this render rather than waiting for it.
+      startTransition(() => setPaced(next));
     };
     show();
     const unsubscribe = store.subscribe((s) => {

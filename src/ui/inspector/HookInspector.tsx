@@ -5,9 +5,10 @@
  * there, its environment, what relation-list returned, and what it wrote, set and
  * logged.
  */
-import { relationListBefore } from '../../engine/runner.ts';
+import { relationListAfter, relationListBefore } from '../../engine/runner.ts';
 import { useMemo, useState } from 'react';
 import { Rules } from '../../engine/ops.ts';
+import type { Timeline } from '../../engine/timeline.ts';
 import type { HookRecord } from '../../engine/trace.ts';
 import { retryExplanation, retryText } from '../common/retryText.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
@@ -43,6 +44,16 @@ function FailureNote({ r }: { r: HookRecord }) {
   );
 }
 
+/**
+ * What relation-list returned in the hook. The hook at the cursor (what scrubbing shows)
+ * reads it from the cursor's state; an older one replays to the state just before it.
+ */
+function relationListOf(timeline: Timeline, index: number, r: HookRecord): string[] | null {
+  const tick = timeline.tickOfRecord(index);
+  const quick = tick + 1 === timeline.cursor ? relationListAfter(timeline.state, r) : null;
+  return quick ?? relationListBefore(timeline.stateAt(tick), r);
+}
+
 export function HookInspector() {
   const store = useRelvizStore();
   // Paced while playing fast (usePaced).
@@ -56,7 +67,7 @@ export function HookInspector() {
   const found = useMemo(() => inspectedHook(timeline.fullTrace, timeline.traceIndexAt(cursor), inspected), [timeline, cursor, inspected, revision, length]);
   const cause = useMemo(() => (found ? causeOf(timeline.fullTrace, found.record, found.index) : null), [timeline, found]);
   // What relation-list returned in the hook: from the state just before it (not kept with every hook).
-  const listed = useMemo(() => (found && found.record.relationId !== null ? relationListBefore(timeline.stateAt(timeline.tickOfRecord(found.index)), found.record) : null), [timeline, found]);
+  const listed = useMemo(() => (found && found.record.relationId !== null ? relationListOf(timeline, found.index, found.record) : null), [timeline, found]);
 
   if (!found) return <p className="p-3 text-sm text-slate-600">No hook has run yet. Press Play or step forward to see the first one here.</p>;
   const r = found.record;

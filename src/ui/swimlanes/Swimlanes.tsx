@@ -5,7 +5,7 @@
  * ghosts; click a block to go there. Only what is on screen is rendered (both ways),
  * so a hundred units with thousands of hooks scroll as smoothly as three.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Timeline } from '../../engine/timeline.ts';
 import { selectFastPlayback } from '../../store/store.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
@@ -86,7 +86,10 @@ export function Swimlanes() {
   // At speed the hook at the cursor hops between lanes many times a second: following it
   // up and down would shake the view (and cost a layout per hook). Follow along the axis only.
   const fast = useRelviz(selectFastPlayback);
-  useLayoutEffect(() => {
+  // After the frame is painted, not before: a scroll set while React's changes are not yet
+  // laid out forces a layout of the whole page in the middle of the update (tens of ms
+  // per scrubber move on a big model). Following one frame later is not visible.
+  useEffect(() => {
     // From what is known of the viewport: no layout read, and a scroll only when the block leaves the view.
     const { layout: l, block: b } = following.current;
     if (!b) {
@@ -111,7 +114,8 @@ export function Swimlanes() {
   );
 
   // Arrow keys on a block go to this unit's previous / next hook, or the nearest one on the lane above / below.
-  const focusCurrent = useRef(false);
+  // The block keyboard focus goes to once the cursor reaches it (the panel follows the store a render later).
+  const focusBlock = useRef<number | null>(null);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const at = e.target instanceof HTMLElement ? e.target.dataset['block'] : undefined;
     const step = KEY_STEPS[e.key];
@@ -121,14 +125,14 @@ export function Swimlanes() {
     const to = neighbour(layout, Number(at), step);
     const b = to === null ? undefined : layout.blocks[to];
     if (!b) return;
-    focusCurrent.current = true;
+    focusBlock.current = to;
     pick(b);
   };
   useLayoutEffect(() => {
-    if (!focusCurrent.current) return;
+    if (focusBlock.current !== current) return;
     const el = scroller.current?.querySelector<HTMLElement>(`[data-block="${current}"]`);
     if (!el) return;
-    focusCurrent.current = false;
+    focusBlock.current = null;
     el.focus({ preventScroll: true });
   });
 
