@@ -5,10 +5,11 @@
  * writes are only buffered (JUJU-SEMANTICS §4). Values are text and wrap anywhere,
  * so a long value never widens the panel.
  */
+import { memo } from 'react';
 import { clipText } from '../common/clip.ts';
 import type { BagView } from '../../store/view.ts';
 import { AccessDetails } from './AccessDetails.tsx';
-import type { BagAccess } from './access.ts';
+import type { BagAccess, Refusal } from './access.ts';
 import { bagRows, type BagRow, type Commit, type UnitBagState } from './bags.ts';
 
 export interface BagCardProps {
@@ -82,7 +83,7 @@ const STATE_TAG: Record<Exclude<UnitBagState, 'in-scope'>, { readonly text: stri
   'left-scope': { text: 'left scope', title: 'gone from the relation; its bag stays readable for the relation’s lifetime (JUJU-SEMANTICS §5)' },
 };
 
-export function BagCard({ scope, owner, bag, commit, leader = false, state = 'in-scope', viewer, pending = false }: BagCardProps) {
+function BagCardView({ scope, owner, bag, commit, leader = false, state = 'in-scope', viewer, pending = false }: BagCardProps) {
   const rows = bagRows(bag?.data ?? [], commit?.diff);
   const label = scope === 'app' ? `${owner} application bag` : `${owner} unit bag`;
   const tag = state === 'in-scope' ? null : STATE_TAG[state];
@@ -134,3 +135,27 @@ export function BagCard({ scope, owner, bag, commit, leader = false, state = 'in
     </div>
   );
 }
+
+const sameData = (a: BagView['data'], b: BagView['data']) => a === b || (a.length === b.length && a.every(([k, v], i) => b[i]?.[0] === k && b[i]?.[1] === v));
+const sameBag = (a: BagView | null, b: BagView | null) => a === b || (a !== null && b !== null && a.version === b.version && sameData(a.data, b.data));
+const sameRefusal = (a: Refusal | null, b: Refusal | null) => a === b || (a !== null && b !== null && a.tool === b.tool && a.error === b.error && a.ops === b.ops);
+const sameAccess = (a: BagAccess, b: BagAccess) => a === b || (a.access === b.access && a.reason === b.reason && sameRefusal(a.read, b.read) && sameRefusal(a.write, b.write));
+const sameViewer = (a: BagCardProps['viewer'], b: BagCardProps['viewer']) => a === b || (a !== null && b !== null && a.unit === b.unit && sameAccess(a.access, b.access));
+const sameCommit = (a: Commit | undefined, b: Commit | undefined) => a === b || (a !== undefined && b !== undefined && a.seq === b.seq && a.by === b.by && a.diff === b.diff);
+
+/**
+ * A bag redraws only when what it shows changed: scrubbing a big model re-derives every
+ * bag's view at each move, and most of them are the same as before.
+ */
+export const BagCard = memo(
+  BagCardView,
+  (p, q) =>
+    p.scope === q.scope &&
+    p.owner === q.owner &&
+    p.leader === q.leader &&
+    p.state === q.state &&
+    p.pending === q.pending &&
+    sameBag(p.bag, q.bag) &&
+    sameCommit(p.commit, q.commit) &&
+    sameViewer(p.viewer, q.viewer),
+);
