@@ -5,7 +5,7 @@
  * unit's side. A failing hook shakes its (now red) unit. Reduced motion: no travel
  * or shaking, just the label.
  */
-import type { RelvizStore } from '../../store/store.ts';
+import { selectFastPlayback, type RelvizStore } from '../../store/store.ts';
 import type { HookRecord } from '../../engine/trace.ts';
 
 const TRAVELLING = new Set(['relation-joined', 'relation-changed', 'relation-departed']);
@@ -106,13 +106,20 @@ export function startAnimator(store: RelvizStore): () => void {
     const reduced = reducedMotion();
     const ms = animationMs(s.speed);
     const t = s.timeline;
-    // The hook's writes show as pending for the first part of its animation, then commit.
-    if (s.phase !== 'running') s.setPhase('running');
     clearTimeout(commitTimer);
-    const at = s.cursor;
-    commitTimer = window.setTimeout(() => {
-      if (store.getState().cursor === at) store.getState().setPhase('committed');
-    }, Math.max(ms * 0.5, s.playing ? 0 : 450));
+    if (selectFastPlayback(s)) {
+      // Several hooks a frame: the panels are paced (usePaced) and no one sees a write
+      // pending for a few ms, so no running/committed flip — two store updates per hook
+      // that every subscriber would answer.
+      if (s.phase !== 'committed') s.setPhase('committed');
+    } else {
+      // The hook's writes show as pending for the first part of its animation, then commit.
+      if (s.phase !== 'running') s.setPhase('running');
+      const at = s.cursor;
+      commitTimer = window.setTimeout(() => {
+        if (store.getState().cursor === at) store.getState().setPhase('committed');
+      }, Math.max(ms * 0.5, s.playing ? 0 : 450));
+    }
     const records = t.fullTrace.slice(t.traceIndexAt(prev.cursor), t.traceIndexAt(s.cursor));
     // Let React paint the new tick first, so the chips exist and show the new status.
     requestAnimationFrame(() => {

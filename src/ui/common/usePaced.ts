@@ -34,25 +34,28 @@ export function usePaced(): PacedView {
     let shown = pick(store.getState());
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = 0;
-    const show = () => {
+    const show = (transition: boolean) => {
       timer = undefined;
       last = performance.now();
       const s = store.getState();
       if (same(shown, s)) return;
       shown = pick(s);
       const next = shown;
-      // A transition: the graph and the scrubber answer in the next frame, and a newer
-      // move (a drag on the scrubber) interrupts this render rather than waiting for it.
-      startTransition(() => setPaced(next));
+      // Paused (a scrubber drag, a step): a transition, so the graph and the scrubber
+      // answer in the next frame and a newer move interrupts this render rather than
+      // waiting for it. Playing fast: at once, as the paced update it is; a transition
+      // there would be interrupted by every frame's tick and never finish.
+      if (transition) startTransition(() => setPaced(next));
+      else setPaced(next);
     };
-    show();
+    show(false);
     const unsubscribe = store.subscribe((s) => {
       if (same(shown, s)) return;
       if (!selectFastPlayback(s)) {
         clearTimeout(timer);
-        show();
+        show(true);
       } else if (timer === undefined) {
-        timer = setTimeout(show, Math.max(0, PACE_MS - (performance.now() - last)));
+        timer = setTimeout(() => show(false), Math.max(0, PACE_MS - (performance.now() - last)));
       }
     });
     return () => {
