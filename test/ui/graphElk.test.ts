@@ -143,7 +143,7 @@ describe('the example bundles laid out by elk', () => {
     expect(autoLayout(view, { etcd: { x: -500, y: 7 } })['etcd']).toEqual({ x: -500, y: 7 });
   });
 
-  it('lays small models out with dagre (elk is not loaded for them)', () => {
+  it('lays small models out without elk (elk is not loaded for them)', () => {
     const view = viewOf('juju deploy master\njuju deploy worker -n 2\njuju relate master worker\n');
     expect(usesElk(view)).toBe(false);
     expect(awaitsElk(view)).toBe(false);

@@ -4,6 +4,7 @@ import { Timeline } from '../../src/engine/timeline.ts';
 import { parseScript } from '../../src/io/script.ts';
 import { deriveView } from '../../src/store/view.ts';
 import { NODE_WIDTH, appHeights, autoLayout, nodeHeight } from '../../src/ui/graph/layout.ts';
+import { layered } from '../../src/ui/graph/layered.ts';
 
 function viewOf(script: string) {
   const t = new Timeline({ seed: 1 });
@@ -56,5 +57,30 @@ describe('autoLayout', () => {
   it('makes a principal taller for each subordinate its units carry', () => {
     expect(nodeHeight(2, 2, 2)).toBeGreaterThan(nodeHeight(2, 2, 1));
     expect(nodeHeight(2, 2, 1)).toBeGreaterThan(nodeHeight(2, 2, 0));
+  });
+});
+
+describe('layered (the small models’ layout)', () => {
+  it('puts each requirer in a column left of what it requires, a chain in as many columns as it is long', () => {
+    const at = layered([{ id: 'c', height: 100 }, { id: 'b', height: 100 }, { id: 'a', height: 100 }], [['a', 'b'], ['b', 'c']], 300);
+    const x = (id: string) => at.get(id)?.x ?? NaN;
+    expect(x('a')).toBeLessThan(x('b'));
+    expect(x('b')).toBeLessThan(x('c'));
+    expect(new Set([x('a'), x('b'), x('c')]).size).toBe(3);
+  });
+
+  it('survives a cycle of relations and keeps every card apart', () => {
+    const at = layered([{ id: 'a', height: 80 }, { id: 'b', height: 120 }, { id: 'c', height: 60 }], [['a', 'b'], ['b', 'c'], ['c', 'a']], 300);
+    expect([...at.keys()].sort()).toEqual(['a', 'b', 'c']);
+    const cols = new Map<number, number[]>();
+    for (const p of at.values()) cols.set(p.x, [...(cols.get(p.x) ?? []), p.y]);
+    for (const ys of cols.values()) expect(new Set(ys).size).toBe(ys.length);
+  });
+
+  it('stacks the requirers of one provider in one column, ordered so the lines do not cross', () => {
+    const at = layered([{ id: 'p', height: 100 }, { id: 'q', height: 100 }, { id: 'r1', height: 50 }, { id: 'r2', height: 50 }], [['r1', 'q'], ['r2', 'p']], 300);
+    expect(at.get('r1')?.x).toBe(at.get('r2')?.x);
+    // p above q, so r2 (to p) above r1 (to q).
+    expect((at.get('p')?.y ?? 0) < (at.get('q')?.y ?? 0)).toBe((at.get('r2')?.y ?? 0) < (at.get('r1')?.y ?? 0));
   });
 });

@@ -190,7 +190,7 @@ function GraphInner() {
       return now;
     });
   }, []);
-  // A big model is laid out by elk, loaded and run in the background: dagre's layout (or
+  // A big model is laid out by elk, loaded and run in the background: a grid (or
   // elk's last one) is drawn meanwhile, and the graph is drawn again when it answers.
   const [elkAnswers, elkAnswered] = useReducer((n: number) => n + 1, 0);
   const waitsForElk = awaitsElk(view);

@@ -4,18 +4,18 @@
  * related to each other are set side by side rather than stacked (dagre would put them
  * all in one column), so the graph fits a wide screen at a readable zoom.
  *
- * Two layouters: dagre, small and synchronous, for the teaching models (a few
+ * Two layouters: layered.ts, small and synchronous, for the teaching models (a few
  * applications); and elk (elkGraph.ts), for a model of ELK_FROM applications or more —
  * a bundle of real charms — where its crossing minimisation with ports, and subordinates
  * set beside their principals, make the difference. elk is big (about 1.6 MB), so it is
- * loaded only when such a model is drawn (a dynamic import), and dagre's layout is
- * drawn until it answers.
+ * loaded only when such a model is drawn (a dynamic import), and a plain grid (or its
+ * last layout) is drawn until it answers.
  */
-import dagre from '@dagrejs/dagre';
 import type { ModelView } from '../../store/view.ts';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { elkGraph, boxesFromElk, type CardSizes } from './elkGraph.ts';
 import { endpointRows, relatedEndpoints, shownEndpoints, type ShownEndpoints } from './endpoints.ts';
+import { layered } from './layered.ts';
 
 export const NODE_WIDTH = 320;
 
@@ -126,7 +126,7 @@ export const FULL_LABELS_UP_TO = 8;
 export const usesElk = (view: ModelView): boolean => view.apps.length >= ELK_FROM;
 export const compactLabels = (view: ModelView): boolean => view.relations.filter((r) => !r.peer).length > FULL_LABELS_UP_TO;
 
-/** elk's layout of a model (before saved positions), or 'failed' (dagre's stands). */
+/** elk's layout of a model (before saved positions), or 'failed' (the small layered layout stands). */
 type ElkAnswer = Positions | 'failed';
 /** elk's answers by layoutKey, the latest last (a few kept: undo and redo go back to them). */
 const answers = new Map<string, ElkAnswer>();
@@ -204,8 +204,8 @@ let lastElk: Positions | null = null;
 /**
  * Positions for every application: saved ones (dragged) as they are, the rest laid out
  * — by elk for a big model once it has answered (layoutWithElk), and for small models
- * by dagre. While elk works, applications it placed before stay there (new ones wait
- * to the right), or — the first time — dagre places them: the graph moves once, when
+ * by layered.ts. While elk works, applications it placed before stay there (new ones wait
+ * to the right), or — the first time — a grid holds them: the graph moves once, when
  * elk answers. Recomputed only when the graph's shape changes. Synchronous:
  * `juju export-bundle` writes what this returns, which is what the graph draws.
  */
@@ -217,7 +217,7 @@ export function autoLayout(view: ModelView, saved: Readonly<Positions>): Positio
   let auto: Positions;
   if (source && source !== 'failed') auto = lastElk = source;
   else if (before) auto = meanwhile(view, before);
-  // The first time, a big model waits for elk in a plain grid: dagre would take 0.2 s there (a long task) for a picture shown a moment.
+  // The first time, a big model waits for elk in a plain grid: a layered layout of it would be a picture shown a moment.
   else if (source === null && usesElk(view)) auto = grid(view);
   else auto = computeLayout(view);
   const out: Positions = {};
@@ -260,7 +260,7 @@ function meanwhile(view: ModelView, before: Positions): Positions {
 
 /** The width : height of the box the graph is usually shown in (a wide panel). */
 const SCREEN_ASPECT = 3;
-/** Space between applications that are not related (dagre's own spacing is for related ones). */
+/** Space between applications that are not related (layered.ts's own spacing is for related ones). */
 const GAP = 80;
 
 interface Box {
@@ -339,22 +339,19 @@ export function arrange(view: ModelView, corner: (app: string) => { x: number; y
   return out;
 }
 
-/** dagre's layout: quick and synchronous, for small models and until elk answers for a big one. */
+/** The small layered layout (layered.ts): quick and synchronous, for small models and if elk fails on a big one. */
 function computeLayout(view: ModelView): Positions {
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 240, marginx: 20, marginy: 20 });
-  g.setDefaultEdgeLabel(() => ({}));
   const heights = appHeights(view);
-  for (const app of view.apps) g.setNode(app.name, { width: NODE_WIDTH, height: heights.get(app.name) ?? 100 });
+  const edges: Array<readonly [string, string]> = [];
   for (const rel of view.relations) {
     if (rel.peer) continue;
     const [provider, requirer] = rel.endpoints;
-    if (provider && requirer) g.setEdge(requirer.app, provider.app);
+    if (provider && requirer) edges.push([requirer.app, provider.app]);
   }
-  dagre.layout(g);
-  // dagre's top-left corners; then each group of related applications moved as a whole into its place.
-  return arrange(view, (app) => {
-    const n = g.node(app);
-    return { x: n.x - n.width / 2, y: n.y - n.height / 2, w: n.width, h: n.height };
-  });
+  // Each group of related applications laid out on its own, then moved as a whole into its place.
+  const at = new Map<string, { x: number; y: number }>();
+  for (const group of components(view)) {
+    for (const [app, corner] of layered(group.map((a) => ({ id: a, height: heights.get(a) ?? 100 })), edges, NODE_WIDTH)) at.set(app, corner);
+  }
+  return arrange(view, (app) => ({ ...(at.get(app) ?? { x: 0, y: 0 }), w: NODE_WIDTH, h: heights.get(app) ?? 100 }));
 }
