@@ -6,7 +6,7 @@
  * Usage: npx tsx bench/sizemap.ts [outDir] [--files] [--top N]
  *   (build first with `npx vite build --outDir <outDir>`; sourcemaps are on in vite.config.ts)
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -86,7 +86,8 @@ for (const f of initial) {
   const code = readFileSync(path, 'utf8');
   total += Buffer.byteLength(code);
   totalGz += gzipSync(code, { level: 9 }).length;
-  attribute(code, JSON.parse(readFileSync(`${path}.map`, 'utf8')) as { sources: string[]; mappings: string }, groups);
+  if (existsSync(`${path}.map`)) attribute(code, JSON.parse(readFileSync(`${path}.map`, 'utf8')) as { sources: string[]; mappings: string }, groups);
+  else push(groups, `(no source map: ${f})`, code);
 }
 const rows = [...groups].map(([name, parts]) => {
   const text = parts.join('');

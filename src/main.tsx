@@ -2,12 +2,10 @@ import { EXAMPLE_FILES } from './ui/bundle/examples.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import masterworker from '../examples/masterworker.juju?raw';
-import { connectBridge } from './embed/bridge.ts';
-import { createEmbedStore } from './embed/embedStore.ts';
 import { isEmbed, readEmbedParams } from './embed/params.ts';
 import './index.css';
-import { shareParam } from './share/link.ts';
-import { openShareHash } from './share/open.ts';
+import { shareLinkError, shareParam } from './share/param.ts';
+import type { OpenedShare } from './share/open.ts';
 import { persist, readSaved, type Store } from './store/persist.ts';
 import { createRelvizStore, type RelvizStore, type StoreOptions } from './store/store.ts';
 import { EMPTY_HISTORY, pushed } from './store/undo.ts';
@@ -27,13 +25,26 @@ function browserStorage(): Store | null {
 /** Milliseconds of hooks one task computes on the page before the rest goes to the worker: no task is long. */
 const PAGE_BUDGET_MS = 30;
 
+/**
+ * The share link in `hash`, read by its own chunk (link.ts and fflate), fetched only
+ * when there is a link to read; a chunk that cannot be fetched is a link not opened.
+ */
+async function openShared(hash: string): Promise<OpenedShare | null> {
+  if (shareParam(hash) === null) return null;
+  try {
+    return (await import('./share/open.ts')).openShareHash(hash);
+  } catch (e) {
+    return { kind: 'broken', error: shareLinkError(`the page could not load its reader (${String(e)})`) };
+  }
+}
+
 // A share link (`#share=…`) wins over the saved session. The hash goes once read, so a
 // reload keeps what the user did since (saved as usual); a link that cannot be opened
 // leaves the saved session as it was and says why in the error banner.
 // An embed (`?embed=1`, in someone else's page) loads what its URL says and never
 // touches the saved session: it must not clobber the user's own relviz tab.
 const embed = isEmbed(location.search) ? readEmbedParams(location.search) : null;
-const opened = openShareHash(location.hash);
+const opened = await openShared(location.hash);
 if (opened) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
 const shared = opened?.kind === 'shared' ? { ...opened.shared.session, tutorial: opened.shared.tutorial } : undefined;
 const problems = [...(opened?.kind === 'broken' ? [opened.error] : []), ...(embed?.errors ?? [])];
@@ -42,6 +53,11 @@ const error = problems.length > 0 ? { error: problems.join('\n') } : {};
 const runner: Pick<StoreOptions, 'runner' | 'budgetMs'> = { budgetMs: PAGE_BUDGET_MS, ...(typeof Worker === 'undefined' ? {} : { runner: workerRunner() }) };
 let store: RelvizStore;
 if (embed) {
+  // Only an embed needs these (a chunk of their own): an iframe's page loads them before its first render.
+  const [{ createEmbedStore }, { connectBridge }] = await Promise.all([import('./embed/embedStore.ts'), import('./embed/bridge.ts')]).catch((e: unknown) => {
+    document.getElementById('root')?.append(`relviz could not load the embedded view (${String(e)}). Reload to try again.`);
+    throw e;
+  });
   store = createEmbedStore(embed.source, masterworker, { ...(shared ? { session: shared } : {}), ...runner, ...error, files: EXAMPLE_FILES });
   // The parent page drives it with postMessage (src/embed/); a bad `&origin=` accepts no one.
   if (embed.origin !== null) connectBridge(store, window, embed.origin);

@@ -6,7 +6,7 @@
  */
 import { ScriptSyntaxError } from '../io/script.ts';
 import { SessionError, scriptSession } from '../store/session.ts';
-import { MisconceptionIds, type MisconceptionId } from '../teaching/misconceptions.ts';
+import { MisconceptionIds, type MisconceptionId } from '../teaching/misconceptionIds.ts';
 import { tutorialById } from '../teaching/tutorials/index.ts';
 import { MAX_SCRIPT_CHARS } from './protocol.ts';
 

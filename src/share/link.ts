@@ -1,20 +1,20 @@
 /**
  * Share links: the whole session in the URL's hash (`#share=1.<data>`), which never
  * reaches a server. `<data>` is the compact session (compact.ts) as JSON, deflated
- * (fflate: synchronous, so the page can open a link before its first render) and
+ * (fflate: a chunk loaded only when a link is opened or made; synchronous once loaded) and
  * base64url-encoded. The `1.` before it is the link format's version: a later relviz
  * can change any of this and still open (or clearly refuse) older links.
  */
 import { deflateSync, inflateSync } from 'fflate';
 import type { SessionV1 } from '../store/session.ts';
 import { ShareError, compactSession, expandSession, type ShareTutorial, type SharedSession } from './compact.ts';
+import { SHARE_PARAM } from './param.ts';
 
 export { ShareError, type ShareTutorial, type SharedSession } from './compact.ts';
+export { SHARE_PARAM, shareParam } from './param.ts';
 
 /** The link format this relviz writes. */
 export const SHARE_FORMAT = 1;
-/** The hash parameter that carries a session. */
-export const SHARE_PARAM = 'share';
 /**
  * The most session JSON a link may unpack to. A 400-command session is ~30 KB; the
  * cap stops a crafted link (deflate expands up to ~1000×) from eating memory.
@@ -80,10 +80,4 @@ export function decodeShare(value: string): SharedSession {
 /** The full link: this page's address with the session in its hash. */
 export function shareUrl(page: { readonly origin: string; readonly pathname: string; readonly search: string }, value: string): string {
   return `${page.origin}${page.pathname}${page.search}#${SHARE_PARAM}=${value}`;
-}
-
-/** The `#share=` value of a location hash, or null when the hash holds none. */
-export function shareParam(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  return params.get(SHARE_PARAM);
 }

@@ -2,14 +2,12 @@
  * Opening the page with a share link: the `#share=` hash wins over the saved session.
  * Kept apart from main.tsx so the choice (and its error text) is tested without a page.
  */
-import { ShareError, decodeShare, shareParam, type SharedSession } from './link.ts';
+import { ShareError, decodeShare, type SharedSession } from './link.ts';
+import { shareLinkError, shareParam } from './param.ts';
+
+export { shareLinkError };
 
 export type OpenedShare = { readonly kind: 'shared'; readonly shared: SharedSession } | { readonly kind: 'broken'; readonly error: string };
-
-/** Juju-style banner text for a link that cannot be opened. */
-export function shareLinkError(reason: string): string {
-  return `ERROR this share link cannot be opened: ${reason}`;
-}
 
 /** The session a location hash shares, or why it cannot be opened; null when the hash shares nothing. */
 export function openShareHash(hash: string): OpenedShare | null {

@@ -13,18 +13,9 @@ import type { HookKind } from '../engine/ops.ts';
 import type { HookRecord, TraceRecord } from '../engine/trace.ts';
 import { parseScript } from '../io/script.ts';
 
-export const MisconceptionIds = [
-  'stop-before-broken',
-  'leader-own-peer-write',
-  'joined-after-start',
-  'departing-unit-departed',
-  'broken-after-last-worker',
-  'changed-before-joined',
-  'leader-takes-over-at-once',
-] as const;
-/** "What happens if…" scenarios on real models: not the docs' mistakes, but what people expect and Juju does not do. */
-export const WhatIfIds = ['cos-lite-remove-unit'] as const;
-export type MisconceptionId = (typeof MisconceptionIds)[number] | (typeof WhatIfIds)[number];
+import { MisconceptionIds, WhatIfIds, type MisconceptionId } from './misconceptionIds.ts';
+
+export { MisconceptionIds, WhatIfIds, type MisconceptionId };
 
 export interface Source {
   readonly label: string;

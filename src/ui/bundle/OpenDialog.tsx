@@ -6,34 +6,19 @@
  * applications, where each charm comes from, what relviz inferred; or Juju's refusal
  * with file and line) before anything changes. "Open as a new model" replaces the
  * model (one Undo away); "Add to this model" deploys into it, as the console would.
- *
- * Also the Export button: the model as a bundle (`juju export-bundle`), downloaded.
+ * Loaded on demand (OpenButton.tsx opens it).
  */
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import { exportBundle } from '../../engine/bundleExport.ts';
 import { formatCommand } from '../../engine/commands.ts';
-import { toAnnotations } from '../../store/annotations.ts';
 import { RefusalNote, RewoundNote } from '../common/DialogNotes.tsx';
 import { ModalDialog } from '../common/ModalDialog.tsx';
 import { buttonClass, fieldClass, primaryClass } from '../controls/style.ts';
-import { autoLayout } from '../graph/layout.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
 import { PICK_LIMITS, byRole, draftCommand, draftFrom, previewDraft, type Draft, type PreviewApp } from './openForm.ts';
+import { OpenLabel } from './openLabels.ts';
 import { carriesFiles, readDrop, readFileList, type Picked } from './readFiles.ts';
 
-export const OpenLabel = {
-  menu: 'Bundle',
-  open: 'Open…',
-  title: 'Open a bundle or a model’s status',
-  chooseFiles: 'Choose files…',
-  chooseFolder: 'Choose a folder…',
-  paste: 'Or paste a bundle, or juju status output',
-  replace: 'Open as a new model',
-  add: 'Add to this model',
-  cancel: 'Cancel',
-  exportBundle: 'Export bundle',
-  dropHere: 'Drop to open',
-} as const;
+export { OpenLabel } from './openLabels.ts';
 
 const SOURCE_BADGE: Record<PreviewApp['source'], { label: string; cls: string; title: string }> = {
   teaching: { label: 'teaching charm', cls: 'bg-emerald-100 text-emerald-900', title: 'relviz’s own charm, with behaviour' },
@@ -41,164 +26,6 @@ const SOURCE_BADGE: Record<PreviewApp['source'], { label: string; cls: string; t
   inferred: { label: 'inferred', cls: 'bg-amber-100 text-amber-900', title: 'charm not found: its endpoints are inferred from the relations; its hooks do nothing' },
   files: { label: 'charm files', cls: 'bg-sky-100 text-sky-900', title: 'from the charm’s metadata beside the bundle: its hooks do nothing' },
 };
-
-/** The Open button, the page-wide drop target, and the dialog they open. */
-export function OpenButton() {
-  const [picked, setPicked] = useState<Picked | null>(null);
-  const [open, setOpen] = useState(false);
-  const [dragging, setDragging] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (wasOpen.current && !open) button.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
-  // Files dropped anywhere on the page open here (a text drag is the page's own business).
-  useEffect(() => {
-    let depth = 0;
-    const over = (e: globalThis.DragEvent) => {
-      if (!carriesFiles(e.dataTransfer)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const enter = (e: globalThis.DragEvent) => {
-      if (!carriesFiles(e.dataTransfer)) return;
-      depth += 1;
-      setDragging(true);
-    };
-    const leave = () => {
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const drop = (e: globalThis.DragEvent) => {
-      depth = 0;
-      setDragging(false);
-      if (!carriesFiles(e.dataTransfer) || !e.dataTransfer) return;
-      e.preventDefault();
-      void readDrop(e.dataTransfer).then((p) => {
-        setPicked(p);
-        setOpen(true);
-      });
-    };
-    addEventListener('dragover', over);
-    addEventListener('dragenter', enter);
-    addEventListener('dragleave', leave);
-    addEventListener('drop', drop);
-    return () => {
-      removeEventListener('dragover', over);
-      removeEventListener('dragenter', enter);
-      removeEventListener('dragleave', leave);
-      removeEventListener('drop', drop);
-    };
-  }, []);
-  return (
-    <>
-      <BundleMenu
-        opener={button}
-        onOpen={() => {
-          setPicked(null);
-          setOpen(true);
-        }}
-      />
-      {dragging && !open && (
-        <div aria-hidden className="pointer-events-none fixed inset-2 z-50 flex items-center justify-center rounded-xl border-4 border-dashed border-orange-500 bg-orange-50/70 text-2xl font-bold text-orange-800">
-          {OpenLabel.dropHere}: a bundle, its overlays and charms, or a juju status
-        </div>
-      )}
-      {open && <OpenDialog initial={picked} onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
-/**
- * One header button for bundles (the header must fit 1280 px): it discloses Open… and
- * Export bundle. Escape or a click elsewhere closes it; focus returns to it.
- */
-function BundleMenu({ opener, onOpen }: { opener: React.RefObject<HTMLButtonElement | null>; onOpen: () => void }) {
-  const store = useRelvizStore();
-  const [shown, setShown] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!shown) return;
-    first.current?.focus();
-    const away = (e: MouseEvent) => {
-      if (!box.current?.contains(e.target as Node)) setShown(false);
-    };
-    addEventListener('mousedown', away);
-    return () => removeEventListener('mousedown', away);
-  }, [shown]);
-  const close = () => {
-    setShown(false);
-    opener.current?.focus();
-  };
-  const exportNow = () => {
-    const s = store.getState();
-    const yaml = exportBundle(s.timeline.state, toAnnotations(autoLayout(s.view, s.positions)));
-    const url = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'bundle.yaml';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    close();
-  };
-  const item = 'block w-full rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100';
-  return (
-    <div
-      ref={box}
-      className="relative"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && shown) {
-          e.stopPropagation();
-          close();
-        }
-      }}
-    >
-      <button
-        ref={opener}
-        type="button"
-        aria-expanded={shown}
-        aria-controls="bundle-menu"
-        className={buttonClass}
-        title="Open a bundle or a running model’s juju status (or drop the files anywhere); export the model as a bundle"
-        onClick={() => setShown((v) => !v)}
-      >
-        {OpenLabel.menu}
-        <span aria-hidden className="text-xs">
-          ▾
-        </span>
-      </button>
-      {shown && (
-        <div id="bundle-menu" className="absolute top-full left-0 z-40 mt-1 w-72 rounded-md border border-slate-300 bg-white p-1 shadow-lg">
-          <button
-            ref={first}
-            type="button"
-            aria-haspopup="dialog"
-            aria-label={OpenLabel.open}
-            aria-describedby="bundle-menu-open"
-            className={item}
-            onClick={() => {
-              setShown(false);
-              onOpen();
-            }}
-          >
-            {OpenLabel.open}
-            <span id="bundle-menu-open" className="block text-xs text-slate-500">
-              a bundle with overlays, or juju status — or drop files on the page
-            </span>
-          </button>
-          <button type="button" aria-label={OpenLabel.exportBundle} aria-describedby="bundle-menu-export" className={item} onClick={exportNow}>
-            {OpenLabel.exportBundle}
-            <span id="bundle-menu-export" className="block text-xs text-slate-500">
-              download bundle.yaml (juju export-bundle), with the graph’s positions
-            </span>
-          </button>
-        </div>
-      )}
-    </div>
-  );
-}
 
 /** `value`, once it has not changed for `ms` (at once when `ms` is 0). */
 function useSettled<T>(value: T, ms: number): T {
@@ -214,7 +41,7 @@ function useSettled<T>(value: T, ms: number): T {
   return ms === 0 ? value : settled;
 }
 
-function OpenDialog({ initial, onClose }: { initial: Picked | null; onClose: () => void }) {
+export function OpenDialog({ initial, onClose }: { initial: Picked | null; onClose: () => void }) {
   const store = useRelvizStore();
   const id = useId();
   const firstInput = useRef<HTMLInputElement>(null);

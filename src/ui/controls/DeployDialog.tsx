@@ -1,5 +1,5 @@
 /**
- * Deploying with the mouse: a button that opens a modal dialog with two tabs, a charm
+ * Deploying with the mouse: a modal dialog (opened by DeployButton, loaded on demand) with two tabs, a charm
  * from the catalog (searched: teaching charms and real charms' endpoints) or pasted `metadata.yaml` / `charmcraft.yaml` (checked as you type
  * by the engine's own parser, with file and line). Deploy applies the same command
  * as `juju deploy`; a refusal stays in the dialog (and in the store's error banner).
@@ -7,7 +7,7 @@
  */
 import { RefusalNote, RewoundNote } from '../common/DialogNotes.tsx';
 import { ModalDialog } from '../common/ModalDialog.tsx';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { CharmMeta } from '../../engine/charm.ts';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
@@ -19,31 +19,6 @@ import { ControlLabel, buttonClass, fieldClass, primaryClass } from './style.ts'
 type Tab = 'catalog' | 'metadata';
 
 const MAX_UNITS = 20;
-
-export function DeployButton() {
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  // Focus goes back to the button once the dialog has left the top layer (while it is
-  // modal, the rest of the page is inert and cannot take focus).
-  useEffect(() => {
-    if (wasOpen.current && !open) button.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
-  return (
-    <>
-      <button ref={button} type="button" aria-haspopup="dialog" className={primaryClass} title="Deploy a charm (as juju deploy)" onClick={() => setOpen(true)}>
-        <span aria-hidden className="text-base leading-none">
-          +
-        </span>
-        {Label.deploy}
-      </button>
-      {open && (
-        <DeployDialog onClose={() => setOpen(false)} />
-      )}
-    </>
-  );
-}
 
 /** What a charm offers, in one line: `provides db (postgresql) · requires …`. */
 function Endpoints({ meta }: { meta: CharmMeta }) {

@@ -36,7 +36,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { EndpointMeta } from '../../engine/charm.ts';
 import type { Selection } from '../../store/store.ts';
 import type { ModelView, NextHookView, UnitView } from '../../store/view.ts';
-import { DeployDialog } from '../controls/DeployDialog.tsx';
+import { LazyDeployDialog } from '../controls/DeployButton.tsx';
 import { deleteCommand } from '../controls/targetActions.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { selectStepFocus } from '../teaching/focus.ts';
@@ -443,7 +443,7 @@ function GraphInner() {
       </div>
       {/* Outside the canvas's element, so its keys (Backspace in a form) never reach the Delete handler above. */}
       {menu && <GraphContextMenu request={menu} onClose={closeMenu} onDeploy={() => setDeploying(true)} />}
-      {deploying && <DeployDialog onClose={() => setDeploying(false)} />}
+      {deploying && <LazyDeployDialog onClose={() => setDeploying(false)} />}
     </>
   );
 }

@@ -5,13 +5,16 @@
  * Focus returns to this button when the list closes.
  */
 import { useEffect, useRef, useState } from 'react';
-import { misconception, type MisconceptionId } from '../../teaching/misconceptions.ts';
+import type { MisconceptionId } from '../../teaching/misconceptionIds.ts';
+import { lazyPart } from '../common/lazyPart.tsx';
 import { buttonClass } from '../controls/style.ts';
 import { Label } from '../labels.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
-import { MisconceptionBanner } from './MisconceptionBanner.tsx';
-import { MisconceptionsDialog } from './MisconceptionsDialog.tsx';
-import { showMisconception } from './showMisconception.ts';
+
+// The misconceptions (their scripts, texts and the code that plays them) are a chunk of their own.
+const LazyDialog = lazyPart('the misconceptions', () => import('./MisconceptionsDialog.tsx').then((m) => m.MisconceptionsDialog));
+const LazyBanner = lazyPart('the misconception', () => import('./MisconceptionBanner.tsx').then((m) => m.MisconceptionBanner));
+const loadShow = () => Promise.all([import('../../teaching/misconceptions.ts'), import('./showMisconception.ts')]);
 
 export function MisconceptionsButton() {
   const store = useRelvizStore();
@@ -29,11 +32,14 @@ export function MisconceptionsButton() {
   useEffect(() => () => stopWatching.current?.(), []);
 
   const show = (id: MisconceptionId) => {
-    stopWatching.current?.();
-    const stop = showMisconception(store, misconception(id));
-    stopWatching.current = stop || null;
-    setShown(stop ? id : null);
-    setOpen(false);
+    // Loaded with the dialog already: this waits a microtask.
+    void loadShow().then(([{ misconception }, { showMisconception }]) => {
+      stopWatching.current?.();
+      const stop = showMisconception(store, misconception(id));
+      stopWatching.current = stop || null;
+      setShown(stop ? id : null);
+      setOpen(false);
+    });
   };
   const dismiss = () => {
     stopWatching.current?.();
@@ -43,14 +49,14 @@ export function MisconceptionsButton() {
 
   return (
     <>
-      <button ref={button} type="button" aria-haspopup="dialog" className={buttonClass} title="Where the docs mislead, shown in the simulator" onClick={() => setOpen(true)}>
+      <button ref={button} type="button" aria-haspopup="dialog" className={buttonClass} title="Where the docs mislead, shown in the simulator" onPointerEnter={LazyDialog.preload} onFocus={LazyDialog.preload} onClick={() => setOpen(true)}>
         <span aria-hidden className="text-base leading-none text-orange-700">
           ⚑
         </span>
         {Label.misconceptions}
       </button>
-      {open && <MisconceptionsDialog onShow={show} onClose={() => setOpen(false)} />}
-      {shown && <MisconceptionBanner id={shown} onReplay={() => show(shown)} onDismiss={dismiss} />}
+      {open && <LazyDialog onShow={show} onClose={() => setOpen(false)} />}
+      {shown && <LazyBanner id={shown} onReplay={() => show(shown)} onDismiss={dismiss} />}
     </>
   );
 }

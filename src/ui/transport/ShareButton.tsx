@@ -5,7 +5,7 @@
  * focus returns to the button.
  */
 import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { encodeShare, shareUrl } from '../../share/link.ts';
+import { LazyLabel } from '../common/lazyPart.tsx';
 import { useRelvizStore } from '../StoreContext.tsx';
 import { SHARE_LINK_BUDGET, ShareLabel } from './shareLabels.ts';
 
@@ -19,13 +19,24 @@ function LinkIcon() {
   );
 }
 
+/** The link's writer (link.ts, with fflate): a chunk of its own, fetched when the button is pointed at or focused. */
+const loadLink = () => import('../../share/link.ts');
+
 export function ShareButton() {
   const store = useRelvizStore();
   const id = useId();
   const [link, setLink] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   const anchor = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
 
+  const make = () => {
+    setFailed(null);
+    loadLink().then(
+      ({ encodeShare, shareUrl }) => setLink(shareUrl(location, encodeShare(store.getState().exportSession(), { tutorial: store.getState().tutorial }))),
+      (e: unknown) => setFailed(String(e)),
+    );
+  };
   const close = (refocus: boolean) => {
     setLink(null);
     if (refocus) toggle.current?.focus();
@@ -41,12 +52,19 @@ export function ShareButton() {
         aria-expanded={link !== null}
         aria-controls={link !== null ? `${id}-popover` : undefined}
         title="A link that opens this session as you see it now"
-        onClick={() => (link !== null ? close(false) : setLink(shareUrl(location, encodeShare(store.getState().exportSession(), { tutorial: store.getState().tutorial }))))}
+        onPointerEnter={() => void loadLink().catch(() => undefined)}
+        onFocus={() => void loadLink().catch(() => undefined)}
+        onClick={() => (link !== null ? close(false) : make())}
       >
         <LinkIcon />
         {ShareLabel.share}
       </button>
       {link !== null && <SharePopover id={`${id}-popover`} link={link} anchor={anchor} onClose={close} />}
+      {failed !== null && (
+        <p role="alert" className="absolute top-full right-0 z-40 mt-1 w-72 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 shadow">
+          {LazyLabel.failed('the share link maker')} ({failed}) {LazyLabel.retry}: press Share again.
+        </p>
+      )}
     </div>
   );
 }

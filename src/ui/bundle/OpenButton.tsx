@@ -1,0 +1,177 @@
+/**
+ * The header's Bundle menu (Open…, Export bundle) and the page-wide drop target for
+ * files. The Open dialog (OpenDialog.tsx: the bundle and status readers' previews) is a
+ * chunk of its own, fetched when the menu is pointed at or focused.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { exportBundle } from '../../engine/bundleExport.ts';
+import { toAnnotations } from '../../store/annotations.ts';
+import { lazyPart } from '../common/lazyPart.tsx';
+import { buttonClass } from '../controls/style.ts';
+import { autoLayout } from '../graph/layout.ts';
+import { useRelvizStore } from '../StoreContext.tsx';
+import { OpenLabel } from './openLabels.ts';
+import { carriesFiles, readDrop, type Picked } from './readFiles.ts';
+
+const LazyOpenDialog = lazyPart('the Open dialog', () => import('./OpenDialog.tsx').then((m) => m.OpenDialog));
+
+/** The Open button, the page-wide drop target, and the dialog they open. */
+export function OpenButton() {
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [open, setOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !open) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  // Files dropped anywhere on the page open here (a text drag is the page's own business).
+  useEffect(() => {
+    let depth = 0;
+    const over = (e: globalThis.DragEvent) => {
+      if (!carriesFiles(e.dataTransfer)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const enter = (e: globalThis.DragEvent) => {
+      if (!carriesFiles(e.dataTransfer)) return;
+      depth += 1;
+      setDragging(true);
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: globalThis.DragEvent) => {
+      depth = 0;
+      setDragging(false);
+      if (!carriesFiles(e.dataTransfer) || !e.dataTransfer) return;
+      e.preventDefault();
+      void readDrop(e.dataTransfer).then((p) => {
+        setPicked(p);
+        setOpen(true);
+      });
+    };
+    addEventListener('dragover', over);
+    addEventListener('dragenter', enter);
+    addEventListener('dragleave', leave);
+    addEventListener('drop', drop);
+    return () => {
+      removeEventListener('dragover', over);
+      removeEventListener('dragenter', enter);
+      removeEventListener('dragleave', leave);
+      removeEventListener('drop', drop);
+    };
+  }, []);
+  return (
+    <>
+      <BundleMenu
+        opener={button}
+        onOpen={() => {
+          setPicked(null);
+          setOpen(true);
+        }}
+      />
+      {dragging && !open && (
+        <div aria-hidden className="pointer-events-none fixed inset-2 z-50 flex items-center justify-center rounded-xl border-4 border-dashed border-orange-500 bg-orange-50/70 text-2xl font-bold text-orange-800">
+          {OpenLabel.dropHere}: a bundle, its overlays and charms, or a juju status
+        </div>
+      )}
+      {open && <LazyOpenDialog initial={picked} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/**
+ * One header button for bundles (the header must fit 1280 px): it discloses Open… and
+ * Export bundle. Escape or a click elsewhere closes it; focus returns to it.
+ */
+function BundleMenu({ opener, onOpen }: { opener: React.RefObject<HTMLButtonElement | null>; onOpen: () => void }) {
+  const store = useRelvizStore();
+  const [shown, setShown] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!shown) return;
+    first.current?.focus();
+    const away = (e: MouseEvent) => {
+      if (!box.current?.contains(e.target as Node)) setShown(false);
+    };
+    addEventListener('mousedown', away);
+    return () => removeEventListener('mousedown', away);
+  }, [shown]);
+  const close = () => {
+    setShown(false);
+    opener.current?.focus();
+  };
+  const exportNow = () => {
+    const s = store.getState();
+    const yaml = exportBundle(s.timeline.state, toAnnotations(autoLayout(s.view, s.positions)));
+    const url = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'bundle.yaml';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    close();
+  };
+  const item = 'block w-full rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100';
+  return (
+    <div
+      ref={box}
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && shown) {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <button
+        ref={opener}
+        type="button"
+        aria-expanded={shown}
+        aria-controls="bundle-menu"
+        className={buttonClass}
+        onPointerEnter={LazyOpenDialog.preload}
+        onFocus={LazyOpenDialog.preload}
+        title="Open a bundle or a running model’s juju status (or drop the files anywhere); export the model as a bundle"
+        onClick={() => setShown((v) => !v)}
+      >
+        {OpenLabel.menu}
+        <span aria-hidden className="text-xs">
+          ▾
+        </span>
+      </button>
+      {shown && (
+        <div id="bundle-menu" className="absolute top-full left-0 z-40 mt-1 w-72 rounded-md border border-slate-300 bg-white p-1 shadow-lg">
+          <button
+            ref={first}
+            type="button"
+            aria-haspopup="dialog"
+            aria-label={OpenLabel.open}
+            aria-describedby="bundle-menu-open"
+            className={item}
+            onClick={() => {
+              setShown(false);
+              onOpen();
+            }}
+          >
+            {OpenLabel.open}
+            <span id="bundle-menu-open" className="block text-xs text-slate-500">
+              a bundle with overlays, or juju status — or drop files on the page
+            </span>
+          </button>
+          <button type="button" aria-label={OpenLabel.exportBundle} aria-describedby="bundle-menu-export" className={item} onClick={exportNow}>
+            {OpenLabel.exportBundle}
+            <span id="bundle-menu-export" className="block text-xs text-slate-500">
+              download bundle.yaml (juju export-bundle), with the graph’s positions
+            </span>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
