@@ -6,9 +6,9 @@ import { exportBundle } from '../../engine/bundleExport.ts';
 import { applyCommand, type Command } from '../../engine/commands.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../../io/script.ts';
 import { toAnnotations } from '../annotations.ts';
+import { withFilesAtHand } from '../scriptInputs.ts';
 import type { ConsoleActions, ConsoleEntry, ConsoleState } from '../state.ts';
 import type { SliceArgs } from './core.ts';
-import { withFilesAtHand } from './model.ts';
 
 /** Read-only commands look at the model at the cursor without entering the history. */
 function readOnly(command: Command): boolean {

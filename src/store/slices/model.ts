@@ -4,13 +4,12 @@
  * rebuilding the history from a command log, with long runs computed by the runner.
  */
 import { cloneState, fingerprint } from '../../engine/clone.ts';
-import { applyCommand, formatCommand, type Command, type CommandResult } from '../../engine/commands.ts';
+import { applyCommand, formatCommand, type CommandResult } from '../../engine/commands.ts';
 import type { JujuVersion, SimState } from '../../engine/model.ts';
 import { MAX_HOOKS_PER_COMMAND, Timeline, commandTicks, defaultRun } from '../../engine/timeline.ts';
-import { filesFor } from '../../engine/bundleFiles.ts';
 import { createState } from '../../engine/sim.ts';
-import { parseLine, runAfter } from '../../io/script.ts';
 import { fromAnnotations } from '../annotations.ts';
+import { parseScriptInputs } from '../scriptInputs.ts';
 import { IN_PLACE_HOOKS } from '../runner.ts';
 import { sharedInputs, type SessionInput, type SessionV1 } from '../session.ts';
 import type { ModelActions, ModelState } from '../state.ts';
@@ -57,23 +56,6 @@ function runNote(t: Timeline, run: SessionInput['run'], maxTicks: number): strin
     return `relviz stopped this run at ${maxTicks.toLocaleString('en')} ticks, its limit of history in the page (memory); the CLI (npm run sim) has none.`;
   }
   return run === 'idle' && !t.endHasWork ? t.endNote.trim() : '';
-}
-
-/** A script's inputs; a bundle or status it deploys reads the files at hand. */
-export function parseScriptInputs(text: string, files: Readonly<Record<string, string>>): SessionInput[] {
-  const inputs: SessionInput[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = parseLine(raw, i + 1);
-    if (line) inputs.push({ command: withFilesAtHand(line.command, files), text: line.text, run: runAfter(line) });
-  });
-  return inputs;
-}
-
-/** A typed or scripted bundle deploy (or status load) with no files of its own takes them from the files at hand. */
-export function withFilesAtHand(command: Command, files: Readonly<Record<string, string>>): Command {
-  if (command.type === 'deploy-bundle' && Object.keys(command.files).length === 0) return { ...command, files: filesFor(command, files) };
-  if (command.type === 'load-status' && Object.keys(command.files).length === 0) return { ...command, files: filesFor({ path: command.path, overlays: command.showUnits }, files) };
-  return command;
 }
 
 /** The inputs with the last one's run fixed to the hooks it actually ran (a run cut short). */
@@ -293,7 +275,7 @@ export function modelServices({ set, get, core }: SliceArgs): ModelServices {
 }
 
 /** Stops the run being computed, if any. */
-export function cancelJob({ core, get, set }: SliceArgs): void {
+function cancelJob({ core, get, set }: SliceArgs): void {
   core.job?.cancel();
   core.job = null;
   if (get().busy) set({ busy: null });
