@@ -9,6 +9,7 @@ import type { OpenedShare } from './share/open.ts';
 import { persist, readSaved, type Store } from './store/persist.ts';
 import { createRelvizStore, type RelvizStore, type StoreOptions } from './store/store.ts';
 import { EMPTY_HISTORY, pushed } from './store/undo.ts';
+import { loadTutorials } from './teaching/tutorials/registry.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/StoreContext.tsx';
 import { workerRunner } from './worker/workerRunner.ts';
@@ -24,6 +25,15 @@ function browserStorage(): Store | null {
 
 /** Milliseconds of hooks one task computes on the page before the rest goes to the worker: no task is long. */
 const PAGE_BUDGET_MS = 30;
+
+/**
+ * The tutorials' steps are a chunk of their own (teaching/tutorials/registry.ts): a page
+ * that opens in a tutorial fetches them before its first render, so the tutorial's card
+ * is there from the first frame. (A failure is said when the store asks for them.)
+ */
+async function tutorialsFirst(needed: boolean): Promise<void> {
+  if (needed) await loadTutorials().catch(() => undefined);
+}
 
 /**
  * The share link in `hash`, read by its own chunk (link.ts and fflate), fetched only
@@ -58,6 +68,7 @@ if (embed) {
     document.getElementById('root')?.append(`relviz could not load the embedded view (${String(e)}). Reload to try again.`);
     throw e;
   });
+  await tutorialsFirst(true);
   store = createEmbedStore(embed.source, masterworker, { ...(shared ? { session: shared } : {}), ...runner, ...error, files: EXAMPLE_FILES });
   // The parent page drives it with postMessage (src/embed/); a bad `&origin=` accepts no one.
   if (embed.origin !== null) connectBridge(store, window, embed.origin);
@@ -69,6 +80,7 @@ if (embed) {
   const storage = browserStorage();
   // A saved session that cannot be opened is set aside (never overwritten) and said so.
   const saved = storage ? readSaved(storage) : { session: null, history: null, problem: null };
+  await tutorialsFirst(Boolean(shared?.tutorial || saved.session?.tutorial || link?.source.kind === 'tutorial'));
   const linkErrors = link?.errors.length ? { error: [...problems, ...link.errors].join('\n') } : error;
   const base: StoreOptions = { ...runner, ...linkErrors, saving: saved.problem, history: saved.history ?? EMPTY_HISTORY, files: EXAMPLE_FILES };
   if (shared) {

@@ -10,7 +10,7 @@ import type { Timeline } from '../engine/timeline.ts';
 import { ScriptSyntaxError } from '../io/script.ts';
 import { SessionError, scriptSession } from '../store/session.ts';
 import type { RelvizState, RelvizStore } from '../store/store.ts';
-import { tutorialById } from '../teaching/tutorials/index.ts';
+import { tutorialEntry } from '../teaching/tutorials/list.ts';
 import { hookEvent, parseInbound, type HookEvent, type InboundMessage, type OutboundMessage } from './protocol.ts';
 
 export interface Bridge {
@@ -125,9 +125,9 @@ export function createBridge(store: RelvizStore, post: (message: OutboundMessage
         s.pause();
         return s.seek(Math.min(m.tick, store.getState().length));
       case 'relviz:tutorial': {
-        const tutorial = tutorialById(m.id);
+        const tutorial = tutorialEntry(m.id);
         if (!tutorial) return error(`relviz:tutorial: no tutorial "${m.id}"`);
-        if (m.step > tutorial.steps.length) return error(`relviz:tutorial: "${m.id}" has ${tutorial.steps.length} steps, not ${m.step}`);
+        if (m.step > tutorial.steps) return error(`relviz:tutorial: "${m.id}" has ${tutorial.steps} steps, not ${m.step}`);
         s.openTutorial(m.id, m.step - 1);
         return ready();
       }

@@ -7,7 +7,7 @@
 import { ScriptSyntaxError } from '../io/script.ts';
 import { SessionError, scriptSession } from '../store/session.ts';
 import { MisconceptionIds, type MisconceptionId } from '../teaching/misconceptionIds.ts';
-import { tutorialById } from '../teaching/tutorials/index.ts';
+import { tutorialEntry } from '../teaching/tutorials/list.ts';
 import { MAX_SCRIPT_CHARS } from './protocol.ts';
 
 export type EmbedSource =
@@ -65,15 +65,15 @@ function readSource(p: URLSearchParams, errors: string[]): EmbedSource {
   }
   const tutorial = p.get('tutorial');
   if (tutorial !== null) {
-    const found = tutorialById(tutorial);
+    const found = tutorialEntry(tutorial);
     if (!found) {
       errors.push(`ERROR no tutorial called "${tutorial.slice(0, 64)}"`);
       return { kind: 'default' };
     }
     const raw = p.get('step') ?? '1';
     const step = /^[0-9]{1,5}$/.test(raw) ? Number(raw) : NaN;
-    if (!(step >= 1 && step <= found.steps.length)) {
-      errors.push(`ERROR step=${raw.slice(0, 16)}: "${found.id}" has steps 1 to ${found.steps.length}`);
+    if (!(step >= 1 && step <= found.steps)) {
+      errors.push(`ERROR step=${raw.slice(0, 16)}: "${found.id}" has steps 1 to ${found.steps}`);
       return { kind: 'tutorial', id: found.id, step: 1 };
     }
     return { kind: 'tutorial', id: found.id, step };

@@ -23,12 +23,10 @@ import { PresentButton } from './present/PresentButton.tsx';
 import { StageBar } from './present/StageBar.tsx';
 import { usePresentation } from './present/usePresentation.ts';
 import type { RelvizState } from '../store/store.ts';
-import { tutorialById } from '../teaching/tutorials/index.ts';
+import { tutorialById } from '../teaching/tutorials/registry.ts';
 import { useRelviz, useRelvizStore } from './StoreContext.tsx';
 import { Swimlanes } from './swimlanes/Swimlanes.tsx';
 import { MisconceptionsButton } from './teaching/MisconceptionsButton.tsx';
-import { CompareView } from './teaching/compare/CompareView.tsx';
-import { TutorialCard } from './teaching/TutorialCard.tsx';
 import { TutorialMenu } from './teaching/TutorialMenu.tsx';
 import { useRevealHighlights } from './teaching/useRevealHighlights.ts';
 import { useTutorialEffects } from './teaching/useTutorialEffects.ts';
@@ -37,6 +35,11 @@ import { SessionMenu } from './transport/SessionMenu.tsx';
 import { Transport, TransportSettings } from './transport/Transport.tsx';
 import { usePlayback } from './transport/usePlayback.ts';
 import { useAnimator } from './animation/useAnimator.ts';
+import { lazyPart } from './common/lazyPart.tsx';
+
+// A tutorial's card (with the quiz) and its comparisons load with the tutorial, not with the page.
+const TutorialCard = lazyPart('the tutorial', () => import('./teaching/TutorialCard.tsx').then((m) => m.TutorialCard));
+const CompareView = lazyPart('the comparison', () => import('./teaching/compare/CompareView.tsx').then((m) => m.CompareView));
 
 type BottomTab = 'swimlanes' | 'log';
 
@@ -183,7 +186,7 @@ export function App({ embed = false }: { embed?: boolean }) {
                 <Graph />
               </div>
               {/* An iframe has no column to spare: the card goes beside the graph, and only when wide. */}
-              {mode === 'embed' && (
+              {mode === 'embed' && inTutorial && (
                 <div className="flex shrink-0 max-[80rem]:hidden">
                   <TutorialCard className="m-2 w-[26rem]" />
                 </div>
@@ -200,7 +203,7 @@ export function App({ embed = false }: { embed?: boolean }) {
                   <Swimlanes />
                 </Panel>
               )}
-              {mode !== 'present' && <CompareView />}
+              {mode !== 'present' && compare && <CompareView />}
             </div>
             {/* Hidden, not unmounted, while presenting: the console keeps what was typed. */}
             <Panel title={Label.regionConsole} className="stage:hidden">
@@ -208,7 +211,7 @@ export function App({ embed = false }: { embed?: boolean }) {
             </Panel>
           </div>
           {/* On a projector the comparison is the step: it takes the graph's room too, to be read from the back. */}
-          {mode === 'present' && <CompareView presenting />}
+          {mode === 'present' && compare && <CompareView presenting />}
         </div>
         {cardInColumn ? (
           <div className="flex min-h-0 flex-col gap-2">

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { SimState } from '../../src/engine/model.ts';
 import { Timeline } from '../../src/engine/timeline.ts';
 import { TUTORIALS } from '../../src/teaching/tutorials/index.ts';
+import { TUTORIAL_LIST } from '../../src/teaching/tutorials/list.ts';
+import { loadTutorials, tutorialById as registeredTutorial } from '../../src/teaching/tutorials/registry.ts';
 import { compileTutorial, findHook, planStep, stepStartTick, stopTicks, type Step, type Target, type Tutorial } from '../../src/teaching/tutorial.ts';
 
 function build(t: Tutorial, step: number) {
@@ -110,3 +112,15 @@ describe('what the tutorials narrate beyond their stops', () => {
   });
 });
 
+
+describe('the tutorial list (what the menu and links know before the steps load)', () => {
+  it('names every tutorial, in menu order, with its title, summary and number of steps', () => {
+    expect(TUTORIAL_LIST).toEqual(TUTORIALS.map((t) => ({ id: t.id, title: t.title, summary: t.summary, steps: t.steps.length })));
+  });
+
+  it('answers by id once loaded, as the full list does', async () => {
+    await loadTutorials();
+    for (const t of TUTORIALS) expect(registeredTutorial(t.id)).toBe(t);
+    expect(registeredTutorial('nope')).toBeUndefined();
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { Timeline } from '../../engine/timeline.ts';
 import { TutorialError, compileTutorial, planStep, stepStartTick, stopTicks, type Step } from '../../teaching/tutorial.ts';
-import { tutorialById } from '../../teaching/tutorials/index.ts';
+import { loadTutorials, tutorialById, tutorialsLoaded } from '../../teaching/tutorials/registry.ts';
 import type { TutorialActions, TutorialState } from '../state.ts';
 import type { SliceArgs, TutorialServices } from './core.ts';
 
@@ -23,7 +23,16 @@ function latestRelation(t: Timeline, apps: readonly [string, string]): number | 
   return found;
 }
 
-export function tutorialServices({ set, get }: SliceArgs): TutorialServices {
+/**
+ * In the page, the tutorials' steps are fetched the first time they are needed
+ * (registry.ts): `then` runs once they are here, or the error banner says why not.
+ */
+function withTutorials({ set }: SliceArgs, then: () => void): void {
+  loadTutorials().then(then, (e: unknown) => set({ error: `ERROR the tutorials could not be loaded (${String(e)}); try again` }));
+}
+
+export function tutorialServices(args: SliceArgs): TutorialServices {
+  const { set, get } = args;
   return {
     /**
      * Puts the tutorial step's stops on the timeline `t` (built from the tutorial's
@@ -31,6 +40,14 @@ export function tutorialServices({ set, get }: SliceArgs): TutorialServices {
      * tutorial's path keeps the narration but has no stops.
      */
     attach(place, t) {
+      if (place && !tutorialsLoaded()) {
+        // Once the steps are here, unless the history has been rebuilt meanwhile.
+        const generation = get().generation;
+        withTutorials(args, () => {
+          if (get().generation === generation && get().timeline === t) args.core.attach(place, t);
+        });
+        return;
+      }
       const tut = place ? tutorialById(place.id) : undefined;
       const def = tut?.steps[place?.step ?? -1];
       if (!place || !tut || !def) {
@@ -57,7 +74,8 @@ export function tutorialServices({ set, get }: SliceArgs): TutorialServices {
   };
 }
 
-export function tutorialSlice({ set, get, core }: SliceArgs): TutorialState & TutorialActions {
+export function tutorialSlice(args: SliceArgs): TutorialState & TutorialActions {
+  const { set, get, core } = args;
   return {
     tutorial: null,
     stops: [],
@@ -66,6 +84,10 @@ export function tutorialSlice({ set, get, core }: SliceArgs): TutorialState & Tu
     historyView: 'swimlanes',
 
     openTutorial(id, step = 0) {
+      if (!tutorialsLoaded()) {
+        withTutorials(args, () => get().openTutorial(id, step));
+        return;
+      }
       const tut = tutorialById(id);
       if (!tut) {
         set({ error: `ERROR no tutorial called "${id}"` });

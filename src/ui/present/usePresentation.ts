@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { RelvizStore } from '../../store/store.ts';
-import { tutorialById } from '../../teaching/tutorials/index.ts';
+import { tutorialById } from '../../teaching/tutorials/registry.ts';
 import { inPopup, isShortcut, presentKey } from './keys.ts';
 import { presentFromSearch, searchWithPresent } from './presentation.ts';
 

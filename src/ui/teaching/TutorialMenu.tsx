@@ -1,5 +1,6 @@
-/** The header's Tutorials menu: opens a guided tutorial at its first step. */
-import { TUTORIALS } from '../../teaching/tutorials/index.ts';
+/** The header's Tutorials menu: opens a guided tutorial at its first step (its steps load on demand: registry.ts). */
+import { TUTORIAL_LIST } from '../../teaching/tutorials/list.ts';
+import { loadTutorials } from '../../teaching/tutorials/registry.ts';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 
@@ -11,12 +12,15 @@ export function TutorialMenu() {
       aria-label={Label.tutorials}
       className="h-9 max-w-40 rounded-md border border-slate-300 bg-white px-2 text-sm"
       value={current}
+      // The tutorials' steps are a chunk of their own: fetched as the menu is approached.
+      onPointerEnter={() => void loadTutorials().catch(() => undefined)}
+      onFocus={() => void loadTutorials().catch(() => undefined)}
       onChange={(e) => {
         if (e.target.value) store.getState().openTutorial(e.target.value, 0);
       }}
     >
       <option value="">Tutorials…</option>
-      {TUTORIALS.map((t) => (
+      {TUTORIAL_LIST.map((t) => (
         <option key={t.id} value={t.id} title={t.summary}>
           {t.title}
         </option>

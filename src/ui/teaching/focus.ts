@@ -8,7 +8,7 @@
 import type { RelvizState } from '../../store/store.ts';
 import type { ModelView } from '../../store/view.ts';
 import type { Step, Target } from '../../teaching/tutorial.ts';
-import { tutorialById } from '../../teaching/tutorials/index.ts';
+import { tutorialById } from '../../teaching/tutorials/registry.ts';
 
 /** The application whose node shows a unit's chip (a unit not there yet: its application, by name). */
 function nodeOfUnit(view: ModelView, name: string): string {

@@ -1,6 +1,6 @@
 /** What the tutorial card and the highlighter show at the cursor: pure, from the store's state. */
 import type { RelvizState } from '../../store/store.ts';
-import { tutorialById } from '../../teaching/tutorials/index.ts';
+import { tutorialById } from '../../teaching/tutorials/registry.ts';
 import type { Step, Stop, Target, Tutorial } from '../../teaching/tutorial.ts';
 
 export interface TutorialAt {

@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareBranches, type BranchHook } from '../../../teaching/compare.ts';
 import type { Tutorial } from '../../../teaching/tutorial.ts';
-import { tutorialById } from '../../../teaching/tutorials/index.ts';
+import { tutorialById } from '../../../teaching/tutorials/registry.ts';
 import { useRelviz } from '../../StoreContext.tsx';
 import { CompareLegend } from './CompareLegend.tsx';
 import { CompareTable } from './CompareTable.tsx';
