@@ -48,75 +48,85 @@ async function openShared(hash: string): Promise<OpenedShare | null> {
   }
 }
 
-// A share link (`#share=…`) wins over the saved session. The hash goes once read, so a
-// reload keeps what the user did since (saved as usual); a link that cannot be opened
-// leaves the saved session as it was and says why in the error banner.
-// An embed (`?embed=1`, in someone else's page) loads what its URL says and never
-// touches the saved session: it must not clobber the user's own relviz tab.
-const embed = isEmbed(location.search) ? readEmbedParams(location.search) : null;
-const opened = await openShared(location.hash);
-if (opened) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-const shared = opened?.kind === 'shared' ? { ...opened.shared.session, tutorial: opened.shared.tutorial } : undefined;
-const problems = [...(opened?.kind === 'broken' ? [opened.error] : []), ...(embed?.errors ?? [])];
-const error = problems.length > 0 ? { error: problems.join('\n') } : {};
-// Long runs are computed in a Web Worker, so the page never freezes on a big model.
-const runner: Pick<StoreOptions, 'runner' | 'budgetMs'> = { budgetMs: PAGE_BUDGET_MS, ...(typeof Worker === 'undefined' ? {} : { runner: workerRunner() }) };
-let store: RelvizStore;
-if (embed) {
-  // Only an embed needs these (a chunk of their own): an iframe's page loads them before its first render.
-  const [{ createEmbedStore }, { connectBridge }] = await Promise.all([import('./embed/embedStore.ts'), import('./embed/bridge.ts')]).catch((e: unknown) => {
-    document.getElementById('root')?.append(`relviz could not load the embedded view (${String(e)}). Reload to try again.`);
-    throw e;
-  });
-  await tutorialsFirst(true);
-  store = createEmbedStore(embed.source, masterworker, { ...(shared ? { session: shared } : {}), ...runner, ...error, files: EXAMPLE_FILES });
-  // The parent page drives it with postMessage (src/embed/); a bad `&origin=` accepts no one.
-  if (embed.origin !== null) connectBridge(store, window, embed.origin);
-} else {
-  // A tutorial link (`?tutorial=<id>[&step=N]`, e.g. in a teacher's slides) opens that
-  // step over the saved session, as a share link does; the parameters then go, so a
-  // reload keeps the learner's progress.
-  const link = new URLSearchParams(location.search).has('tutorial') && !shared ? readEmbedParams(location.search) : null;
-  const storage = browserStorage();
-  // A saved session that cannot be opened is set aside (never overwritten) and said so.
-  const saved = storage ? readSaved(storage) : { session: null, history: null, problem: null };
-  await tutorialsFirst(Boolean(shared?.tutorial || saved.session?.tutorial || link?.source.kind === 'tutorial'));
-  const linkErrors = link?.errors.length ? { error: [...problems, ...link.errors].join('\n') } : error;
-  const base: StoreOptions = { ...runner, ...linkErrors, saving: saved.problem, history: saved.history ?? EMPTY_HISTORY, files: EXAMPLE_FILES };
-  if (shared) {
-    // The share link replaces the saved model, which stays one Undo away.
-    const mine = saved.session;
-    const had = mine?.inputs.length ?? 0;
-    store = createRelvizStore({
-      ...base,
-      session: shared,
-      ...(mine ? { history: pushed(base.history ?? EMPTY_HISTORY, { session: mine, label: 'opening a share link' }) } : {}),
-      ...(had > 0 ? { notice: { text: `Opened a share link; your model (${had} command${had === 1 ? '' : 's'}) is one Undo away.`, action: 'undo' } } : {}),
+/**
+ * The store the page opens with. Async, for the parts that load on demand (a share
+ * link's reader, the embed, a tutorial's steps) — not top-level await: a chunk loaded
+ * here imports from this one, which must have finished evaluating first.
+ */
+async function openStore(): Promise<{ store: RelvizStore; embedded: boolean }> {
+  // A share link (`#share=…`) wins over the saved session. The hash goes once read, so a
+  // reload keeps what the user did since (saved as usual); a link that cannot be opened
+  // leaves the saved session as it was and says why in the error banner.
+  // An embed (`?embed=1`, in someone else's page) loads what its URL says and never
+  // touches the saved session: it must not clobber the user's own relviz tab.
+  const embed = isEmbed(location.search) ? readEmbedParams(location.search) : null;
+  const opened = await openShared(location.hash);
+  if (opened) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  const shared = opened?.kind === 'shared' ? { ...opened.shared.session, tutorial: opened.shared.tutorial } : undefined;
+  const problems = [...(opened?.kind === 'broken' ? [opened.error] : []), ...(embed?.errors ?? [])];
+  const error = problems.length > 0 ? { error: problems.join('\n') } : {};
+  // Long runs are computed in a Web Worker, so the page never freezes on a big model.
+  const runner: Pick<StoreOptions, 'runner' | 'budgetMs'> = { budgetMs: PAGE_BUDGET_MS, ...(typeof Worker === 'undefined' ? {} : { runner: workerRunner() }) };
+  let store: RelvizStore;
+  if (embed) {
+    // Only an embed needs these (a chunk of their own): an iframe's page loads them before its first render.
+    const [{ createEmbedStore }, { connectBridge }] = await Promise.all([import('./embed/embedStore.ts'), import('./embed/bridge.ts')]).catch((e: unknown) => {
+      document.getElementById('root')?.append(`relviz could not load the embedded view (${String(e)}). Reload to try again.`);
+      throw e;
     });
-  } else if (saved.session) store = createRelvizStore({ ...base, session: saved.session });
-  // A newcomer sees the example deployed, ready to relate or play.
-  else store = createRelvizStore({ ...base, script: masterworker, at: 'deployed' });
-  if (link?.source.kind === 'tutorial') store.getState().openTutorial(link.source.id, link.source.step - 1);
-  if (link) history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
-  if (storage) {
-    const saveNow = persist(store, storage);
-    addEventListener('pagehide', saveNow);
+    await tutorialsFirst(true);
+    store = createEmbedStore(embed.source, masterworker, { ...(shared ? { session: shared } : {}), ...runner, ...error, files: EXAMPLE_FILES });
+    // The parent page drives it with postMessage (src/embed/); a bad `&origin=` accepts no one.
+    if (embed.origin !== null) connectBridge(store, window, embed.origin);
+  } else {
+    // A tutorial link (`?tutorial=<id>[&step=N]`, e.g. in a teacher's slides) opens that
+    // step over the saved session, as a share link does; the parameters then go, so a
+    // reload keeps the learner's progress.
+    const link = new URLSearchParams(location.search).has('tutorial') && !shared ? readEmbedParams(location.search) : null;
+    const storage = browserStorage();
+    // A saved session that cannot be opened is set aside (never overwritten) and said so.
+    const saved = storage ? readSaved(storage) : { session: null, history: null, problem: null };
+    await tutorialsFirst(Boolean(shared?.tutorial || saved.session?.tutorial || link?.source.kind === 'tutorial'));
+    const linkErrors = link?.errors.length ? { error: [...problems, ...link.errors].join('\n') } : error;
+    const base: StoreOptions = { ...runner, ...linkErrors, saving: saved.problem, history: saved.history ?? EMPTY_HISTORY, files: EXAMPLE_FILES };
+    if (shared) {
+      // The share link replaces the saved model, which stays one Undo away.
+      const mine = saved.session;
+      const had = mine?.inputs.length ?? 0;
+      store = createRelvizStore({
+        ...base,
+        session: shared,
+        ...(mine ? { history: pushed(base.history ?? EMPTY_HISTORY, { session: mine, label: 'opening a share link' }) } : {}),
+        ...(had > 0 ? { notice: { text: `Opened a share link; your model (${had} command${had === 1 ? '' : 's'}) is one Undo away.`, action: 'undo' } } : {}),
+      });
+    } else if (saved.session) store = createRelvizStore({ ...base, session: saved.session });
+    // A newcomer sees the example deployed, ready to relate or play.
+    else store = createRelvizStore({ ...base, script: masterworker, at: 'deployed' });
+    if (link?.source.kind === 'tutorial') store.getState().openTutorial(link.source.id, link.source.step - 1);
+    if (link) history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
+    if (storage) {
+      const saveNow = persist(store, storage);
+      addEventListener('pagehide', saveNow);
+    }
   }
+  return { store, embedded: embed !== null };
 }
+
 // A share link pasted into this tab's address bar changes only the hash: open it as a new page would.
 addEventListener('hashchange', () => {
   if (shareParam(location.hash) !== null) location.reload();
 });
 
-// Marks the first painted frame, for the first-render figure (bench/app.bench.ts).
-requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('relviz-first-render')));
-
-const root = document.getElementById('root');
-if (!root) throw new Error('no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <App embed={embed !== null} />
-    </StoreProvider>
-  </StrictMode>,
-);
+void openStore().then(({ store, embedded }) => {
+  // Marks the first painted frame, for the first-render figure (bench/app.bench.ts).
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('relviz-first-render')));
+  const root = document.getElementById('root');
+  if (!root) throw new Error('no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <App embed={embedded} />
+      </StoreProvider>
+    </StrictMode>,
+  );
+});
