@@ -2,14 +2,16 @@
  * A part of the page loaded on demand (its own chunk: a dialog, the tutorial card), so
  * the first page load carries only what a newcomer sees. While the chunk comes, a small
  * "Loading …" status stands in its place; if it cannot come (offline, a new deploy of
- * relviz meanwhile), an alert says so with Try again — never a blank page.
+ * relviz meanwhile), an alert says so and offers a reload — never a blank page. (A
+ * reload, not another import(): the browser keeps a failed module's answer for the
+ * page's life. The session is saved as it changes, so a reload loses nothing.)
  */
-import { Component, Suspense, lazy, useState, type ComponentType, type ReactNode } from 'react';
+import { Component, Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 
 export const LazyLabel = {
   loading: (what: string) => `Loading ${what}…`,
   failed: (what: string) => `Could not load ${what}.`,
-  retry: 'Try again',
+  retry: 'Reload the page',
 } as const;
 
 /** A component that loads on first render; `preload()` fetches it ahead (on hover or focus of what opens it). */
@@ -20,14 +22,10 @@ export type LazyPart<P> = ComponentType<P> & { readonly preload: () => void };
  * names it in the loading and error texts ("the deploy dialog").
  */
 export function lazyPart<P extends object>(what: string, load: () => Promise<ComponentType<P>>): LazyPart<P> {
-  // One lazy component per attempt: React keeps a failed one failed.
-  const attempts: Array<ComponentType<P>> = [];
-  const attempt = (n: number): ComponentType<P> => (attempts[n] ??= lazy(() => load().then((c) => ({ default: c }))) as unknown as ComponentType<P>);
+  const Loaded = lazy(() => load().then((c) => ({ default: c }))) as unknown as ComponentType<P>;
   function Part(props: P) {
-    const [n, setN] = useState(0);
-    const Loaded = attempt(n);
     return (
-      <PartBoundary key={n} what={what} onRetry={() => setN(n + 1)}>
+      <PartBoundary what={what}>
         <Suspense fallback={<PartLoading what={what} />}>
           <Loaded {...props} />
         </Suspense>
@@ -47,7 +45,7 @@ function PartLoading({ what }: { what: string }) {
   );
 }
 
-class PartBoundary extends Component<{ what: string; onRetry: () => void; children: ReactNode }, { error: string | null }> {
+class PartBoundary extends Component<{ what: string; children: ReactNode }, { error: string | null }> {
   override state = { error: null as string | null };
   static getDerivedStateFromError(e: unknown) {
     return { error: e instanceof Error ? e.message : String(e) };
@@ -59,7 +57,7 @@ class PartBoundary extends Component<{ what: string; onRetry: () => void; childr
         <span>
           {LazyLabel.failed(this.props.what)} <span className="text-red-700">({this.state.error})</span>
         </span>
-        <button type="button" className="rounded border border-red-300 bg-white px-2 py-0.5 font-medium hover:bg-red-100" onClick={this.props.onRetry}>
+        <button type="button" className="shrink-0 rounded border border-red-300 bg-white px-2 py-0.5 font-medium whitespace-nowrap hover:bg-red-100" onClick={() => location.reload()}>
           {LazyLabel.retry}
         </button>
       </div>

@@ -62,7 +62,7 @@ export function ShareButton() {
       {link !== null && <SharePopover id={`${id}-popover`} link={link} anchor={anchor} onClose={close} />}
       {failed !== null && (
         <p role="alert" className="absolute top-full right-0 z-40 mt-1 w-72 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 shadow">
-          {LazyLabel.failed('the share link maker')} ({failed}) {LazyLabel.retry}: press Share again.
+          {LazyLabel.failed('the share link maker')} ({failed}) {LazyLabel.retry} to try again.
         </p>
       )}
     </div>
