@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { exportBundle } from '../../engine/bundleExport.ts';
 import { toAnnotations } from '../../store/annotations.ts';
 import { lazyPart } from '../common/lazyPart.tsx';
+import { useDialogOpener } from '../common/useDialogOpener.ts';
 import { buttonClass } from '../controls/style.ts';
 import { autoLayout } from '../graph/layout.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
@@ -18,14 +19,8 @@ const LazyOpenDialog = lazyPart('the Open dialog', () => import('./OpenDialog.ts
 /** The Open button, the page-wide drop target, and the dialog they open. */
 export function OpenButton() {
   const [picked, setPicked] = useState<Picked | null>(null);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen, button] = useDialogOpener();
   const [dragging, setDragging] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (wasOpen.current && !open) button.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
   // Files dropped anywhere on the page open here (a text drag is the page's own business).
   useEffect(() => {
     let depth = 0;
@@ -63,7 +58,7 @@ export function OpenButton() {
       removeEventListener('dragleave', leave);
       removeEventListener('drop', drop);
     };
-  }, []);
+  }, [setOpen]);
   return (
     <>
       <BundleMenu

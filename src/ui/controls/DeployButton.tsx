@@ -3,8 +3,8 @@
  * search and the metadata checker) is a chunk of its own, fetched when the pointer or
  * focus comes to the button and shown when it is pressed.
  */
-import { useEffect, useRef, useState } from 'react';
 import { lazyPart } from '../common/lazyPart.tsx';
+import { useDialogOpener } from '../common/useDialogOpener.ts';
 import { Label } from '../labels.ts';
 import { primaryClass } from './style.ts';
 
@@ -12,15 +12,7 @@ import { primaryClass } from './style.ts';
 export const LazyDeployDialog = lazyPart('the deploy dialog', () => import('./DeployDialog.tsx').then((m) => m.DeployDialog));
 
 export function DeployButton() {
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  // Focus goes back to the button once the dialog has left the top layer (while it is
-  // modal, the rest of the page is inert and cannot take focus).
-  useEffect(() => {
-    if (wasOpen.current && !open) button.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  const [open, setOpen, button] = useDialogOpener();
   return (
     <>
       <button

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MisconceptionId } from '../../teaching/misconceptionIds.ts';
 import { lazyPart } from '../common/lazyPart.tsx';
+import { useDialogOpener } from '../common/useDialogOpener.ts';
 import { buttonClass } from '../controls/style.ts';
 import { Label } from '../labels.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
@@ -18,17 +19,10 @@ const loadShow = () => Promise.all([import('../../teaching/misconceptions.ts'), 
 
 export function MisconceptionsButton() {
   const store = useRelvizStore();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen, button] = useDialogOpener();
   const [shown, setShown] = useState<MisconceptionId | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
   const stopWatching = useRef<(() => void) | null>(null);
 
-  // Focus goes back to the button once the dialog has left the top layer.
-  useEffect(() => {
-    if (wasOpen.current && !open) button.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
   useEffect(() => () => stopWatching.current?.(), []);
 
   const show = (id: MisconceptionId) => {
