@@ -12,7 +12,8 @@ import type { JujuVersion, SimState } from './model.ts';
 import { CHECKPOINT_INTERVAL, commandTicks, endNoteOf, manualChoice, runCommand, type ApplyOptions, type Checkpoint } from './run.ts';
 import { createState, hasWork, step, worthWaiting } from './sim.ts';
 import type { RunChunk, RunStart } from './hookrun.ts';
-import type { TraceRecord, TraceSink } from './trace.ts';
+import type { TraceList, TraceRecord, TraceSink } from './trace.ts';
+import { TraceStore } from './traceStore.ts';
 
 export interface LogEntry {
   readonly command: Command;
@@ -40,7 +41,7 @@ export class Timeline {
   private entryWait: Array<{ since: number; idle: boolean }> = [];
   /** trace length before tick t, for t in [0, length]. */
   private traceStart: number[] = [0];
-  private records: TraceRecord[] = [];
+  private records = new TraceStore();
   private checkpoints: Checkpoint[];
   private live: SimState;
   /** Ticks were adopted from a run computed elsewhere: `live` is behind and is rebuilt on demand. */
@@ -105,17 +106,22 @@ export class Timeline {
     return this.total;
   }
 
-  /**
-   * Trace records up to the cursor. (A step or wait that ran no hook has no tick; its
-   * command record is only in `fullTrace`.)
-   */
-  get trace(): readonly TraceRecord[] {
+  /** Trace records up to the cursor, materialised as an array: for tests and small histories (read `fullTrace` by index otherwise). */
+  get trace(): TraceRecord[] {
     return this.records.slice(0, this.traceStart[this.viewTick]);
   }
 
-  /** All trace records of the whole history (past the cursor too). */
-  get fullTrace(): readonly TraceRecord[] {
+  /**
+   * All trace records of the whole history (past the cursor too; those before the
+   * cursor end at `traceIndexAt(cursor)`), materialised as they are read.
+   */
+  get fullTrace(): TraceList {
     return this.records;
+  }
+
+  /** Bytes the trace records take (see traceStore.ts). */
+  get traceBytes(): number {
+    return this.records.byteLength;
   }
 
   /** Index into `fullTrace` of the first record of tick t. */
@@ -187,6 +193,7 @@ export class Timeline {
       waitSince: wait.idle ? wait.since : null,
       hooksSoFar: entry.hooks,
       tick: this.total,
+      strings: this.records.stringTable(),
       lastCheckpoint: (this.checkpoints[this.checkpoints.length - 1] as Checkpoint).tick,
       limit,
     };
@@ -202,7 +209,7 @@ export class Timeline {
     const e = this.entries.length - 1;
     const entry = this.entries[e];
     if (!entry) throw new Error('adopt: the timeline has no entry to continue');
-    for (const r of chunk.records) this.records.push(r);
+    this.records.append(chunk.trace);
     let at = this.traceStart[this.total] as number;
     for (const n of chunk.recordsPerTick) {
       at += n;
@@ -264,7 +271,7 @@ export class Timeline {
       this.entryStart.length = cut;
       this.entryWait.length = cut;
     }
-    this.records.length = this.traceStart[t] as number;
+    this.records.truncate(this.traceStart[t] as number);
     this.traceStart.length = t + 1;
     this.checkpoints = this.checkpoints.filter((c) => c.tick <= t);
     this.total = t;

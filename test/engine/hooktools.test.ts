@@ -128,8 +128,8 @@ describe('trace records for the inspector', () => {
     s.run('juju remove-unit worker/1');
     const t = s.timeline;
     const listed = (match: (r: HookRecord) => boolean) => {
-      const index = t.fullTrace.findIndex((r, i) => i >= from && r.type === 'hook' && match(r));
-      return relationListBefore(t.stateAt(t.tickOfRecord(index)), t.fullTrace[index] as HookRecord);
+      const index = [...t.fullTrace].findIndex((r, i) => i >= from && r.type === 'hook' && match(r));
+      return relationListBefore(t.stateAt(t.tickOfRecord(index)), [...t.fullTrace][index] as HookRecord);
     };
     expect(listed((r) => r.unit === 'master/0' && r.kind === 'relation-departed')).toEqual(['worker/0']);
     expect(listed((r) => r.kind === 'relation-broken')).toEqual([]);

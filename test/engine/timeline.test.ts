@@ -20,7 +20,7 @@ function model(workers: number, firstHooks: number, seed = 3): Timeline {
 /** The first trace record where two timelines differ (-1: none), so a failure says where, not a megabyte of JSON. */
 function firstDifference(a: Timeline, b: Timeline): number {
   const n = Math.max(a.fullTrace.length, b.fullTrace.length);
-  for (let i = 0; i < n; i++) if (JSON.stringify(a.fullTrace[i]) !== JSON.stringify(b.fullTrace[i])) return i;
+  for (let i = 0; i < n; i++) if (JSON.stringify([...a.fullTrace][i]) !== JSON.stringify([...b.fullTrace][i])) return i;
   return -1;
 }
 
