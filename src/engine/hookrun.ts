@@ -14,7 +14,7 @@ import { cloneState } from './clone.ts';
 import { MemberTable, UnitHeap } from './heap.ts';
 import type { SimState } from './model.ts';
 import { step, worthWaiting } from './sim.ts';
-import { CHECKPOINT_INTERVAL, manualChoice, type Checkpoint } from './run.ts';
+import { manualChoice, nextCheckpointTick, type Checkpoint } from './run.ts';
 import { TraceWriter, type EncodedTrace } from './traceStore.ts';
 
 /** Where a run picks up: `Timeline.runStart` makes one. */
@@ -31,8 +31,8 @@ export interface RunStart {
   readonly tick: number;
   /** The Timeline's string table (traceStore.ts): the run's records are written against a copy. */
   readonly strings: readonly string[];
-  /** Tick of the Timeline's last checkpoint. */
-  readonly lastCheckpoint: number;
+  /** Tick of the Timeline's next checkpoint (see `nextCheckpointTick`). */
+  readonly nextCheckpoint: number;
   /** Most hooks to run. */
   readonly limit: number;
 }
@@ -44,6 +44,8 @@ export interface RunChunk {
   /** How many records each hook tick wrote, in order (one entry per hook). */
   readonly recordsPerTick: Int32Array;
   readonly checkpoints: readonly Checkpoint[];
+  /** Tick of the next checkpoint after this chunk's. */
+  readonly nextCheckpoint: number;
   /** No more hooks: the model is idle, the limit is reached, or a manual step's unit has nothing left. */
   readonly done: boolean;
 }
@@ -55,7 +57,7 @@ export class HookRun {
   private readonly waitSince: number | null;
   private hooks: number;
   private tick: number;
-  private lastCheckpoint: number;
+  private nextCheckpoint: number;
   private left: number;
   private finished = false;
   private readonly writer: TraceWriter;
@@ -67,7 +69,7 @@ export class HookRun {
     this.waitSince = start.waitSince;
     this.hooks = start.hooksSoFar;
     this.tick = start.tick;
-    this.lastCheckpoint = start.lastCheckpoint;
+    this.nextCheckpoint = start.nextCheckpoint;
     this.left = start.limit;
     this.writer = new TraceWriter(start.strings);
   }
@@ -100,14 +102,14 @@ export class HookRun {
       this.tick++;
       recordsPerTick.push(writer.length - before);
       // The same rule as Timeline.tickDone, so checkpoints land on the same ticks.
-      if (this.tick - this.lastCheckpoint >= CHECKPOINT_INTERVAL) {
+      if (this.tick >= this.nextCheckpoint) {
         checkpoints.push({ tick: this.tick, state: cloneState(state) });
-        this.lastCheckpoint = this.tick;
+        this.nextCheckpoint = nextCheckpointTick(state, this.tick);
       }
     }
     // Finishing exactly at the limit is known now, without another round trip.
     if (this.left === 0) this.finished = true;
-    return { hooks: n, trace: writer.take(), recordsPerTick: Int32Array.from(recordsPerTick), checkpoints, done: this.finished };
+    return { hooks: n, trace: writer.take(), recordsPerTick: Int32Array.from(recordsPerTick), checkpoints, nextCheckpoint: this.nextCheckpoint, done: this.finished };
   }
 }
 

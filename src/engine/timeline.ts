@@ -9,7 +9,7 @@
 import { cloneState } from './clone.ts';
 import { applyCommand, type Command, type CommandResult } from './commands.ts';
 import type { JujuVersion, SimState } from './model.ts';
-import { CHECKPOINT_INTERVAL, commandTicks, endNoteOf, manualChoice, runCommand, type ApplyOptions, type Checkpoint } from './run.ts';
+import { CHECKPOINT_INTERVAL, commandTicks, endNoteOf, manualChoice, nextCheckpointTick, runCommand, type ApplyOptions, type Checkpoint } from './run.ts';
 import { createState, hasWork, step, worthWaiting } from './sim.ts';
 import type { RunChunk, RunStart } from './hookrun.ts';
 import type { TraceList, TraceRecord, TraceSink } from './trace.ts';
@@ -29,7 +29,10 @@ export interface TimelineLog {
   readonly entries: readonly LogEntry[];
 }
 
-export { CHECKPOINT_INTERVAL, MAX_HOOKS_PER_COMMAND, commandTicks, defaultRun, manualChoice, type ApplyOptions, type Checkpoint } from './run.ts';
+export { CHECKPOINT_INTERVAL, MAX_CHECKPOINT_INTERVAL, MAX_HOOKS_PER_COMMAND, commandTicks, defaultRun, manualChoice, type ApplyOptions, type Checkpoint } from './run.ts';
+
+/** Scratch states a Timeline keeps for seeking back (see `Timeline.scratch`). */
+const SCRATCH_STATES = 2;
 
 export class Timeline {
   readonly seed: number;
@@ -43,6 +46,14 @@ export class Timeline {
   private traceStart: number[] = [0];
   private records = new TraceStore();
   private checkpoints: Checkpoint[];
+  /** Tick of the next checkpoint (`nextCheckpointTick` of the last one). */
+  private nextCheckpoint: number;
+  /**
+   * States that long seeks passed through (the last CHECKPOINT_INTERVAL boundary before
+   * their target), a few at most: scrubbing back within a sparse span then replays
+   * little. Memory that does not grow with the history.
+   */
+  private scratch: Checkpoint[] = [];
   private live: SimState;
   /** Ticks were adopted from a run computed elsewhere: `live` is behind and is rebuilt on demand. */
   private liveStale = false;
@@ -56,6 +67,7 @@ export class Timeline {
     this.live = createState({ seed: this.seed, juju: this.juju });
     this.view = this.live;
     this.checkpoints = [{ tick: 0, state: cloneState(this.live) }];
+    this.nextCheckpoint = nextCheckpointTick(this.live, 0);
   }
 
   /** Rebuilds a timeline from a log (seed, version, entries), cursor at the end. */
@@ -194,7 +206,7 @@ export class Timeline {
       hooksSoFar: entry.hooks,
       tick: this.total,
       strings: this.records.stringTable(),
-      lastCheckpoint: (this.checkpoints[this.checkpoints.length - 1] as Checkpoint).tick,
+      nextCheckpoint: this.nextCheckpoint,
       limit,
     };
   }
@@ -217,6 +229,7 @@ export class Timeline {
     }
     this.total += chunk.hooks;
     for (const c of chunk.checkpoints) this.checkpoints.push(c);
+    this.nextCheckpoint = chunk.nextCheckpoint;
     this.entries[e] = { ...entry, hooks: entry.hooks + chunk.hooks };
     this.liveStale = true;
   }
@@ -237,8 +250,9 @@ export class Timeline {
   private tickDone(): void {
     this.total++;
     this.traceStart.push(this.records.length);
-    if (this.total - (this.checkpoints[this.checkpoints.length - 1] as Checkpoint).tick >= CHECKPOINT_INTERVAL) {
+    if (this.total >= this.nextCheckpoint) {
       this.checkpoints.push({ tick: this.total, state: cloneState(this.live) });
+      this.nextCheckpoint = nextCheckpointTick(this.live, this.total);
     }
   }
 
@@ -274,6 +288,9 @@ export class Timeline {
     this.records.truncate(this.traceStart[t] as number);
     this.traceStart.length = t + 1;
     this.checkpoints = this.checkpoints.filter((c) => c.tick <= t);
+    this.scratch = this.scratch.filter((c) => c.tick <= t);
+    const last = this.checkpoints[this.checkpoints.length - 1] as Checkpoint;
+    this.nextCheckpoint = nextCheckpointTick(last.state, last.tick);
     this.total = t;
     this.live = this.view;
     this.liveStale = false;
@@ -290,7 +307,7 @@ export class Timeline {
     }
     let from: number;
     let state: SimState;
-    const cp = this.nearestCheckpoint(t);
+    const cp = this.restorePoint(t);
     if (this.view !== this.live && this.viewTick <= t && this.viewTick >= cp.tick) {
       from = this.viewTick; // Continue forward from the view: no copy needed.
       state = this.view;
@@ -298,15 +315,29 @@ export class Timeline {
       from = cp.tick;
       state = cloneState(cp.state);
     }
+    // A long replay keeps the state at the last boundary before t, for the seeks back that scrubbing makes next.
+    const boundary = t - (t % CHECKPOINT_INTERVAL);
+    if (boundary - from >= CHECKPOINT_INTERVAL) {
+      this.replay(state, from, boundary);
+      this.scratch = [...this.scratch.slice(1 - SCRATCH_STATES), { tick: boundary, state: cloneState(state) }];
+      from = boundary;
+    }
     this.replay(state, from, t);
     this.view = state;
     this.viewTick = t;
   }
 
+  /** The checkpoint or scratch state nearest before tick t. */
+  private restorePoint(t: number): Checkpoint {
+    let best = this.nearestCheckpoint(t);
+    for (const c of this.scratch) if (c.tick <= t && c.tick > best.tick) best = c;
+    return best;
+  }
+
   /** A copy of the state after `tick` ticks, the cursor left where it is (what the inspector derives from). */
   stateAt(tick: number): SimState {
     const t = Math.max(0, Math.min(Math.floor(tick), this.total));
-    const cp = this.nearestCheckpoint(t);
+    const cp = this.restorePoint(t);
     const state = cloneState(t === this.total ? this.liveState() : cp.state);
     if (t !== this.total) this.replay(state, cp.tick, t);
     return state;

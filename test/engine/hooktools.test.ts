@@ -129,7 +129,7 @@ describe('trace records for the inspector', () => {
     const t = s.timeline;
     const listed = (match: (r: HookRecord) => boolean) => {
       const index = [...t.fullTrace].findIndex((r, i) => i >= from && r.type === 'hook' && match(r));
-      return relationListBefore(t.stateAt(t.tickOfRecord(index)), [...t.fullTrace][index] as HookRecord);
+      return relationListBefore(t.stateAt(t.tickOfRecord(index)), t.fullTrace.at(index) as HookRecord);
     };
     expect(listed((r) => r.unit === 'master/0' && r.kind === 'relation-departed')).toEqual(['worker/0']);
     expect(listed((r) => r.kind === 'relation-broken')).toEqual([]);

@@ -194,11 +194,11 @@ describe('playing a misconception from the store', () => {
     store.getState().seek(start);
     const seqAt = (records: readonly TraceRecord[]) => records.filter((x): x is HookRecord => x.type === 'hook').map((h) => h.seq);
     // Nothing of the reveal has happened yet at the start…
-    const first = [...t.fullTrace][(r as Reveal).hooks[0] as number] as HookRecord;
+    const first = t.fullTrace.at((r as Reveal).hooks[0] as number) as HookRecord;
     expect(seqAt(t.trace)).not.toContain(first.seq);
     // …and at the end the last revealing hook is the one at the cursor.
     store.getState().seek(end);
-    const last = [...t.fullTrace][(r as Reveal).hooks.at(-1) as number] as HookRecord;
+    const last = t.fullTrace.at((r as Reveal).hooks.at(-1) as number) as HookRecord;
     expect(seqAt(currentRecords(store.getState()))).toEqual([last.seq]);
     if (inspectSeq !== null) expect(seqAt(t.trace)).toContain(inspectSeq);
     else expect((r as Reveal).key).toBe((r as Reveal).hooks.at(-1));
