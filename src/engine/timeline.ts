@@ -49,9 +49,9 @@ export class Timeline {
   /** Tick of the next checkpoint (`nextCheckpointTick` of the last one). */
   private nextCheckpoint: number;
   /**
-   * States that long seeks passed through (the last CHECKPOINT_INTERVAL boundary before
-   * their target), a few at most: scrubbing back within a sparse span then replays
-   * little. Memory that does not grow with the history.
+   * States that scrubbing passed through (the last CHECKPOINT_INTERVAL boundary before a
+   * small move's target, when far from a checkpoint), a few at most: scrubbing back
+   * within a sparse span then replays little. Memory that does not grow with the history.
    */
   private scratch: Checkpoint[] = [];
   private live: SimState;
@@ -315,9 +315,9 @@ export class Timeline {
       from = cp.tick;
       state = cloneState(cp.state);
     }
-    // A long replay keeps the state at the last boundary before t, for the seeks back that scrubbing makes next.
+    // Scrubbing (a small move) with a long replay keeps the state at the last boundary before t, for the seeks back that come next.
     const boundary = t - (t % CHECKPOINT_INTERVAL);
-    if (boundary - from >= CHECKPOINT_INTERVAL) {
+    if (Math.abs(t - this.viewTick) < CHECKPOINT_INTERVAL && boundary - from >= CHECKPOINT_INTERVAL) {
       this.replay(state, from, boundary);
       this.scratch = [...this.scratch.slice(1 - SCRATCH_STATES), { tick: boundary, state: cloneState(state) }];
       from = boundary;
