@@ -46,6 +46,11 @@ export interface RunChunk {
   readonly checkpoints: readonly Checkpoint[];
   /** Tick of the next checkpoint after this chunk's. */
   readonly nextCheckpoint: number;
+  /**
+   * The last chunk's: the state at the end of the run, so the Timeline need not rebuild
+   * it by replaying from its newest checkpoint (up to MAX_CHECKPOINT_INTERVAL hooks).
+   */
+  readonly end: SimState | null;
   /** No more hooks: the model is idle, the limit is reached, or a manual step's unit has nothing left. */
   readonly done: boolean;
 }
@@ -109,7 +114,8 @@ export class HookRun {
     }
     // Finishing exactly at the limit is known now, without another round trip.
     if (this.left === 0) this.finished = true;
-    return { hooks: n, trace: writer.take(), recordsPerTick: Int32Array.from(recordsPerTick), checkpoints, nextCheckpoint: this.nextCheckpoint, done: this.finished };
+    const end = this.finished && n > 0 ? cloneState(state) : null;
+    return { hooks: n, trace: writer.take(), recordsPerTick: Int32Array.from(recordsPerTick), checkpoints, nextCheckpoint: this.nextCheckpoint, end, done: this.finished };
   }
 }
 
@@ -134,5 +140,6 @@ export function chunkTransfer(chunk: RunChunk): ArrayBuffer[] {
 /** Revives every state in a chunk that crossed a structured clone. */
 export function reviveChunk(chunk: RunChunk): RunChunk {
   for (const c of chunk.checkpoints) reviveState(c.state);
+  if (chunk.end) reviveState(chunk.end);
   return chunk;
 }

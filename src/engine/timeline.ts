@@ -231,7 +231,12 @@ export class Timeline {
     for (const c of chunk.checkpoints) this.checkpoints.push(c);
     this.nextCheckpoint = chunk.nextCheckpoint;
     this.entries[e] = { ...entry, hooks: entry.hooks + chunk.hooks };
-    this.liveStale = true;
+    if (chunk.end) {
+      // The run's own end state (a copy): the live state without a replay.
+      this.live = chunk.end;
+      this.liveStale = false;
+      if (this.viewTick === this.total) this.view = this.live;
+    } else this.liveStale = true;
   }
 
   /** The state at the end of the history (rebuilt after adopted ticks). */
