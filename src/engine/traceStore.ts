@@ -171,28 +171,23 @@ export class TraceWriter {
     }
   }
 
-  private str(s: string): void {
+  private intern(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
       id = this.strings.length;
       this.strings.push(s);
       this.ids.set(s, id);
     }
-    this.uint(id);
+    return id;
   }
 
+  private str(s: string): void {
+    this.uint(this.intern(s));
+  }
+
+  /** A string or null: one more than the string's id, 0 for null. */
   private nstr(s: string | null): void {
-    if (s === null) this.uint(0);
-    else {
-      // One more than the string's id; 0 is null.
-      let id = this.ids.get(s);
-      if (id === undefined) {
-        id = this.strings.length;
-        this.strings.push(s);
-        this.ids.set(s, id);
-      }
-      this.uint(id + 1);
-    }
+    this.uint(s === null ? 0 : this.intern(s) + 1);
   }
 
   /** A signed integer, zigzag-encoded. */
