@@ -13,7 +13,7 @@ import { CHECKPOINT_INTERVAL, commandTicks, endNoteOf, manualChoice, nextCheckpo
 import { createState, hasWork, step, worthWaiting } from './sim.ts';
 import type { RunChunk, RunStart } from './hookrun.ts';
 import type { TraceList, TraceRecord, TraceSink } from './trace.ts';
-import { TraceStore } from './traceStore.ts';
+import { IntList, TraceStore } from './traceStore.ts';
 
 export interface LogEntry {
   readonly command: Command;
@@ -42,8 +42,8 @@ export class Timeline {
   private entryStart: number[] = [];
   /** Per entry: seq right after its command, and whether it waits until idle (for runs continued elsewhere). */
   private entryWait: Array<{ since: number; idle: boolean }> = [];
-  /** trace length before tick t, for t in [0, length]. */
-  private traceStart: number[] = [0];
+  /** Trace length before tick t, for t in [0, length]. */
+  private traceStart = new IntList();
   private records = new TraceStore();
   private checkpoints: Checkpoint[];
   /** Tick of the next checkpoint (`nextCheckpointTick` of the last one). */
@@ -67,6 +67,7 @@ export class Timeline {
     this.live = createState({ seed: this.seed, juju: this.juju });
     this.view = this.live;
     this.checkpoints = [{ tick: 0, state: cloneState(this.live) }];
+    this.traceStart.push(0);
     this.nextCheckpoint = nextCheckpointTick(this.live, 0);
   }
 
@@ -120,7 +121,7 @@ export class Timeline {
 
   /** Trace records up to the cursor, materialised as an array: for tests and small histories (read `fullTrace` by index otherwise). */
   get trace(): TraceRecord[] {
-    return this.records.slice(0, this.traceStart[this.viewTick]);
+    return this.records.slice(0, this.traceStart.at(this.viewTick));
   }
 
   /**
@@ -138,7 +139,7 @@ export class Timeline {
 
   /** Index into `fullTrace` of the first record of tick t. */
   traceIndexAt(tick: number): number {
-    return this.traceStart[Math.max(0, Math.min(tick, this.total))] ?? this.records.length;
+    return this.traceStart.at(Math.max(0, Math.min(tick, this.total))) ?? this.records.length;
   }
 
   /** The first tick of log entry e (its command tick). */
@@ -152,7 +153,7 @@ export class Timeline {
     let hi = this.total - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.traceStart[mid] as number) <= index) lo = mid;
+      if ((this.traceStart.at(mid) as number) <= index) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -222,7 +223,7 @@ export class Timeline {
     const entry = this.entries[e];
     if (!entry) throw new Error('adopt: the timeline has no entry to continue');
     this.records.append(chunk.trace);
-    let at = this.traceStart[this.total] as number;
+    let at = this.traceStart.at(this.total) as number;
     for (const n of chunk.recordsPerTick) {
       at += n;
       this.traceStart.push(at);
@@ -290,8 +291,8 @@ export class Timeline {
       this.entryStart.length = cut;
       this.entryWait.length = cut;
     }
-    this.records.truncate(this.traceStart[t] as number);
-    this.traceStart.length = t + 1;
+    this.records.truncate(this.traceStart.at(t) as number);
+    this.traceStart.truncate(t + 1);
     this.checkpoints = this.checkpoints.filter((c) => c.tick <= t);
     this.scratch = this.scratch.filter((c) => c.tick <= t);
     const last = this.checkpoints[this.checkpoints.length - 1] as Checkpoint;

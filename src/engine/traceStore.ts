@@ -363,6 +363,31 @@ export class TraceStore extends TraceWriter implements TraceList {
   }
 }
 
+/** A growing list of int32s (4 bytes each, where a number[] costs 8 in Node). */
+export class IntList {
+  private items = new Int32Array(1 << 10);
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Item i, or undefined outside [0, length). */
+  at(i: number): number | undefined {
+    return i >= 0 && i < this.count ? this.items[i] : undefined;
+  }
+
+  push(n: number): void {
+    if (this.count === this.items.length) this.items = grow(this.items, this.count + 1);
+    this.items[this.count++] = n;
+  }
+
+  /** Keeps the first n items. */
+  truncate(n: number): void {
+    this.count = Math.max(0, Math.min(n, this.count));
+  }
+}
+
 /** A typed array with room for at least `need` elements (doubling), contents kept. */
 function grow<A extends Uint8Array | Int32Array>(a: A, need: number): A {
   let size = a.length * 2;
