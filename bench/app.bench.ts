@@ -149,7 +149,7 @@ const pageHeapMB = async () => {
 };
 // The worker's heap: CDP's Runtime.getHeapUsage in the worker's target, reached through the browser's session.
 const browserCdp = await browser.newBrowserCDPSession();
-let workerSession: string | null = null;
+let workerSession: { targetId: string; sessionId: string } | null = null;
 let nextId = 1;
 const replies = new Map<number, (result: unknown) => void>();
 browserCdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
@@ -157,18 +157,20 @@ browserCdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; messa
   if (m.id !== undefined) replies.get(m.id)?.(m.result ?? null);
 });
 const workerHeapMB = async (): Promise<number | null> => {
-  if (workerSession === null) {
-    const { targetInfos } = (await browserCdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; title: string; targetId: string }> };
-    const target = targetInfos.find((t) => t.type === 'worker' && t.title === 'relviz-engine');
-    if (!target) return null;
-    workerSession = ((await browserCdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string }).sessionId;
+  // The store starts a fresh worker for each run it may cancel: find the current one each time.
+  const { targetInfos } = (await browserCdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; title: string; targetId: string }> };
+  const target = targetInfos.filter((t) => t.type === 'worker' && t.title === 'relviz-engine').at(-1);
+  if (!target) return null;
+  if (workerSession?.targetId !== target.targetId) {
+    const { sessionId } = (await browserCdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+    workerSession = { targetId: target.targetId, sessionId };
   }
   const id = nextId++;
   const reply = new Promise<unknown>((resolve) => {
     replies.set(id, resolve);
     setTimeout(() => resolve(null), 5000);
   });
-  await browserCdp.send('Target.sendMessageToTarget', { sessionId: workerSession, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+  await browserCdp.send('Target.sendMessageToTarget', { sessionId: workerSession.sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
   const result = (await reply) as { usedSize: number } | null;
   return result ? result.usedSize / MB : null;
 };
