@@ -5,7 +5,11 @@
  *   3. smoothness: 95th-percentile frame time while 10 applications × 10 units play
  *      at full speed, and the longest main-thread task meanwhile,
  *   4. a long run (~52,000 hooks) computed in the engine worker: how long, and the
- *      longest main-thread task meanwhile (the page must not freeze).
+ *      longest main-thread task meanwhile (the page must not freeze),
+ *   5. memory with a history of a million ticks built in the app: the page's JS heap
+ *      (after a full gc, and the most seen while it was computed) and the worker's (CDP),
+ *   6. smoothness of a big model (30 applications × 5 units, 60 relations) at 128 hooks/s,
+ *   7. scrubbing: each move of the timeline's scrubber to the next painted frame (50 × 50).
  * Usage: npm run --silent bench:app [-- --json] [-- --size-only | --quick]
  *   --size-only: build and measure section 1 only (a few seconds; for checking a size change).
  *   --quick: sections 1 and 2 only (size and first render), without the slow smoothness and long-run figures.
@@ -128,7 +132,78 @@ const runLong = (await big.evaluate('window.__long')) as number[];
 const workers = big.workers().length;
 await big.close();
 
-// 6. Scrubbing: masterworker 50 × 50 integrated (~13,000 hooks), the scrubber dragged by the mouse.
+// 5. A history of a million ticks: two metadata-only applications of 500 units each,
+// integrated (4N² + 2N ≈ 1,001,000 hooks: the run stops at the page's limit), loaded
+// as a saved session so the whole history is computed in the worker.
+const metaOnly = (app: string, side: string) => `name: ${app}\n${side}:\n  x:\n    interface: bench\n`;
+const millionInputs = [
+  { command: { type: 'deploy', charm: { kind: 'files', path: './a', files: { 'metadata.yaml': metaOnly('a', 'provides') } }, app: 'a', units: 500 }, text: 'juju deploy ./a -n 500', run: 'idle' },
+  { command: { type: 'deploy', charm: { kind: 'files', path: './b', files: { 'metadata.yaml': metaOnly('b', 'requires') } }, app: 'b', units: 500 }, text: 'juju deploy ./b -n 500', run: 'idle' },
+  { command: { type: 'integrate', a: { app: 'a', endpoint: null }, b: { app: 'b', endpoint: null } }, text: 'juju integrate a b', run: 'idle' },
+];
+const million = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+const millionSession = { kind: 'relviz-session', version: 1, seed: 1, juju: '3.6', inputs: millionInputs, cursor: 0, positions: {} };
+await million.addInitScript(`localStorage.setItem('relviz.session', ${JSON.stringify(JSON.stringify(millionSession))})`);
+const cdp = await million.context().newCDPSession(million);
+await cdp.send('Performance.enable');
+const MB = 1024 * 1024;
+const pageHeapMB = async () => {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / MB;
+};
+// The worker's heap: CDP's Runtime.getHeapUsage in the worker's target, reached through the browser's session.
+const browserCdp = await browser.newBrowserCDPSession();
+let workerSession: { targetId: string; sessionId: string } | null = null;
+let nextId = 1;
+const replies = new Map<number, (result: unknown) => void>();
+browserCdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+  const m = JSON.parse(e.message) as { id?: number; result?: unknown };
+  if (m.id !== undefined) replies.get(m.id)?.(m.result ?? null);
+});
+const workerHeapMB = async (): Promise<number | null> => {
+  // The store starts a fresh worker for each run it may cancel: find the current one each time.
+  const { targetInfos } = (await browserCdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; title: string; targetId: string }> };
+  const target = targetInfos.filter((t) => t.type === 'worker' && t.title === 'relviz-engine').at(-1);
+  if (!target) return null;
+  if (workerSession?.targetId !== target.targetId) {
+    const { sessionId } = (await browserCdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+    workerSession = { targetId: target.targetId, sessionId };
+  }
+  const id = nextId++;
+  const reply = new Promise<unknown>((resolve) => {
+    replies.set(id, resolve);
+    setTimeout(() => resolve(null), 5000);
+  });
+  await browserCdp.send('Target.sendMessageToTarget', { sessionId: workerSession.sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+  const result = (await reply) as { usedSize: number } | null;
+  return result ? result.usedSize / MB : null;
+};
+const millionStart = Date.now();
+await million.goto(url);
+let peakPageMB = 0;
+let peakWorkerMB: number | null = null;
+const slider = million.getByRole('slider', { name: 'Timeline' });
+for (;;) {
+  peakPageMB = Math.max(peakPageMB, await pageHeapMB());
+  const w = await workerHeapMB();
+  if (w !== null) peakWorkerMB = Math.max(peakWorkerMB ?? 0, w);
+  const busy = await million.getByRole('status').filter({ hasText: 'Computing hooks' }).count();
+  if (busy === 0 && Number((await slider.getAttribute('max').catch(() => '0')) ?? 0) > 500_000) break;
+  if (Date.now() - millionStart > 600_000) throw new Error('the million-tick history took over 10 minutes');
+  await million.waitForTimeout(500);
+}
+const millionMs = Date.now() - millionStart;
+const millionTicks = Number(await slider.getAttribute('max'));
+// Scrub to the middle and back to the end (what the views derive is then built), then collect garbage.
+await slider.fill(String(Math.floor(millionTicks / 2)));
+await slider.fill(String(millionTicks));
+await million.waitForTimeout(500);
+await cdp.send('HeapProfiler.collectGarbage');
+const settledPageMB = await pageHeapMB();
+const settledWorkerMB = await workerHeapMB();
+await million.close();
+
+// 7. Scrubbing: masterworker 50 × 50 integrated (~13,000 hooks), the scrubber dragged by the mouse.
 const scrubPage = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 await scrubPage.goto(url);
 await scrubPage.getByRole('button', { name: 'New', exact: true }).click();
@@ -159,6 +234,14 @@ const result = {
     inWorker: workers > 0,
     longTasks: { count: runLong.length, maxMs: Math.max(0, ...runLong) },
   },
+  million: {
+    model: 'two metadata-only applications × 500 units, integrated',
+    ticks: millionTicks,
+    ms: millionMs,
+    pageHeapMB: { afterGc: settledPageMB, peak: Math.max(peakPageMB, settledPageMB) },
+    workerHeapMB: { afterGc: settledWorkerMB, peak: peakWorkerMB },
+    targetMB: 1024,
+  },
   scrub: { model: 'masterworker, 50 masters x 50 workers, juju relate', historyTicks: scrubTicks, ...scrub, targetMs: FRAME_MS },
 };
 if (JSON_OUT) process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -175,6 +258,10 @@ else {
   const r = result.longRun;
   console.log(`long run (${r.model}): ${r.hooks} hooks in ${r.ms} ms, ${r.inWorker ? 'in the engine worker' : 'NOT in a worker'}  target < ${r.targetMs} ms  ${pass(r.ms < r.targetMs)}`);
   console.log(`  page long tasks meanwhile: ${r.longTasks.count}, longest ${f(r.longTasks.maxMs)} ms`);
+  const m = result.million;
+  const worker = (x: number | null) => (x === null ? 'n/a' : `${f(x)} MB`);
+  console.log(`million-tick history (${m.model}): ${m.ticks.toLocaleString('en')} ticks built in ${(m.ms / 1000).toFixed(1)} s`);
+  console.log(`  page JS heap: ${f(m.pageHeapMB.afterGc)} MB after gc, ${f(m.pageHeapMB.peak)} MB at most while computing  target < ${m.targetMB} MB  ${pass(m.pageHeapMB.peak < m.targetMB)}; worker JS heap: ${worker(m.workerHeapMB.afterGc)} after, ${worker(m.workerHeapMB.peak)} at most`);
   const c = result.scrub;
   console.log(`scrubbing (${c.model}, ${c.historyTicks} ticks), input → next painted frame, ${c.moves} moves each:`);
   console.log(`  random jumps: median ${f(c.jumpsMs.median)} ms, p90 ${f(c.jumpsMs.p90)} ms, max ${f(c.jumpsMs.max)} ms  target median ≤ ${f(FRAME_MS)} ms  ${pass(c.jumpsMs.median <= FRAME_MS)}`);

@@ -2,7 +2,9 @@
  * Engine benchmarks (see bench/README.md):
  *   1. integration throughput: two metadata-only apps of N units each, then time
  *      `integrate a b` plus running every hook it causes (4N² + 2N hooks);
- *   2. seek latency: random seeks on a Timeline with a ≥100k-tick history.
+ *   2. seek latency: random seeks on a Timeline with a ≥100k-tick history, and the
+ *      heap the Timeline retains per tick (trace and checkpoints), for that history and
+ *      for masterworker 100 × 100 `juju relate`.
  *
  * Usage: npm run --silent bench [-- --json] [-- --quick]
  * The engine is driven directly (applyCommand + runUntilIdle with a null sink), so
@@ -12,7 +14,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { applyCommand, type Command } from '../src/engine/commands.ts';
 import { createState, runUntilIdle } from '../src/engine/sim.ts';
-import { CHECKPOINT_INTERVAL, Timeline } from '../src/engine/timeline.ts';
+import { CHECKPOINT_INTERVAL, MAX_CHECKPOINT_INTERVAL, Timeline } from '../src/engine/timeline.ts';
 
 const args = new Set(process.argv.slice(2));
 for (const a of args) {
@@ -36,6 +38,7 @@ const TARGET_HOOKS_PER_SEC = 300_000; // at N = 1000
 const TARGET_RATIO = 1.5; // µs/hook at N = 1000 over N = 100
 const TARGET_SEEK_MEDIAN_MS = 16;
 const TARGET_SEEK_MAX_MS = 50;
+const TARGET_BYTES_PER_TICK = 300;
 
 // ---------------------------------------------------------------------------
 // gc: `node --expose-gc` / `tsx --expose-gc` give globalThis.gc; otherwise turn
@@ -157,6 +160,8 @@ interface SeekResult {
   checkpointInterval: number;
   buildSeconds: number;
   heapAfterBuildMB: number;
+  /** Heap the Timeline retains (after a full gc, seeks done), per tick. */
+  bytesPerTick: number;
   seeks: number;
   medianMs: number;
   p95Ms: number;
@@ -170,10 +175,25 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[i] as number;
 }
 
+/** Random seeks on `tl`, with the heap it retains afterwards (scratch states included) per tick. */
+function seeks(tl: Timeline, heapBefore: number): { times: number[]; bytesPerTick: number } {
+  const rand = mulberry32(0xbe4c);
+  const times: number[] = [];
+  for (let i = 0; i < SEEKS; i++) {
+    const tick = Math.floor(rand() * tl.length);
+    const s = performance.now();
+    tl.seek(tick);
+    times.push(performance.now() - s);
+    if (tl.cursor !== tick) throw new Error(`seek(${tick}) left the cursor at ${tl.cursor}`);
+  }
+  return { times, bytesPerTick: ((heapMB() - heapBefore) * MB) / tl.length };
+}
+
 function seekLatency(target: number): SeekResult {
   // Integrating K×K units gives ~4K² hook ticks; leave some room for the
   // add-unit / remove-unit churn that follows.
   const k = Math.max(4, Math.floor(Math.sqrt((target * 0.9) / 4)));
+  const heapBefore = heapMB();
   const t0 = performance.now();
   const tl = new Timeline({ seed: SEED });
   const apply = (cmd: Command) => {
@@ -195,16 +215,7 @@ function seekLatency(target: number): SeekResult {
   }
   const buildSeconds = (performance.now() - t0) / 1000;
   const heapAfterBuildMB = heapMB();
-
-  const rand = mulberry32(0xbe4c);
-  const times: number[] = [];
-  for (let i = 0; i < SEEKS; i++) {
-    const tick = Math.floor(rand() * tl.length);
-    const s = performance.now();
-    tl.seek(tick);
-    times.push(performance.now() - s);
-    if (tl.cursor !== tick) throw new Error(`seek(${tick}) left the cursor at ${tl.cursor}`);
-  }
+  const { times, bytesPerTick } = seeks(tl, heapBefore);
   const sorted = [...times].sort((x, y) => x - y);
   return {
     historyTarget: target,
@@ -214,12 +225,24 @@ function seekLatency(target: number): SeekResult {
     checkpointInterval: CHECKPOINT_INTERVAL,
     buildSeconds,
     heapAfterBuildMB,
+    bytesPerTick,
     seeks: SEEKS,
     medianMs: quantile(sorted, 0.5),
     p95Ms: quantile(sorted, 0.95),
     maxMs: sorted[sorted.length - 1] as number,
     meanMs: times.reduce((x, y) => x + y, 0) / times.length,
   };
+}
+
+/** masterworker, 100 masters × 100 workers, `juju relate`: a charm that writes data in most hooks. */
+function masterworkerHistory(n: number): { ticks: number; bytesPerTick: number; medianMs: number; maxMs: number } {
+  const heapBefore = heapMB();
+  const tl = new Timeline({ seed: SEED });
+  for (const name of ['master', 'worker']) tl.apply({ type: 'deploy', charm: { kind: 'catalog', name }, app: null, units: n });
+  tl.apply({ type: 'integrate', a: { app: 'master', endpoint: null }, b: { app: 'worker', endpoint: null } });
+  const { times, bytesPerTick } = seeks(tl, heapBefore);
+  const sorted = [...times].sort((x, y) => x - y);
+  return { ticks: tl.length, bytesPerTick, medianMs: quantile(sorted, 0.5), maxMs: sorted[sorted.length - 1] as number };
 }
 
 // ---------------------------------------------------------------------------
@@ -276,11 +299,16 @@ out();
 
 progress(`seek: building a ${HISTORY_TARGET}-tick history…`);
 const seek = seekLatency(HISTORY_TARGET);
-out(`2. Seek latency: Timeline of ${int(seek.ticks)} ticks (${seek.unitsPerApp} units per app, ${seek.commands} commands, checkpoint every ${seek.checkpointInterval} ticks)`);
+out(`2. Seek latency and history memory: Timeline of ${int(seek.ticks)} ticks (${seek.unitsPerApp} units per app, ${seek.commands} commands, checkpoints ${seek.checkpointInterval}–${MAX_CHECKPOINT_INTERVAL} ticks apart)`);
 out(`   build: ${fmt(seek.buildSeconds, 2)} s, heap after build ${fmt(seek.heapAfterBuildMB, 1)} MB`);
 out(`   ${seek.seeks} random seeks: median ${fmt(seek.medianMs, 2)} ms, p95 ${fmt(seek.p95Ms, 2)} ms, max ${fmt(seek.maxMs, 2)} ms, mean ${fmt(seek.meanMs, 2)} ms`);
 out(`   median target < ${TARGET_SEEK_MEDIAN_MS} ms   ${pass(seek.medianMs < TARGET_SEEK_MEDIAN_MS)}`);
 out(`   max    target < ${TARGET_SEEK_MAX_MS} ms   ${pass(seek.maxMs < TARGET_SEEK_MAX_MS)}`);
+out(`   heap retained by the Timeline: ${int(seek.bytesPerTick)} bytes/tick   target ≤ ${TARGET_BYTES_PER_TICK}   ${pass(seek.bytesPerTick <= TARGET_BYTES_PER_TICK)}`);
+progress('masterworker 100 × 100 history…');
+const mw = masterworkerHistory(QUICK ? 30 : 100);
+out(`   masterworker ${QUICK ? '30 × 30' : '100 × 100'} relate, ${int(mw.ticks)} ticks: ${int(mw.bytesPerTick)} bytes/tick   target ≤ ${TARGET_BYTES_PER_TICK}   ${pass(mw.bytesPerTick <= TARGET_BYTES_PER_TICK)}`);
+out(`     (its ${SEEKS} random seeks: median ${fmt(mw.medianMs, 2)} ms, max ${fmt(mw.maxMs, 2)} ms — a charm that works in every hook replays slower)`);
 const wallSeconds = (performance.now() - wallStart) / 1000;
 out();
 out(`total wall time ${fmt(wallSeconds, 1)} s`);
@@ -295,11 +323,14 @@ if (JSON_OUT) {
     throughput: rows,
     usPerHookRatio1000over100: ratio,
     seek,
+    masterworker: mw,
     targets: {
       hooksPerSecAt1000: { target: TARGET_HOOKS_PER_SEC, actual: big?.hooksPerSec ?? null, pass: big ? big.hooksPerSec >= TARGET_HOOKS_PER_SEC : null },
       usPerHookRatio: { target: TARGET_RATIO, actual: ratio, pass: ratio === null ? null : ratio <= TARGET_RATIO },
       seekMedianMs: { target: TARGET_SEEK_MEDIAN_MS, actual: seek.medianMs, pass: seek.medianMs < TARGET_SEEK_MEDIAN_MS },
       seekMaxMs: { target: TARGET_SEEK_MAX_MS, actual: seek.maxMs, pass: seek.maxMs < TARGET_SEEK_MAX_MS },
+      bytesPerTick: { target: TARGET_BYTES_PER_TICK, actual: seek.bytesPerTick, pass: seek.bytesPerTick <= TARGET_BYTES_PER_TICK },
+      masterworkerBytesPerTick: { target: TARGET_BYTES_PER_TICK, actual: mw.bytesPerTick, pass: mw.bytesPerTick <= TARGET_BYTES_PER_TICK },
     },
     wallSeconds,
   };

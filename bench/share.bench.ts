@@ -174,7 +174,7 @@ for (const { commands: n, pasted } of SESSIONS) {
   rows.push({
     commands: n,
     pastedDeploys: session.inputs.filter((i) => i.command.type === 'deploy' && i.command.charm.kind === 'files').length,
-    hooks: store.getState().timeline.fullTrace.filter((r) => r.type === 'hook').length,
+    hooks: [...store.getState().timeline.fullTrace].filter((r) => r.type === 'hook').length,
     jsonBytes: JSON.stringify(session).length,
     urlBytes: new TextEncoder().encode(url).length,
     encodeMs: time(() => encodeShare(session), 20),

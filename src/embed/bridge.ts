@@ -33,7 +33,7 @@ export function hooksPassed(t: Timeline, from: number, to: number): HookEvent[] 
   for (let tick = from; tick < to; tick++) {
     const end = t.traceIndexAt(tick + 1);
     for (let i = t.traceIndexAt(tick); i < end; i++) {
-      const r = trace[i];
+      const r = trace.at(i);
       if (r?.type === 'hook') out.push(hookEvent(r, tick + 1));
     }
   }

@@ -14,8 +14,8 @@ import { cloneState } from './clone.ts';
 import { MemberTable, UnitHeap } from './heap.ts';
 import type { SimState } from './model.ts';
 import { step, worthWaiting } from './sim.ts';
-import { CHECKPOINT_INTERVAL, manualChoice, type Checkpoint } from './run.ts';
-import type { TraceRecord } from './trace.ts';
+import { manualChoice, nextCheckpointTick, type Checkpoint } from './run.ts';
+import { TraceWriter, type EncodedTrace } from './traceStore.ts';
 
 /** Where a run picks up: `Timeline.runStart` makes one. */
 export interface RunStart {
@@ -29,18 +29,28 @@ export interface RunStart {
   readonly hooksSoFar: number;
   /** The Timeline's length when the run starts. */
   readonly tick: number;
-  /** Tick of the Timeline's last checkpoint. */
-  readonly lastCheckpoint: number;
+  /** The Timeline's string table (traceStore.ts): the run's records are written against a copy. */
+  readonly strings: readonly string[];
+  /** Tick of the Timeline's next checkpoint (see `nextCheckpointTick`). */
+  readonly nextCheckpoint: number;
   /** Most hooks to run. */
   readonly limit: number;
 }
 
 export interface RunChunk {
   readonly hooks: number;
-  readonly records: readonly TraceRecord[];
-  /** How many of `records` each hook tick wrote, in order (one entry per hook). */
-  readonly recordsPerTick: readonly number[];
+  /** The records, encoded (bytes, not objects: a chunk crosses to the page cheaply, its buffers transferred). */
+  readonly trace: EncodedTrace;
+  /** How many records each hook tick wrote, in order (one entry per hook). */
+  readonly recordsPerTick: Int32Array;
   readonly checkpoints: readonly Checkpoint[];
+  /** Tick of the next checkpoint after this chunk's. */
+  readonly nextCheckpoint: number;
+  /**
+   * The last chunk's: the state at the end of the run, so the Timeline need not rebuild
+   * it by replaying from its newest checkpoint (up to MAX_CHECKPOINT_INTERVAL hooks).
+   */
+  readonly end: SimState | null;
   /** No more hooks: the model is idle, the limit is reached, or a manual step's unit has nothing left. */
   readonly done: boolean;
 }
@@ -52,9 +62,10 @@ export class HookRun {
   private readonly waitSince: number | null;
   private hooks: number;
   private tick: number;
-  private lastCheckpoint: number;
+  private nextCheckpoint: number;
   private left: number;
   private finished = false;
+  private readonly writer: TraceWriter;
 
   constructor(start: RunStart) {
     this.state = start.state;
@@ -63,8 +74,9 @@ export class HookRun {
     this.waitSince = start.waitSince;
     this.hooks = start.hooksSoFar;
     this.tick = start.tick;
-    this.lastCheckpoint = start.lastCheckpoint;
+    this.nextCheckpoint = start.nextCheckpoint;
     this.left = start.limit;
+    this.writer = new TraceWriter(start.strings);
   }
 
   get done(): boolean {
@@ -73,10 +85,10 @@ export class HookRun {
 
   /** Runs up to `max` more hooks. */
   next(max: number): RunChunk {
-    const records: TraceRecord[] = [];
+    const writer = this.writer;
     const recordsPerTick: number[] = [];
     const checkpoints: Checkpoint[] = [];
-    const push = (r: TraceRecord) => records.push(r);
+    const push = writer.push.bind(writer);
     const state = this.state;
     let n = 0;
     while (!this.finished && n < max) {
@@ -84,7 +96,7 @@ export class HookRun {
         this.left > 0 &&
         (this.manualUnit === null || state.readyIndex.has(this.manualUnit)) &&
         (this.waitSince === null || worthWaiting(state, this.waitSince));
-      const before = records.length;
+      const before = writer.length;
       if (!canRun || !step(state, push, manualChoice(this.command, this.hooks))) {
         this.finished = true;
         break;
@@ -93,16 +105,17 @@ export class HookRun {
       this.hooks++;
       this.left--;
       this.tick++;
-      recordsPerTick.push(records.length - before);
+      recordsPerTick.push(writer.length - before);
       // The same rule as Timeline.tickDone, so checkpoints land on the same ticks.
-      if (this.tick - this.lastCheckpoint >= CHECKPOINT_INTERVAL) {
+      if (this.tick >= this.nextCheckpoint) {
         checkpoints.push({ tick: this.tick, state: cloneState(state) });
-        this.lastCheckpoint = this.tick;
+        this.nextCheckpoint = nextCheckpointTick(state, this.tick);
       }
     }
     // Finishing exactly at the limit is known now, without another round trip.
     if (this.left === 0) this.finished = true;
-    return { hooks: n, records, recordsPerTick, checkpoints, done: this.finished };
+    const end = this.finished && n > 0 ? cloneState(state) : null;
+    return { hooks: n, trace: writer.take(), recordsPerTick: Int32Array.from(recordsPerTick), checkpoints, nextCheckpoint: this.nextCheckpoint, end, done: this.finished };
   }
 }
 
@@ -119,8 +132,14 @@ export function reviveState(state: SimState): SimState {
   return state;
 }
 
+/** The buffers a chunk can hand over rather than copy (postMessage's transfer list). */
+export function chunkTransfer(chunk: RunChunk): ArrayBuffer[] {
+  return [chunk.trace.bytes.buffer as ArrayBuffer, chunk.trace.offsets.buffer as ArrayBuffer, chunk.recordsPerTick.buffer as ArrayBuffer];
+}
+
 /** Revives every state in a chunk that crossed a structured clone. */
 export function reviveChunk(chunk: RunChunk): RunChunk {
   for (const c of chunk.checkpoints) reviveState(c.state);
+  if (chunk.end) reviveState(chunk.end);
   return chunk;
 }

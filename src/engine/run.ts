@@ -3,6 +3,7 @@
  * keeps the history) and the streaming Runner (which keeps nothing: the CLI). Both go
  * through `runCommand`, so their traces are the same record for record.
  */
+import { stateWeight } from './clone.ts';
 import { applyCommand, formatCommand, type Command, type CommandResult } from './commands.ts';
 import { LIMITS, hookLimitNote } from './limits.ts';
 import type { JujuVersion, SimState } from './model.ts';
@@ -29,8 +30,23 @@ export interface Checkpoint {
   readonly state: SimState;
 }
 
-/** Ticks between checkpoints: replay from one costs well under a frame. */
+/** Fewest ticks between checkpoints (a small model's: replay from one costs well under a frame). */
 export const CHECKPOINT_INTERVAL = 1024;
+/** Most ticks between checkpoints: replaying this many hooks of a big model takes ~10-20 ms. */
+export const MAX_CHECKPOINT_INTERVAL = 8192;
+/** What checkpoints may cost per tick of history (issue 11: at most 300 bytes a tick, trace records included). */
+export const CHECKPOINT_BYTES_PER_TICK = 160;
+
+/**
+ * The tick of the checkpoint after one taken at `tick` of `state`: a big model's copy
+ * costs ~1 MB, so its checkpoints are spaced to cost at most CHECKPOINT_BYTES_PER_TICK
+ * a tick, within [CHECKPOINT_INTERVAL, MAX_CHECKPOINT_INTERVAL]. A function of the
+ * state, so a run computed elsewhere puts its checkpoints on the same ticks.
+ */
+export function nextCheckpointTick(state: SimState, tick: number): number {
+  const spacing = Math.ceil(stateWeight(state) / CHECKPOINT_BYTES_PER_TICK);
+  return tick + Math.min(MAX_CHECKPOINT_INTERVAL, Math.max(CHECKPOINT_INTERVAL, spacing));
+}
 /** Hooks between two questions to `outOfTime`. */
 const ASK_EVERY = 8;
 

@@ -9,10 +9,11 @@
 import { cloneState } from './clone.ts';
 import { applyCommand, type Command, type CommandResult } from './commands.ts';
 import type { JujuVersion, SimState } from './model.ts';
-import { CHECKPOINT_INTERVAL, commandTicks, endNoteOf, manualChoice, runCommand, type ApplyOptions, type Checkpoint } from './run.ts';
+import { CHECKPOINT_INTERVAL, commandTicks, endNoteOf, manualChoice, nextCheckpointTick, runCommand, type ApplyOptions, type Checkpoint } from './run.ts';
 import { createState, hasWork, step, worthWaiting } from './sim.ts';
 import type { RunChunk, RunStart } from './hookrun.ts';
-import type { TraceRecord, TraceSink } from './trace.ts';
+import type { TraceList, TraceRecord, TraceSink } from './trace.ts';
+import { IntList, TraceStore } from './traceStore.ts';
 
 export interface LogEntry {
   readonly command: Command;
@@ -28,7 +29,10 @@ export interface TimelineLog {
   readonly entries: readonly LogEntry[];
 }
 
-export { CHECKPOINT_INTERVAL, MAX_HOOKS_PER_COMMAND, commandTicks, defaultRun, manualChoice, type ApplyOptions, type Checkpoint } from './run.ts';
+export { CHECKPOINT_INTERVAL, MAX_CHECKPOINT_INTERVAL, MAX_HOOKS_PER_COMMAND, commandTicks, defaultRun, manualChoice, type ApplyOptions, type Checkpoint } from './run.ts';
+
+/** Scratch states a Timeline keeps for seeking back (see `Timeline.scratch`). */
+const SCRATCH_STATES = 2;
 
 export class Timeline {
   readonly seed: number;
@@ -38,10 +42,18 @@ export class Timeline {
   private entryStart: number[] = [];
   /** Per entry: seq right after its command, and whether it waits until idle (for runs continued elsewhere). */
   private entryWait: Array<{ since: number; idle: boolean }> = [];
-  /** trace length before tick t, for t in [0, length]. */
-  private traceStart: number[] = [0];
-  private records: TraceRecord[] = [];
+  /** Trace length before tick t, for t in [0, length]. */
+  private traceStart = new IntList();
+  private records = new TraceStore();
   private checkpoints: Checkpoint[];
+  /** Tick of the next checkpoint (`nextCheckpointTick` of the last one). */
+  private nextCheckpoint: number;
+  /**
+   * States that scrubbing passed through (the last CHECKPOINT_INTERVAL boundary before a
+   * small move's target, when far from a checkpoint), a few at most: scrubbing back
+   * within a sparse span then replays little. Memory that does not grow with the history.
+   */
+  private scratch: Checkpoint[] = [];
   private live: SimState;
   /** Ticks were adopted from a run computed elsewhere: `live` is behind and is rebuilt on demand. */
   private liveStale = false;
@@ -55,6 +67,8 @@ export class Timeline {
     this.live = createState({ seed: this.seed, juju: this.juju });
     this.view = this.live;
     this.checkpoints = [{ tick: 0, state: cloneState(this.live) }];
+    this.traceStart.push(0);
+    this.nextCheckpoint = nextCheckpointTick(this.live, 0);
   }
 
   /** Rebuilds a timeline from a log (seed, version, entries), cursor at the end. */
@@ -105,22 +119,27 @@ export class Timeline {
     return this.total;
   }
 
-  /**
-   * Trace records up to the cursor. (A step or wait that ran no hook has no tick; its
-   * command record is only in `fullTrace`.)
-   */
-  get trace(): readonly TraceRecord[] {
-    return this.records.slice(0, this.traceStart[this.viewTick]);
+  /** Trace records up to the cursor, materialised as an array: for tests and small histories (read `fullTrace` by index otherwise). */
+  get trace(): TraceRecord[] {
+    return this.records.slice(0, this.traceStart.at(this.viewTick));
   }
 
-  /** All trace records of the whole history (past the cursor too). */
-  get fullTrace(): readonly TraceRecord[] {
+  /**
+   * All trace records of the whole history (past the cursor too; those before the
+   * cursor end at `traceIndexAt(cursor)`), materialised as they are read.
+   */
+  get fullTrace(): TraceList {
     return this.records;
+  }
+
+  /** Bytes the trace records take (see traceStore.ts). */
+  get traceBytes(): number {
+    return this.records.byteLength;
   }
 
   /** Index into `fullTrace` of the first record of tick t. */
   traceIndexAt(tick: number): number {
-    return this.traceStart[Math.max(0, Math.min(tick, this.total))] ?? this.records.length;
+    return this.traceStart.at(Math.max(0, Math.min(tick, this.total))) ?? this.records.length;
   }
 
   /** The first tick of log entry e (its command tick). */
@@ -134,7 +153,7 @@ export class Timeline {
     let hi = this.total - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.traceStart[mid] as number) <= index) lo = mid;
+      if ((this.traceStart.at(mid) as number) <= index) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -187,7 +206,8 @@ export class Timeline {
       waitSince: wait.idle ? wait.since : null,
       hooksSoFar: entry.hooks,
       tick: this.total,
-      lastCheckpoint: (this.checkpoints[this.checkpoints.length - 1] as Checkpoint).tick,
+      strings: this.records.stringTable(),
+      nextCheckpoint: this.nextCheckpoint,
       limit,
     };
   }
@@ -202,16 +222,22 @@ export class Timeline {
     const e = this.entries.length - 1;
     const entry = this.entries[e];
     if (!entry) throw new Error('adopt: the timeline has no entry to continue');
-    for (const r of chunk.records) this.records.push(r);
-    let at = this.traceStart[this.total] as number;
+    this.records.append(chunk.trace);
+    let at = this.traceStart.at(this.total) as number;
     for (const n of chunk.recordsPerTick) {
       at += n;
       this.traceStart.push(at);
     }
     this.total += chunk.hooks;
     for (const c of chunk.checkpoints) this.checkpoints.push(c);
+    this.nextCheckpoint = chunk.nextCheckpoint;
     this.entries[e] = { ...entry, hooks: entry.hooks + chunk.hooks };
-    this.liveStale = true;
+    if (chunk.end) {
+      // The run's own end state (a copy): the live state without a replay.
+      this.live = chunk.end;
+      this.liveStale = false;
+      if (this.viewTick === this.total) this.view = this.live;
+    } else this.liveStale = true;
   }
 
   /** The state at the end of the history (rebuilt after adopted ticks). */
@@ -230,8 +256,9 @@ export class Timeline {
   private tickDone(): void {
     this.total++;
     this.traceStart.push(this.records.length);
-    if (this.total - (this.checkpoints[this.checkpoints.length - 1] as Checkpoint).tick >= CHECKPOINT_INTERVAL) {
+    if (this.total >= this.nextCheckpoint) {
       this.checkpoints.push({ tick: this.total, state: cloneState(this.live) });
+      this.nextCheckpoint = nextCheckpointTick(this.live, this.total);
     }
   }
 
@@ -264,9 +291,12 @@ export class Timeline {
       this.entryStart.length = cut;
       this.entryWait.length = cut;
     }
-    this.records.length = this.traceStart[t] as number;
-    this.traceStart.length = t + 1;
+    this.records.truncate(this.traceStart.at(t) as number);
+    this.traceStart.truncate(t + 1);
     this.checkpoints = this.checkpoints.filter((c) => c.tick <= t);
+    this.scratch = this.scratch.filter((c) => c.tick <= t);
+    const last = this.checkpoints[this.checkpoints.length - 1] as Checkpoint;
+    this.nextCheckpoint = nextCheckpointTick(last.state, last.tick);
     this.total = t;
     this.live = this.view;
     this.liveStale = false;
@@ -283,7 +313,7 @@ export class Timeline {
     }
     let from: number;
     let state: SimState;
-    const cp = this.nearestCheckpoint(t);
+    const cp = this.restorePoint(t);
     if (this.view !== this.live && this.viewTick <= t && this.viewTick >= cp.tick) {
       from = this.viewTick; // Continue forward from the view: no copy needed.
       state = this.view;
@@ -291,15 +321,29 @@ export class Timeline {
       from = cp.tick;
       state = cloneState(cp.state);
     }
+    // Scrubbing (a small move) with a long replay keeps the state at the last boundary before t, for the seeks back that come next.
+    const boundary = t - (t % CHECKPOINT_INTERVAL);
+    if (Math.abs(t - this.viewTick) < CHECKPOINT_INTERVAL && boundary - from >= CHECKPOINT_INTERVAL) {
+      this.replay(state, from, boundary);
+      this.scratch = [...this.scratch.slice(1 - SCRATCH_STATES), { tick: boundary, state: cloneState(state) }];
+      from = boundary;
+    }
     this.replay(state, from, t);
     this.view = state;
     this.viewTick = t;
   }
 
+  /** The checkpoint or scratch state nearest before tick t. */
+  private restorePoint(t: number): Checkpoint {
+    let best = this.nearestCheckpoint(t);
+    for (const c of this.scratch) if (c.tick <= t && c.tick > best.tick) best = c;
+    return best;
+  }
+
   /** A copy of the state after `tick` ticks, the cursor left where it is (what the inspector derives from). */
   stateAt(tick: number): SimState {
     const t = Math.max(0, Math.min(Math.floor(tick), this.total));
-    const cp = this.nearestCheckpoint(t);
+    const cp = this.restorePoint(t);
     const state = cloneState(t === this.total ? this.liveState() : cp.state);
     if (t !== this.total) this.replay(state, cp.tick, t);
     return state;

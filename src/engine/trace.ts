@@ -99,6 +99,17 @@ export interface EventRecord {
 export type TraceRecord = CommandRecord | HookRecord | ExecRecord | EventRecord;
 export type TraceSink = (record: TraceRecord) => void;
 
+/**
+ * Records read by index: a plain array, or the Timeline's compact store (traceStore.ts),
+ * which materialises each record when asked (a fresh object every time: compare records
+ * by their index or seq, not by identity).
+ */
+export interface TraceList extends Iterable<TraceRecord> {
+  readonly length: number;
+  at(index: number): TraceRecord | undefined;
+  slice(start?: number, end?: number): TraceRecord[];
+}
+
 export function emptyDiff(): BagDiff {
   return { added: {}, updated: {}, removed: {} };
 }

@@ -2,7 +2,7 @@
  * How trace records are reported outside the engine: the CLI's fixed JSON-lines
  * contract (snake_case fields) and the readable, aligned log (like `jhack tail`).
  */
-import type { CommandRecord, HookRecord, TraceRecord } from '../engine/trace.ts';
+import type { CommandRecord, HookRecord, TraceRecord, TraceList } from '../engine/trace.ts';
 
 export interface JsonCommandRecord {
   type: 'command';
@@ -75,7 +75,7 @@ export interface HookColumns {
   relation: number;
 }
 
-export function measureHooks(records: readonly TraceRecord[]): HookColumns {
+export function measureHooks(records: TraceList): HookColumns {
   const w = narrowestColumns();
   for (const r of records) widenColumns(w, r);
   return w;

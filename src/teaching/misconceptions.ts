@@ -10,7 +10,7 @@
  * next); everything else follows from Juju's rules, whatever the seed.
  */
 import type { HookKind } from '../engine/ops.ts';
-import type { HookRecord, TraceRecord } from '../engine/trace.ts';
+import type { HookRecord, TraceRecord, TraceList } from '../engine/trace.ts';
 import { parseScript } from '../io/script.ts';
 
 import { MisconceptionIds, WhatIfIds, type MisconceptionId } from './misconceptionIds.ts';
@@ -59,7 +59,7 @@ export interface Misconception {
   readonly script: string;
   readonly select: FocusTarget;
   /** Finds the revealing hooks in the trace the script produced; null if they are not there. */
-  readonly focus: (trace: readonly TraceRecord[]) => Reveal | null;
+  readonly focus: (trace: TraceList) => Reveal | null;
 }
 
 // ---- finding records in a trace ----
@@ -67,19 +67,19 @@ export interface Misconception {
 const isHook = (r: TraceRecord | undefined): r is HookRecord => r?.type === 'hook';
 
 /** Index of the first command record with exactly this text at or after `from`; -1 if none. */
-export function commandIndex(trace: readonly TraceRecord[], text: string, from = 0): number {
+export function commandIndex(trace: TraceList, text: string, from = 0): number {
   for (let i = from; i < trace.length; i++) {
-    const r = trace[i];
+    const r = trace.at(i);
     if (r?.type === 'command' && r.command === text) return i;
   }
   return -1;
 }
 
 /** Indices of the hook records in [from, to) that match. */
-export function hookIndices(trace: readonly TraceRecord[], match: (h: HookRecord) => boolean, from = 0, to = trace.length): number[] {
+export function hookIndices(trace: TraceList, match: (h: HookRecord) => boolean, from = 0, to = trace.length): number[] {
   const out: number[] = [];
   for (let i = Math.max(0, from); i < Math.min(to, trace.length); i++) {
-    const r = trace[i];
+    const r = trace.at(i);
     if (isHook(r) && match(r)) out.push(i);
   }
   return out;
@@ -149,7 +149,7 @@ const leaderOwnPeerWrite: Misconception = {
     // The leader's commit to its own application's databag…
     const write = firstOf(hookIndices(trace, (h) => ownAppWrite(h) !== null));
     if (write === null) return null;
-    const w = trace[write] as HookRecord;
+    const w = trace.at(write) as HookRecord;
     const app = appOf(w.unit);
     const bag = ownAppWrite(w);
     // …and the application-level relation-changed it gets for it, in the peer relation (its remote app is its own).
@@ -382,7 +382,7 @@ const cosLiteRemoveUnit: Misconception = {
     if (from < 0) return null;
     const others = hookIndices(trace, (h) => h.kind === 'relation-departed' && h.remoteUnit === 'prometheus/1' && h.unit !== 'prometheus/1', from);
     const own = hookIndices(trace, kindIs('prometheus/1', 'relation-departed', 'relation-broken', 'stop', 'remove'), from);
-    return reveal(from, [...others, ...own], firstOf(others.filter((i) => (trace[i] as HookRecord).unit !== 'prometheus/0')));
+    return reveal(from, [...others, ...own], firstOf(others.filter((i) => (trace.at(i) as HookRecord).unit !== 'prometheus/0')));
   },
 };
 
@@ -406,9 +406,9 @@ export interface PlaybackPlan {
 }
 
 /** Turns a reveal into ticks, given the timeline's record → tick mapping. */
-export function playbackPlan(r: Reveal, trace: readonly TraceRecord[], tickOfRecord: (index: number) => number): PlaybackPlan | null {
+export function playbackPlan(r: Reveal, trace: TraceList, tickOfRecord: (index: number) => number): PlaybackPlan | null {
   const last = r.hooks[r.hooks.length - 1];
-  const key = trace[r.key];
+  const key = trace.at(r.key);
   if (last === undefined || !isHook(key)) return null;
   return { start: tickOfRecord(r.from), end: tickOfRecord(last) + 1, inspectSeq: r.key === last ? null : key.seq };
 }

@@ -9,7 +9,7 @@
 import type { Command } from '../engine/commands.ts';
 import type { JujuVersion } from '../engine/model.ts';
 import type { Timeline } from '../engine/timeline.ts';
-import type { HookRecord, TraceRecord } from '../engine/trace.ts';
+import type { HookRecord, TraceRecord, TraceList } from '../engine/trace.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
 
 /** A command as the store's session keeps it: the command, its text, the hooks to run after it. */
@@ -134,10 +134,10 @@ function matches(r: TraceRecord, m: HookMatch): r is HookRecord {
 }
 
 /** The index into the full trace of the hook a match names, searching from trace index `from`; -1 if none. */
-export function findHook(trace: readonly TraceRecord[], m: HookMatch, from = 0): number {
+export function findHook(trace: TraceList, m: HookMatch, from = 0): number {
   let seen = 0;
   for (let i = from; i < trace.length; i++) {
-    const r = trace[i] as TraceRecord;
+    const r = trace.at(i) as TraceRecord;
     if (matches(r, m) && ++seen === (m.nth ?? 1)) return i;
   }
   return -1;

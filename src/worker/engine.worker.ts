@@ -4,10 +4,10 @@
  * Cancelling is terminating the worker, so the loop need not yield.
  */
 /// <reference lib="webworker" />
-import { HookRun, reviveState } from '../engine/hookrun.ts';
+import { HookRun, chunkTransfer, reviveState } from '../engine/hookrun.ts';
 import type { RunRequest, WorkerReply } from './protocol.ts';
 
-const post = (reply: WorkerReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
+const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply, transfer);
 
 self.onmessage = (e: MessageEvent<RunRequest>) => {
   const { start, chunkHooks } = e.data;
@@ -15,7 +15,7 @@ self.onmessage = (e: MessageEvent<RunRequest>) => {
     const run = new HookRun({ ...start, state: reviveState(start.state) });
     for (;;) {
       const chunk = run.next(chunkHooks);
-      post({ type: 'chunk', chunk });
+      post({ type: 'chunk', chunk }, chunkTransfer(chunk));
       if (chunk.done) return;
     }
   } catch (err) {

@@ -14,11 +14,11 @@ import { sliceRunner, type HookRunner } from '../store/runner.ts';
 import type { RunRequest, WorkerReply } from './protocol.ts';
 
 /**
- * Hooks per message: a quarter of the checkpoint interval, so a message carries at
- * most one checkpoint and, in a big model (1,000 units: ~600 bytes of records per
- * hook, a 400 KB checkpoint), the page reads each in a few tens of milliseconds.
+ * Hooks per message: the least spacing of checkpoints, so a message carries at most
+ * one checkpoint (a big model's is ~1 MB) and its records as bytes (~20-90 a hook);
+ * the page reads each in a few milliseconds, and fewer messages cost it less.
  */
-export const WORKER_CHUNK_HOOKS = CHECKPOINT_INTERVAL / 4;
+export const WORKER_CHUNK_HOOKS = CHECKPOINT_INTERVAL;
 
 export function workerRunner(chunkHooks = WORKER_CHUNK_HOOKS, create = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'relviz-engine' })): HookRunner {
   let worker: Worker | null = null;

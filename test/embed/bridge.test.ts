@@ -19,7 +19,7 @@ function setup(text = script) {
 function expectedHooks(store: RelvizStore, from: number, to: number): HookEvent[] {
   const t = store.getState().timeline;
   const out: HookEvent[] = [];
-  t.fullTrace.forEach((r, i) => {
+  [...t.fullTrace].forEach((r, i) => {
     const tick = t.tickOfRecord(i) + 1;
     if (r.type !== 'hook' || tick <= from || tick > to) return;
     const h = r as HookRecord;

@@ -131,8 +131,8 @@ describe('trace records for the inspector', () => {
     s.run('juju remove-unit worker/1');
     const t = s.timeline;
     const listed = (match: (r: HookRecord) => boolean) => {
-      const index = t.fullTrace.findIndex((r, i) => i >= from && r.type === 'hook' && match(r));
-      return relationListBefore(t.stateAt(t.tickOfRecord(index)), t.fullTrace[index] as HookRecord);
+      const index = [...t.fullTrace].findIndex((r, i) => i >= from && r.type === 'hook' && match(r));
+      return relationListBefore(t.stateAt(t.tickOfRecord(index)), t.fullTrace.at(index) as HookRecord);
     };
     expect(listed((r) => r.unit === 'master/0' && r.kind === 'relation-departed')).toEqual(['worker/0']);
     expect(listed((r) => r.kind === 'relation-broken')).toEqual([]);
@@ -144,16 +144,18 @@ describe('trace records for the inspector', () => {
   it('reads the same relation-list from the state just after the hook, whenever that state can say', () => {
     let derived = 0;
     let relationHooks = 0;
-    const check = (t: Timeline) =>
-      t.fullTrace.forEach((r, index) => {
-        if (r.type !== 'hook' || r.relationId === null) return;
+    const check = (t: Timeline) => {
+      for (let index = 0; index < t.fullTrace.length; index++) {
+        const r = t.fullTrace.at(index);
+        if (r?.type !== 'hook' || r.relationId === null) continue;
         relationHooks++;
         const tick = t.tickOfRecord(index);
         const after = relationListAfter(t.stateAt(tick + 1), r);
-        if (after === null) return;
+        if (after === null) continue;
         derived++;
         expect(after).toEqual(relationListBefore(t.stateAt(tick), r));
-      });
+      }
+    };
     check(sim('juju deploy master -n 2\njuju deploy worker -n 3\njuju relate master worker\njuju remove-unit worker/1\njuju add-unit master\njuju remove-unit master/0\njuju remove-relation master worker').timeline);
     fc.assert(
       fc.property(fc.nat(), fc.array(opArb, { minLength: 3, maxLength: 12 }), (seed, ops) => check(runOps(seed, ops, '3.6'))),

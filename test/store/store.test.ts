@@ -96,7 +96,7 @@ describe('store', () => {
 
   it('rebuilds the history with another seed, same commands', () => {
     const store = createRelvizStore({ script });
-    const order = (st: typeof store) => st.getState().timeline.fullTrace.filter((r) => r.type === 'hook').map((r) => (r.type === 'hook' ? `${r.unit} ${r.hook}` : ''));
+    const order = (st: typeof store) => [...st.getState().timeline.fullTrace].filter((r) => r.type === 'hook').map((r) => (r.type === 'hook' ? `${r.unit} ${r.hook}` : ''));
     const before = order(store);
     store.getState().setSeed(2);
     expect(store.getState().inputs.length).toBe(3);
@@ -294,7 +294,7 @@ describe('manual mode', () => {
     expect(store.getState().view.next.map((q) => q.unit)).toEqual(['worker/2']);
     store.getState().stepUnit('worker/2');
     // (After the hook come its effects: worker/2 entering the relation's scope.)
-    expect(store.getState().timeline.fullTrace.filter((r) => r.type === 'hook').at(-1)).toMatchObject({ unit: 'worker/2', hook: 'install' });
+    expect([...store.getState().timeline.fullTrace].filter((r) => r.type === 'hook').at(-1)).toMatchObject({ unit: 'worker/2', hook: 'install' });
   });
 });
 

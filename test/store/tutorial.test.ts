@@ -35,7 +35,7 @@ describe('openTutorial', () => {
       playOut();
       expect(store.getState().cursor).toBe(stop);
       const s = store.getState();
-      const last = s.timeline.fullTrace[s.timeline.traceIndexAt(s.cursor) - 1];
+      const last = s.timeline.fullTrace.at(s.timeline.traceIndexAt(s.cursor) - 1);
       expect(last?.type).toBe('hook');
       store.getState().play();
     }

@@ -161,7 +161,7 @@ describe('bounded work in the store', () => {
       store.getState().runLine(line);
       await idle(store);
     }
-    expect(store.getState().timeline.fullTrace).toEqual(reference.getState().timeline.fullTrace);
+    expect([...store.getState().timeline.fullTrace]).toEqual([...reference.getState().timeline.fullTrace]);
   });
 
   it('rebuilds a session in tasks within the budget, then lands on its cursor', async () => {

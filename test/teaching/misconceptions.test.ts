@@ -37,7 +37,7 @@ function run(script: string, seed: number, juju: JujuVersion): Timeline {
 
 function revealed(id: MisconceptionId, seed: number, juju: JujuVersion): { trace: readonly TraceRecord[]; r: Reveal; hooks: HookRecord[]; key: HookRecord } {
   const m = misconception(id);
-  const trace = run(m.script, seed, juju).fullTrace;
+  const trace = [...run(m.script, seed, juju).fullTrace];
   const r = m.focus(trace);
   if (!r) throw new Error(`${id}: focus found nothing (seed ${seed}, Juju ${juju})`);
   const hooks = r.hooks.map((i) => trace[i] as HookRecord);
@@ -194,11 +194,11 @@ describe('playing a misconception from the store', () => {
     store.getState().seek(start);
     const seqAt = (records: readonly TraceRecord[]) => records.filter((x): x is HookRecord => x.type === 'hook').map((h) => h.seq);
     // Nothing of the reveal has happened yet at the start…
-    const first = t.fullTrace[(r as Reveal).hooks[0] as number] as HookRecord;
+    const first = t.fullTrace.at((r as Reveal).hooks[0] as number) as HookRecord;
     expect(seqAt(t.trace)).not.toContain(first.seq);
     // …and at the end the last revealing hook is the one at the cursor.
     store.getState().seek(end);
-    const last = t.fullTrace[(r as Reveal).hooks.at(-1) as number] as HookRecord;
+    const last = t.fullTrace.at((r as Reveal).hooks.at(-1) as number) as HookRecord;
     expect(seqAt(currentRecords(store.getState()))).toEqual([last.seq]);
     if (inspectSeq !== null) expect(seqAt(t.trace)).toContain(inspectSeq);
     else expect((r as Reveal).key).toBe((r as Reveal).hooks.at(-1));
@@ -229,7 +229,7 @@ describe('what happens if… on a real bundle', () => {
         const result = t.apply(command, { text: line.text, run: runAfter(line) });
         expect(result.exitCode, `${line.text}: ${result.stderr}`).toBe(0);
       }
-      const trace = t.fullTrace;
+      const trace = [...t.fullTrace];
       const r = m.focus(trace);
       expect(r, `seed ${seed}`).not.toBeNull();
       const hooks = (r as Reveal).hooks.map((i) => trace[i] as HookRecord);

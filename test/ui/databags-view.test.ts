@@ -13,7 +13,7 @@ const recordsOfTick = (t: Timeline, tick: number): readonly TraceRecord[] => t.f
 
 /** The tick right after the hook record with this seq. */
 function tickAfterSeq(t: Timeline, seq: number): number {
-  const i = t.fullTrace.findIndex((r) => (r.type === 'hook' || r.type === 'exec') && r.seq === seq);
+  const i = [...t.fullTrace].findIndex((r) => (r.type === 'hook' || r.type === 'exec') && r.seq === seq);
   return t.tickOfRecord(i) + 1;
 }
 
@@ -84,7 +84,7 @@ describe('the bags of a relation', () => {
     s.run('juju remove-unit worker/1');
     // Rewind to the tick right after the command: worker/1 is dying, nothing has run yet.
     const t = s.timeline;
-    const cmd = t.fullTrace.findIndex((r) => r.type === 'command' && r.command.startsWith('juju remove-unit'));
+    const cmd = [...t.fullTrace].findIndex((r) => r.type === 'command' && r.command.startsWith('juju remove-unit'));
     t.seek(t.tickOfRecord(cmd) + 1);
     const view = deriveView(t.state);
     const rel = view.relations[0];
@@ -127,7 +127,7 @@ describe('what the hook at the cursor committed', () => {
     const s = sim(masterworker);
     s.run("juju exec --unit master/0 -- relation-set -r 0 message=one\njuju exec --unit master/0 -- relation-set -r 0 message=two");
     const t = s.timeline;
-    const exec = t.fullTrace.filter((r) => r.type === 'exec').at(-1);
+    const exec = [...t.fullTrace].filter((r) => r.type === 'exec').at(-1);
     if (!exec || exec.type !== 'exec') throw new Error('no exec');
     const commit = commitsAt(recordsOfTick(t, tickAfterSeq(t, exec.seq))).get(bagKey(0, 'unit', 'master/0'));
     expect(commit?.by).toBe('juju exec on master/0');

@@ -17,7 +17,7 @@ describe('hook log rows', () => {
     const rows = logRows(t.fullTrace, end, NO_FILTER);
 
     expect(rows.map((r) => r.record.seq)).toEqual(t.fullTrace.slice(0, end).flatMap((r) => (r.type === 'hook' ? [r.seq] : [])));
-    for (const r of rows) expect(t.fullTrace[r.index]).toBe(r.record);
+    for (const r of rows) expect(t.fullTrace.at(r.index)).toEqual(r.record);
     expect(logRows(t.fullTrace, t.fullTrace.length, NO_FILTER).length).toBe(s.hooks().length);
   });
 

@@ -21,7 +21,7 @@ describe('which hook the inspector shows', () => {
     const trace = t.fullTrace;
     expect(inspectedHook(trace, t.traceIndexAt(0), null)).toBeNull();
     const last = s.hooks().at(-1);
-    expect(inspectedHook(trace, t.traceIndexAt(t.length), null)?.record).toBe(last);
+    expect(inspectedHook(trace, t.traceIndexAt(t.length), null)?.record).toEqual(last);
     // The first tick is the deploy command: no hook yet.
     expect(hookBefore(trace, t.traceIndexAt(1))).toBeNull();
   });
@@ -32,7 +32,7 @@ describe('which hook the inspector shows', () => {
     const install = hook(s.hooks(), 'worker/1', 'install');
     const picked = inspectedHook(t.fullTrace, t.traceIndexAt(t.length), install.seq);
     expect(picked).toMatchObject({ pinned: true, ahead: false });
-    expect(picked?.record).toBe(install);
+    expect(picked?.record).toEqual(install);
     expect(inspectedHook(t.fullTrace, t.traceIndexAt(1), install.seq)).toMatchObject({ pinned: true, ahead: true });
   });
 
@@ -81,7 +81,7 @@ describe('the environment (JUJU-SEMANTICS §8)', () => {
 describe('why a relation-changed fired', () => {
   it("points a worker's changed at the master's commit it reports", () => {
     const s = sim(masterworker);
-    const trace = s.timeline.fullTrace;
+    const trace = [...s.timeline.fullTrace];
     const changed = s.hooks().filter((h) => h.unit === 'worker/0' && h.kind === 'relation-changed' && h.cause > 0).at(-1);
     if (!changed) throw new Error('no caused changed');
     const cause = causeOf(trace, changed);
@@ -93,7 +93,7 @@ describe('why a relation-changed fired', () => {
   it('names an action and a juju exec as writers', () => {
     const s = sim(masterworker);
     s.run('juju run-action master/0 broadcast-message message=hi\njuju exec --unit master/0 -- relation-set -r 0 k=v');
-    const trace = s.timeline.fullTrace;
+    const trace = [...s.timeline.fullTrace];
     const byAction = s.hooks().find((h) => h.kind === 'relation-changed' && h.cause > 0 && trace.some((r) => r.type === 'hook' && r.seq === h.cause && r.kind === 'action'));
     expect(byAction && causeOf(trace, byAction)?.label).toBe('master/0 broadcast-message (action)');
     const exec = trace.find((r) => r.type === 'exec');

@@ -32,7 +32,7 @@ describe('the view of a unit in error', () => {
     expect(store.getState().view.units['ubuntu/0']).toMatchObject({ failedHook: 'start', retryInSeconds: 10, failures: 2 });
     // At the first failure (one tick after the first start record), the retry was 5 s away.
     const t = store.getState().timeline;
-    const first = t.fullTrace.findIndex((r) => r.type === 'hook' && r.kind === 'start');
+    const first = [...t.fullTrace].findIndex((r) => r.type === 'hook' && r.kind === 'start');
     store.getState().seek(t.tickOfRecord(first) + 1);
     expect(store.getState().view.units['ubuntu/0']).toMatchObject({ failedHook: 'start', retryInSeconds: 5, failures: 1 });
   });

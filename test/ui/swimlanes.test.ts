@@ -88,7 +88,7 @@ describe('swimlane lanes', () => {
 
     expect(layout.blocks.map((b) => b.seq)).toEqual(s.hooks().map((h) => h.seq));
     expect(layout.blocks.map((b) => `${b.unit} ${b.hook}`)).toEqual(s.hooks().map((h) => `${h.unit} ${h.hook}`));
-    for (const b of layout.blocks) expect(s.timeline.fullTrace[b.index]).toBe(b.record);
+    for (const b of layout.blocks) expect(s.timeline.fullTrace.at(b.index)).toEqual(b.record);
   });
 });
 

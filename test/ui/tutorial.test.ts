@@ -50,7 +50,7 @@ describe('targetSelector', () => {
     expect(sel({ kind: 'relation', apps: ['master', 'nosuch'] })).toBeNull();
     expect(sel({ kind: 'bag-key', owner: 'master/0', key: 'worker/0-worker-key' })).toContain('[data-bag="unit:master/0"] [data-key="worker/0-worker-key"]');
     // The newest matching hook before the cursor: worker/1's second master-relation-changed.
-    const seqs = st.timeline.fullTrace.filter((r) => r.type === 'hook' && r.unit === 'worker/1' && r.hook === 'master-relation-changed').map((r) => (r.type === 'hook' ? r.seq : 0));
+    const seqs = [...st.timeline.fullTrace].filter((r) => r.type === 'hook' && r.unit === 'worker/1' && r.hook === 'master-relation-changed').map((r) => (r.type === 'hook' ? r.seq : 0));
     expect(sel({ kind: 'block', unit: 'worker/1', hook: 'master-relation-changed' })).toBe(`[data-swimlane-unit="worker/1"][data-seq="${seqs.at(-1)}"]`);
     expect(sel({ kind: 'block', unit: 'worker/1', hook: 'stop' })).toBeNull();
     expect(sel({ kind: 'console' })).toBe('section[aria-label="Console"]');

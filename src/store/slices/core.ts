@@ -83,12 +83,12 @@ export interface Core extends ModelServices, UndoServices, TutorialServices {
 }
 
 /**
- * Most ticks a history in the page may hold. A tick costs 2–3 KB of memory today (its
- * trace records and a share of the checkpoints): this keeps the longest run near
- * 300 MB, where the garbage collector's pauses stay short. The CLI streams and has no
- * such limit.
+ * Most ticks a history in the page may hold. A tick costs ~300 bytes in the Timeline
+ * (its encoded trace records and a share of the checkpoints, engine/traceStore.ts),
+ * plus what the views derive per hook: this keeps the longest run well under 1 GB
+ * (`npm run bench:app` measures it). The CLI streams and has no such limit.
  */
-export const MAX_HISTORY_TICKS = 100_000;
+export const MAX_HISTORY_TICKS = 1_000_000;
 
 const unwired = (): never => {
   throw new Error('store core: a service was used before its slice was made');

@@ -96,7 +96,7 @@ export class ScriptEcho {
       const tick = t.entryStartTick(e);
       if (!input || tick < from || tick >= to || this.printed.has(e)) continue;
       if (commandTicks(input.command) === 0 || !isInspection(input.command)) continue;
-      const record = t.fullTrace[t.traceIndexAt(tick)];
+      const record = t.fullTrace.at(t.traceIndexAt(tick));
       if (record?.type !== 'command') continue;
       this.printed.add(e);
       out.push({ input: input.text, stdout: record.stdout, stderr: record.stderr, exitCode: record.exitCode });

@@ -4,7 +4,7 @@
  * rows with the change the hook at the cursor committed. Pure; tested in
  * test/ui/databags-view.test.ts.
  */
-import type { BagDiff, TraceRecord } from '../../engine/trace.ts';
+import type { BagDiff, TraceList } from '../../engine/trace.ts';
 import type { Selection } from '../../store/store.ts';
 import type { BagView, ModelView, RelationView, UnitView } from '../../store/view.ts';
 import { appOfUnit, type BagRef } from './access.ts';
@@ -68,7 +68,7 @@ export interface Commit {
 export const bagKey = (relationId: number, scope: 'unit' | 'app', owner: string) => `${relationId}/${scope}/${owner}`;
 
 /** The commits made in the tick at the cursor (hooks and `juju exec`), by bagKey. */
-export function commitsAt(records: readonly TraceRecord[]): Map<string, Commit> {
+export function commitsAt(records: TraceList): Map<string, Commit> {
   const out = new Map<string, Commit>();
   for (const r of records) {
     if (r.type !== 'hook' && r.type !== 'exec') continue;
@@ -79,7 +79,7 @@ export function commitsAt(records: readonly TraceRecord[]): Map<string, Commit> 
 }
 
 /** The hook at the cursor, if it failed: its writes were discarded (JUJU-SEMANTICS §4). */
-export function failedAt(records: readonly TraceRecord[]): { readonly unit: string; readonly hook: string; readonly seq: number } | null {
+export function failedAt(records: TraceList): { readonly unit: string; readonly hook: string; readonly seq: number } | null {
   for (const r of records) if (r.type === 'hook' && r.result === 'error') return { unit: r.unit, hook: r.hook, seq: r.seq };
   return null;
 }

@@ -5,7 +5,7 @@
  * test/ui/inspector.test.ts.
  */
 import { recordEnv } from '../../engine/context.ts';
-import type { ExecRecord, HookRecord, TraceRecord } from '../../engine/trace.ts';
+import type { ExecRecord, HookRecord, TraceRecord, TraceList } from '../../engine/trace.ts';
 
 export interface FoundHook {
   readonly record: HookRecord;
@@ -21,18 +21,18 @@ export interface InspectedHook extends FoundHook {
 }
 
 /** The last hook record before trace index `end`. */
-export function hookBefore(trace: readonly TraceRecord[], end: number): FoundHook | null {
+export function hookBefore(trace: TraceList, end: number): FoundHook | null {
   for (let i = Math.min(end, trace.length) - 1; i >= 0; i--) {
-    const r = trace[i];
+    const r = trace.at(i);
     if (r?.type === 'hook') return { record: r, index: i };
   }
   return null;
 }
 
 /** The hook or exec record with this seq (searched before index `before`), and its index. */
-export function recordBySeq(trace: readonly TraceRecord[], seq: number, before = trace.length): { record: HookRecord | ExecRecord; index: number } | null {
+export function recordBySeq(trace: TraceList, seq: number, before = trace.length): { record: HookRecord | ExecRecord; index: number } | null {
   for (let i = Math.min(before, trace.length) - 1; i >= 0; i--) {
-    const r = trace[i];
+    const r = trace.at(i);
     if (r && (r.type === 'hook' || r.type === 'exec') && r.seq === seq) return { record: r, index: i };
   }
   return null;
@@ -42,7 +42,7 @@ export function recordBySeq(trace: readonly TraceRecord[], seq: number, before =
  * The hook to inspect: the picked one (seq) if it is a hook of this history, else
  * the last hook at or before the cursor (`end` = trace index of the cursor).
  */
-export function inspectedHook(trace: readonly TraceRecord[], end: number, seq: number | null): InspectedHook | null {
+export function inspectedHook(trace: TraceList, end: number, seq: number | null): InspectedHook | null {
   if (seq !== null) {
     const f = recordBySeq(trace, seq);
     if (f && f.record.type === 'hook') return { record: f.record, index: f.index, pinned: true, ahead: f.index >= end };
@@ -75,7 +75,7 @@ export interface Cause {
 }
 
 /** For relation-changed: the commit (hook or exec) whose data it reports; `index` is the hook's own (the commit came before it). */
-export function causeOf(trace: readonly TraceRecord[], r: HookRecord, index = trace.length): Cause | null {
+export function causeOf(trace: TraceList, r: HookRecord, index = trace.length): Cause | null {
   if (r.cause <= 0) return null;
   const f = recordBySeq(trace, r.cause, index);
   return f && { seq: r.cause, index: f.index, label: writerLabel(f.record) };

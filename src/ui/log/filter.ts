@@ -3,7 +3,7 @@
  * of the whole history are filtered once per history change; the cursor then only
  * cuts them (binary search), so scrubbing a long history stays cheap.
  */
-import type { HookRecord, TraceRecord } from '../../engine/trace.ts';
+import type { HookRecord, TraceList } from '../../engine/trace.ts';
 
 /** The hook-kind filter: value → what the menu shows. */
 export const KIND_FILTERS = {
@@ -72,11 +72,11 @@ export interface LogRows {
  * The hook records among `records[0, end)` that pass the filter, in trace order. With
  * `prev` (rows of a prefix of the same records, same filter), only the rest is read.
  */
-export function collectRows(records: readonly TraceRecord[], f: LogFilter, prev?: LogRows, end = records.length): LogRows {
+export function collectRows(records: TraceList, f: LogFilter, prev?: LogRows, end = records.length): LogRows {
   const added: LogRow[] = [];
   const stop = Math.min(end, records.length);
   for (let i = prev?.scanned ?? 0; i < stop; i++) {
-    const r = records[i];
+    const r = records.at(i);
     if (r?.type === 'hook' && matches(r, f)) added.push({ record: r, index: i });
   }
   const rows = prev ? (added.length === 0 ? prev.rows : prev.rows.concat(added)) : added;
@@ -84,7 +84,7 @@ export function collectRows(records: readonly TraceRecord[], f: LogFilter, prev?
 }
 
 /** The hook records among `records[0, end)` that pass the filter, in trace order. */
-export function logRows(records: readonly TraceRecord[], end: number, f: LogFilter): readonly LogRow[] {
+export function logRows(records: TraceList, end: number, f: LogFilter): readonly LogRow[] {
   return collectRows(records, f, undefined, end).rows;
 }
 
@@ -101,9 +101,9 @@ export function rowsBefore(rows: readonly LogRow[], end: number): number {
 }
 
 /** The seq of the hook at the cursor (the last hook before `end`), or null before the first. */
-export function seqAtCursor(records: readonly TraceRecord[], end: number): number | null {
+export function seqAtCursor(records: TraceList, end: number): number | null {
   for (let i = Math.min(end, records.length) - 1; i >= 0; i--) {
-    const r = records[i];
+    const r = records.at(i);
     if (r?.type === 'hook') return r.seq;
   }
   return null;
@@ -128,12 +128,12 @@ export interface FilterOptions {
 const byNumber = new Intl.Collator('en', { numeric: true });
 
 /** Units and relations that appear in the trace, for the filter menus; with `prev`, only new records are read. */
-export function filterOptions(records: readonly TraceRecord[], prev?: FilterOptions): FilterOptions {
+export function filterOptions(records: TraceList, prev?: FilterOptions): FilterOptions {
   const units = new Set(prev?.units);
   const endpoints = new Map([...(prev?.endpoints ?? [])].map(([id, names]) => [id, new Set(names)]));
   let changed = !prev;
   for (let i = prev?.scanned ?? 0; i < records.length; i++) {
-    const r = records[i];
+    const r = records.at(i);
     if (r?.type !== 'hook') continue;
     if (!units.has(r.unit)) {
       units.add(r.unit);

@@ -8,7 +8,7 @@
  * Blocks are as wide as their label, so the axis stays short without truncating.
  */
 import type { HookKind } from '../../engine/ops.ts';
-import type { ExecRecord, HookRecord, TraceRecord } from '../../engine/trace.ts';
+import type { ExecRecord, HookRecord, TraceList } from '../../engine/trace.ts';
 
 export const Geometry = {
   /** The sticky column of unit names. */
@@ -147,7 +147,7 @@ function insertUnit(sorted: string[], unit: string): void {
  * a long run computed in slices costs O(new hooks) per slice, not O(history) — but
  * for one pass over the blocks when a new unit's lane goes above older lanes.
  */
-export function layoutSwimlanes(records: readonly TraceRecord[], prev?: SwimlaneLayout): SwimlaneLayout {
+export function layoutSwimlanes(records: TraceList, prev?: SwimlaneLayout): SwimlaneLayout {
   const before = (prev?.lanes ?? []).map((l) => l.unit);
   // Lanes by unit while reading; their order is settled once at the end: each
   // application's units in number order, applications in the order they came.
@@ -166,7 +166,7 @@ export function layoutSwimlanes(records: readonly TraceRecord[], prev?: Swimlane
   const last = old[old.length - 1];
   let x = last ? last.x + last.w + Geometry.gap : 0;
   for (let index = prev?.scanned ?? 0; index < records.length; index++) {
-    const r = records[index];
+    const r = records.at(index);
     if (!r || !(r.type === 'hook' || (r.type === 'exec' && r.changes.length > 0))) continue;
     const b = old.length + added.length;
     let l = laneOf.get(r.unit);

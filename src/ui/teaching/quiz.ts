@@ -6,7 +6,7 @@
  * run some other time, so a right answer takes knowing the rules.
  */
 import { hookName, Rules, type RuleId } from '../../engine/ops.ts';
-import type { HookRecord, TraceRecord } from '../../engine/trace.ts';
+import type { HookRecord, TraceList } from '../../engine/trace.ts';
 import type { ModelView } from '../../store/view.ts';
 import { plausibleHooks } from '../controls/plausibleHooks.ts';
 
@@ -79,9 +79,9 @@ export function judge(view: ModelView, pick: Pick<QuizOption, 'unit' | 'hook'>):
 }
 
 /** The hook the history runs at tick `cursor` (what this seed picked), if the tick is a hook. */
-export function hookAtTick(trace: readonly TraceRecord[], from: number, to: number): HookRecord | null {
+export function hookAtTick(trace: TraceList, from: number, to: number): HookRecord | null {
   for (let i = from; i < to; i++) {
-    const r = trace[i];
+    const r = trace.at(i);
     if (r?.type === 'hook') return r;
     if (r?.type === 'command') return null;
   }

@@ -3,24 +3,24 @@
  * view at the cursor (the relation's id, the hook's seq). Pure, so it is tested
  * without a browser; the highlighter marks whatever the selectors find.
  */
-import type { TraceRecord } from '../../engine/trace.ts';
+import type { TraceRecord, TraceList } from '../../engine/trace.ts';
 import type { ModelView } from '../../store/view.ts';
 import { findHook, type Target } from '../../teaching/tutorial.ts';
 
 const q = (v: string | number) => JSON.stringify(String(v));
 
 /** The newest matching hook record at or before trace index `end`. */
-function lastHook(trace: readonly TraceRecord[], end: number, unit: string, hook: string): TraceRecord | undefined {
+function lastHook(trace: TraceList, end: number, unit: string, hook: string): TraceRecord | undefined {
   let found: TraceRecord | undefined;
   for (let from = 0; ; ) {
     const i = findHook(trace, { unit, hook }, from);
     if (i < 0 || i >= end) return found;
-    found = trace[i];
+    found = trace.at(i);
     from = i + 1;
   }
 }
 
-export function targetSelector(target: Target, view: ModelView, trace: readonly TraceRecord[], traceEnd: number): string | null {
+export function targetSelector(target: Target, view: ModelView, trace: TraceList, traceEnd: number): string | null {
   switch (target.kind) {
     case 'unit':
       return `.react-flow [data-unit=${q(target.unit)}]`;

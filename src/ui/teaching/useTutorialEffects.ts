@@ -41,7 +41,7 @@ function echo(store: RelvizStore, echoed: Set<string>): void {
     const start = t.entryStartTick(i);
     if (start < s.stepStart || start >= s.cursor || echoed.has(`${key}:${i}`)) return;
     echoed.add(`${key}:${i}`);
-    const record = t.fullTrace[t.traceIndexAt(start)];
+    const record = t.fullTrace.at(t.traceIndexAt(start));
     if (record?.type !== 'command') return;
     s.echo({ input: input.text, stdout: record.stdout, stderr: record.stderr, exitCode: record.exitCode });
   });
