@@ -29,7 +29,7 @@ export function candidates(state: SimState, unitName: string): HookOp[] {
   const dying = unit.life === 'dying';
   if (!dying) {
     const created = createdOps(state, unit);
-    if (created.length > 0) return created;
+    if (created) return created;
     const leadership = leadershipOp(state, unit);
     if (leadership) return [leadership];
     const action = agent.actions[0];
@@ -51,14 +51,14 @@ export function candidates(state: SimState, unitName: string): HookOp[] {
   return [makeOp(unit.name, agent.stopped ? 'remove' : 'stop', agent.stopped ? 'remove' : 'stop')];
 }
 
-/** relation-created for every alive relation whose scope the unit entered but whose hook has not run (any order). */
-function createdOps(state: SimState, unit: Unit): HookOp[] {
-  const ops: HookOp[] = [];
+/** relation-created for every alive relation whose scope the unit entered but whose hook has not run (any order); null if none. */
+function createdOps(state: SimState, unit: Unit): HookOp[] | null {
+  let ops: HookOp[] | null = null; // asked on every hook of a started unit, and almost always none: no array then
   for (const local of unit.agent.relations.values()) {
     if (local.created) continue;
     const rel = state.relations.get(local.relationId);
     if (!rel || rel.life !== 'alive') continue;
-    ops.push(makeRelationOp(unit.name, 'relation-created', 'relation-created', rel.id, local.endpoint, null, local.remoteApp, null, 0));
+    (ops ??= []).push(makeRelationOp(unit.name, 'relation-created', 'relation-created', rel.id, local.endpoint, null, local.remoteApp, null, 0));
   }
   return ops;
 }
