@@ -8,8 +8,6 @@ import { writeSync } from 'node:fs';
 import type { HookRecord } from '../engine/trace.ts';
 
 const SIZE = 1 << 16;
-/** Distinct strings whose JSON is kept (unit, application, hook and relation names: bounded by the model). */
-const MAX_QUOTED = 1 << 16;
 
 const bytes = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 const NULL = bytes('null');
@@ -28,7 +26,6 @@ const RESULT_ERROR = bytes(',"result":"error"}\n');
 export class Stdout {
   private readonly buf = Buffer.allocUnsafe(SIZE);
   private at = 0;
-  private readonly quotedCache = new Map<string, Uint8Array>();
 
   /** `write` takes all the bytes it is given (the default: file descriptor 1, waiting for its reader). */
   constructor(private readonly write: (bytes: Uint8Array) => void = writeAll) {}
@@ -47,24 +44,24 @@ export class Stdout {
       this.put(ACTION_SEQ);
       this.int(r.seq);
       this.put(UNIT);
-      this.put(this.quoted(r.unit));
+      this.quoted(r.unit);
       this.put(ACTION);
-      this.put(this.quoted(r.hook));
+      this.quoted(r.hook);
     } else {
       this.put(HOOK_SEQ);
       this.int(r.seq);
       this.put(UNIT);
-      this.put(this.quoted(r.unit));
+      this.quoted(r.unit);
       this.put(HOOK);
-      this.put(this.quoted(r.hook));
+      this.quoted(r.hook);
       this.put(RELATION_ID);
-      this.put(this.quoted(r.relation));
+      this.quoted(r.relation);
       this.put(REMOTE_UNIT);
-      this.put(this.quoted(r.remoteUnit));
+      this.quoted(r.remoteUnit);
       this.put(REMOTE_APP);
-      this.put(this.quoted(r.remoteApp));
+      this.quoted(r.remoteApp);
       this.put(DEPARTING_UNIT);
-      this.put(this.quoted(r.departingUnit));
+      this.quoted(r.departingUnit);
     }
     this.put(r.result === 'ok' ? RESULT_OK : RESULT_ERROR);
   }
@@ -75,16 +72,34 @@ export class Stdout {
     this.at = 0;
   }
 
-  /** The string's JSON as UTF-8, kept: the same few names come back on every hook. */
-  private quoted(s: string | null): Uint8Array {
-    if (s === null) return NULL;
-    let q = this.quotedCache.get(s);
-    if (q === undefined) {
-      if (this.quotedCache.size >= MAX_QUOTED) this.quotedCache.clear();
-      q = bytes(JSON.stringify(s));
-      this.quotedCache.set(s, q);
+  /**
+   * The string's JSON. Names are plain ASCII (`worker/12`, `db-relation-joined`): their
+   * characters are copied between quotes as they are; anything else (escapes, other
+   * scripts) is written as JSON.stringify writes it.
+   */
+  private quoted(s: string | null): void {
+    if (s === null) return this.put(NULL);
+    const n = s.length;
+    if (this.at + n + 2 > SIZE) this.flush();
+    const buf = this.buf;
+    const start = this.at;
+    if (n + 2 <= SIZE) {
+      let at = start;
+      buf[at++] = 34; // "
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e || c === 34 || c === 92) break;
+        buf[at++] = c;
+      }
+      if (i === n) {
+        buf[at++] = 34;
+        this.at = at;
+        return;
+      }
     }
-    return q;
+    this.at = start;
+    this.put(bytes(JSON.stringify(s)));
   }
 
   private put(b: Uint8Array): void {
