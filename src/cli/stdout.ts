@@ -43,25 +43,17 @@ export class Stdout {
     if (r.kind === 'action') {
       this.put(ACTION_SEQ);
       this.int(r.seq);
-      this.put(UNIT);
-      this.quoted(r.unit);
-      this.put(ACTION);
-      this.quoted(r.hook);
+      this.field(UNIT, r.unit);
+      this.field(ACTION, r.hook);
     } else {
       this.put(HOOK_SEQ);
       this.int(r.seq);
-      this.put(UNIT);
-      this.quoted(r.unit);
-      this.put(HOOK);
-      this.quoted(r.hook);
-      this.put(RELATION_ID);
-      this.quoted(r.relation);
-      this.put(REMOTE_UNIT);
-      this.quoted(r.remoteUnit);
-      this.put(REMOTE_APP);
-      this.quoted(r.remoteApp);
-      this.put(DEPARTING_UNIT);
-      this.quoted(r.departingUnit);
+      this.field(UNIT, r.unit);
+      this.field(HOOK, r.hook);
+      this.field(RELATION_ID, r.relation);
+      this.field(REMOTE_UNIT, r.remoteUnit);
+      this.field(REMOTE_APP, r.remoteApp);
+      this.field(DEPARTING_UNIT, r.departingUnit);
     }
     this.put(r.result === 'ok' ? RESULT_OK : RESULT_ERROR);
   }
@@ -70,6 +62,12 @@ export class Stdout {
     if (this.at === 0) return;
     this.write(this.buf.subarray(0, this.at));
     this.at = 0;
+  }
+
+  /** `,"key":` and the value's JSON. */
+  private field(key: Uint8Array, value: string | null): void {
+    this.put(key);
+    this.quoted(value);
   }
 
   /**
