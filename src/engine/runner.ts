@@ -99,8 +99,10 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
     status,
     error,
   };
+  // Taken out before any record goes: a sink may run the engine again.
+  const after = afterHook.length > 0 ? afterHook.splice(0) : null;
   sink(record);
-  if (afterHook.length > 0) for (const r of afterHook.splice(0)) sink(r);
+  if (after) for (const r of after) sink(r);
 }
 
 /** Records a commit's effects, held until the hook's own record is out (one list for every hook, not a list and a closure each). */
