@@ -9,7 +9,7 @@
  */
 import { FileNotFoundError, HookExit, HookToolError } from './errors.ts';
 import { counterpartApp, endpointOf, getBag, relationName, type Relation, type SimState, type Unit, type WorkloadStatus } from './model.ts';
-import { hookName, type HookOp } from './ops.ts';
+import { hookName, relationLabel, type HookOp } from './ops.ts';
 import { nextFloat } from './prng.ts';
 import type { BagChange, BagDiff, FileChange, HookRecord } from './trace.ts';
 import { emptyDiff, diffIsEmpty } from './trace.ts';
@@ -354,7 +354,7 @@ export function hookEnv(state: SimState, unit: Unit, op: HookOp | null): Record<
   }
   if (op.relationId === null) return env;
   env['JUJU_RELATION'] = op.endpoint ?? '';
-  env['JUJU_RELATION_ID'] = `${op.endpoint}:${op.relationId}`;
+  env['JUJU_RELATION_ID'] = relationLabel(op.endpoint, op.relationId);
   env['JUJU_REMOTE_UNIT'] = op.remoteUnit ?? '';
   env['JUJU_REMOTE_APP'] = op.remoteApp ?? '';
   if (op.departingUnit) env['JUJU_DEPARTING_UNIT'] = op.departingUnit;

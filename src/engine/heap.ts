@@ -33,7 +33,8 @@ export function unitName(app: string, n: number): string {
   return (names[n] ??= `${app}/${n}`);
 }
 
-const keys: number[] = [];
+/** Order keys by unit number, computed once (0: not yet; every key is above 0). A typed array keeps them unboxed. */
+let keys = new Float64Array(1024);
 
 /**
  * A number whose numeric order is Juju's string order of unit numbers:
@@ -41,12 +42,17 @@ const keys: number[] = [];
  * Exact for unit numbers below 10^9.
  */
 export function nameOrderKey(n: number): number {
-  let k = keys[n];
-  if (k === undefined) {
-    const s = String(n);
-    k = Number(`0.${s}`) + s.length * 1e-12;
-    keys[n] = k;
+  if (n < keys.length) {
+    const k = keys[n] as number;
+    if (k !== 0) return k;
+  } else {
+    const grown = new Float64Array(Math.max(keys.length * 2, n + 1));
+    grown.set(keys);
+    keys = grown;
   }
+  const s = String(n);
+  const k = Number(`0.${s}`) + s.length * 1e-12;
+  keys[n] = k;
   return k;
 }
 

@@ -275,8 +275,9 @@ export function endpointOf(rel: Relation, app: string): RelationEndpoint | undef
 /** The other application in a relation (for a peer relation, the application itself). */
 export function counterpartApp(rel: Relation, app: string): string {
   if (rel.peer) return app;
-  const other = rel.endpoints.find((e) => e.app !== app);
-  return other ? other.app : app;
+  // A loop, not find(): the resolver asks on every hook, and a callback is a closure each time.
+  for (const e of rel.endpoints) if (e.app !== app) return e.app;
+  return app;
 }
 
 /** `<endpoint>:<id>`, the name a unit of `app` uses for the relation. */

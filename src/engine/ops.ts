@@ -71,8 +71,33 @@ export interface HookOp {
 /** The hook name as Juju reports it: `install`, `master-relation-joined`, or the action name. */
 export function hookName(op: HookOp): string {
   if (op.kind === 'action') return op.action?.name ?? 'action';
-  if (op.kind.startsWith('relation-')) return `${op.endpoint ?? ''}-${op.kind}`;
-  return op.kind;
+  if (!op.kind.startsWith('relation-')) return op.kind;
+  const endpoint = op.endpoint ?? '';
+  return relationHookNames.get(endpoint)?.get(op.kind) ?? intern(relationHookNames, endpoint, op.kind, `${endpoint}-${op.kind}`);
+}
+
+/** The relation as a unit's hooks name it (JUJU_RELATION_ID): `master:0`. */
+export function relationLabel(endpoint: string | null, relationId: number): string {
+  const e = String(endpoint);
+  return relationLabels.get(e)?.get(relationId) ?? intern(relationLabels, e, relationId, `${e}:${relationId}`);
+}
+
+// Every hook carries its name and relation: made once, not one new string per hook
+// (millions of them on big models). Bounded by the model's endpoints and relations.
+const relationHookNames = new Map<string, Map<HookKind, string>>();
+const relationLabels = new Map<string, Map<number, string>>();
+const MAX_INTERNED = 1 << 12;
+
+function intern<K>(table: Map<string, Map<K, string>>, endpoint: string, key: K, s: string): string {
+  let byKey = table.get(endpoint);
+  if (byKey === undefined) {
+    if (table.size >= MAX_INTERNED) table.clear();
+    byKey = new Map();
+    table.set(endpoint, byKey);
+  }
+  if (byKey.size >= MAX_INTERNED) byKey.clear();
+  byKey.set(key, s);
+  return s;
 }
 
 /** A non-relation operation (install, leadership, config-changed, start, stop, remove, action). */

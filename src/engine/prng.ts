@@ -24,8 +24,8 @@ export function seedRng(seed: number): RngState {
 
 /** Advances the state in place and returns a uniform 32-bit unsigned integer. */
 export function nextU32(s: RngState): number {
-  let [a, b, c, d] = s;
-  a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+  // Read one by one: destructuring an array goes through its iterator, on every draw.
+  let a = s[0] >>> 0, b = s[1] >>> 0, c = s[2] >>> 0, d = s[3] >>> 0;
   const t = (((a + b) >>> 0) + d) >>> 0;
   d = (d + 1) >>> 0;
   a = b ^ (b >>> 9);

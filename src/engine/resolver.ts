@@ -29,7 +29,7 @@ export function candidates(state: SimState, unitName: string): HookOp[] {
   const dying = unit.life === 'dying';
   if (!dying) {
     const created = createdOps(state, unit);
-    if (created.length > 0) return created;
+    if (created) return created;
     const leadership = leadershipOp(state, unit);
     if (leadership) return [leadership];
     const action = agent.actions[0];
@@ -51,14 +51,14 @@ export function candidates(state: SimState, unitName: string): HookOp[] {
   return [makeOp(unit.name, agent.stopped ? 'remove' : 'stop', agent.stopped ? 'remove' : 'stop')];
 }
 
-/** relation-created for every alive relation whose scope the unit entered but whose hook has not run (any order). */
-function createdOps(state: SimState, unit: Unit): HookOp[] {
-  const ops: HookOp[] = [];
+/** relation-created for every alive relation whose scope the unit entered but whose hook has not run (any order); null if none. */
+function createdOps(state: SimState, unit: Unit): HookOp[] | null {
+  let ops: HookOp[] | null = null; // asked on every hook of a started unit, and almost always none: no array then
   for (const local of unit.agent.relations.values()) {
     if (local.created) continue;
     const rel = state.relations.get(local.relationId);
     if (!rel || rel.life !== 'alive') continue;
-    ops.push(makeRelationOp(unit.name, 'relation-created', 'relation-created', rel.id, local.endpoint, null, local.remoteApp, null, 0));
+    (ops ??= []).push(makeRelationOp(unit.name, 'relation-created', 'relation-created', rel.id, local.endpoint, null, local.remoteApp, null, 0));
   }
   return ops;
 }
@@ -87,10 +87,6 @@ function bagWriter(rel: Relation, owner: string, unitBag: boolean): number {
   return (unitBag ? rel.unitBags : rel.appBags).get(owner)?.writtenBy ?? 0;
 }
 
-function appOf(unit: string): string {
-  return unit.slice(0, unit.lastIndexOf('/'));
-}
-
 function relationOp(state: SimState, unit: Unit, local: LocalRelation, kind: HookKind, rule: RuleId, remote: string | null, remoteApp: string, cause = 0): HookOp {
   // JUJU_DEPARTING_UNIT: the remote unit, or the local unit itself when it or its
   // application is not alive (relation/resolver.go; a subordinate that lost its last
@@ -101,17 +97,18 @@ function relationOp(state: SimState, unit: Unit, local: LocalRelation, kind: Hoo
 
 /** The next hook of one relation on one unit: the uniter's six rules, first match wins. */
 export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, local: LocalRelation): HookOp | null {
+  // Every remote unit below (pending, queued, member) is one of local.remoteApp's: the queues and members are per application.
   // 1. A joined is always followed by changed for the same unit.
   const pending = local.changedPending;
   if (pending !== null) {
-    return relationOp(state, unit, local, 'relation-changed', 'changed-after-joined', pending, appOf(pending), bagWriter(rel, pending, true));
+    return relationOp(state, unit, local, 'relation-changed', 'changed-after-joined', pending, local.remoteApp, bagWriter(rel, pending, true));
   }
   if (local.tearDown) {
     // Remote state is empty: depart every known unit (sorted), then break.
     const q = local.departQueue;
     while (q.size > 0 && !local.members.has(q.peek() as string)) q.pop();
     const departing = q.peek();
-    if (departing !== undefined) return relationOp(state, unit, local, 'relation-departed', 'departed', departing, appOf(departing));
+    if (departing !== undefined) return relationOp(state, unit, local, 'relation-departed', 'departed', departing, local.remoteApp);
     if (rel.peer) return null;
     return relationOp(state, unit, local, 'relation-broken', 'broken', null, counterpartApp(rel, unit.app));
   }
@@ -120,7 +117,7 @@ export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, loc
   while (dq.size > 0) {
     const v = dq.peek() as string;
     if (local.members.has(v) && !visibleTo(unit, v, rel)) {
-      return relationOp(state, unit, local, 'relation-departed', 'departed', v, appOf(v));
+      return relationOp(state, unit, local, 'relation-departed', 'departed', v, local.remoteApp);
     }
     dq.pop();
   }
@@ -134,7 +131,7 @@ export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, loc
   while (jq.size > 0) {
     const v = jq.peek() as string;
     if (!local.members.has(v) && visibleTo(unit, v, rel)) {
-      return relationOp(state, unit, local, 'relation-joined', 'joined', v, appOf(v));
+      return relationOp(state, unit, local, 'relation-joined', 'joined', v, local.remoteApp);
     }
     jq.pop();
   }
@@ -144,7 +141,7 @@ export function nextRelationHook(state: SimState, unit: Unit, rel: Relation, loc
     const v = cq.peek() as string;
     const seen = local.members.get(v);
     if (seen !== undefined && seen !== bagVersion(rel, v, true) && visibleTo(unit, v, rel)) {
-      return relationOp(state, unit, local, 'relation-changed', 'changed', v, appOf(v), bagWriter(rel, v, true));
+      return relationOp(state, unit, local, 'relation-changed', 'changed', v, local.remoteApp, bagWriter(rel, v, true));
     }
     cq.pop();
     local.changedQueued.delete(v);
@@ -174,5 +171,8 @@ export function settleReadiness(state: SimState): void {
       state.readyIndex.delete(name);
     }
   }
-  state.touched.clear();
+  // A new set, not clear(): V8 gives a cleared set's fresh table the old set's generation,
+  // so clearing a long-lived set on every hook filled the old space with dead tables
+  // (most of the CLI's peak memory); a new one dies young.
+  state.touched = new Set();
 }

@@ -9,7 +9,7 @@ import { NO_BEHAVIOUR, type CharmBehaviour } from './behaviour.ts';
 import { HookContext } from './context.ts';
 import { FileNotFoundError, HookExit, HookToolError, assertNever } from './errors.ts';
 import type { FailInjection, Relation, SimState, Unit } from './model.ts';
-import { hookName, type HookOp } from './ops.ts';
+import { hookName, relationLabel, type HookOp } from './ops.ts';
 import type { BagChange, FileChange, HookRecord, TraceRecord } from './trace.ts';
 import type { Tx } from './tx.ts';
 import { JUJU_STATUS, finishIfDone, getUnit, leaveScope, removeUnitNow, synchronizeScopes } from './world.ts';
@@ -34,9 +34,9 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   const behaviour = behaviourOf(state, unit.app);
   const handler = op.kind === 'action' ? behaviour.actions[name] : behaviour === NO_BEHAVIOUR ? undefined : behaviour.hooks[name];
   let error: string | null = null;
-  let changes: BagChange[] = [];
-  let files: FileChange[] = [];
-  let logs: readonly string[] = [];
+  let changes: readonly BagChange[] = NONE;
+  let files: readonly FileChange[] = NONE;
+  let logs: readonly string[] = NONE;
   let status: HookRecord['status'] = null;
 
   const injected = agent.failNext.length === 0 ? -1 : agent.failNext.findIndex((f) => f.hook === name);
@@ -60,8 +60,8 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   }
 
   // Effects of the commit (leaving scope, leaving the model) are reported after the hook itself.
-  const after: TraceRecord[] = [];
-  const afterTx: Tx = { state, seq, sink: sink ? (r) => after.push(r) : null };
+  afterHook.length = 0; // (left over only if an operation threw)
+  const afterTx: Tx = { state, seq, sink: sink ? holdAfter : null };
   if (error === null) {
     if (agent.failures > 0) clearFailure(state, unit);
     advance(afterTx, unit, op, version);
@@ -86,7 +86,7 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
     hook: name,
     kind: op.kind,
     relationId: op.relationId,
-    relation: op.relationId === null ? null : `${op.endpoint}:${op.relationId}`,
+    relation: op.relationId === null ? null : relationLabel(op.endpoint, op.relationId),
     remoteUnit: op.remoteUnit,
     remoteApp: op.remoteApp,
     departingUnit: op.departingUnit,
@@ -99,9 +99,20 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
     status,
     error,
   };
+  // Taken out before any record goes: a sink may run the engine again.
+  const after = afterHook.length > 0 ? afterHook.splice(0) : null;
   sink(record);
-  for (const r of after) sink(r);
+  if (after) for (const r of after) sink(r);
 }
+
+/** Records a commit's effects, held until the hook's own record is out (one list for every hook, not a list and a closure each). */
+const afterHook: TraceRecord[] = [];
+const holdAfter = (r: TraceRecord): void => {
+  afterHook.push(r);
+};
+
+/** What a hook that commits nothing, writes no file and logs nothing reports: one shared empty list, not three new ones per hook. */
+const NONE: readonly never[] = Object.freeze([]);
 
 function describeFailure(e: unknown): string {
   if (e instanceof HookToolError) return `ERROR ${e.message}`;

@@ -133,11 +133,11 @@ export interface StepChoice {
 }
 
 /** Runs one hook (or action) on one unit, reporting it to `sink`; false when no unit has work. */
-export function step(state: SimState, sink: TraceSink | null, choice: StepChoice = {}): boolean {
+export function step(state: SimState, sink: TraceSink | null, choice?: StepChoice): boolean {
   settleReadiness(state);
   const ready = state.ready;
   let unit: string;
-  if (choice.unit) {
+  if (choice?.unit) {
     if (!state.readyIndex.has(choice.unit)) throw new JujuError(`unit "${choice.unit}" has no hook to run`);
     unit = choice.unit;
   } else if (ready.length === 0 && !awaitRetry(state)) {
@@ -147,7 +147,7 @@ export function step(state: SimState, sink: TraceSink | null, choice: StepChoice
   }
   const ops = cachedCandidates(state, unit);
   let op: HookOp | undefined;
-  if (choice.pick !== undefined && choice.pick !== null) {
+  if (choice?.pick !== undefined && choice.pick !== null) {
     op = ops[choice.pick];
     if (!op) throw new JujuError(`unit "${unit}" has no candidate hook #${choice.pick}`);
   } else {
