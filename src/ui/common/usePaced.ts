@@ -2,7 +2,10 @@
  * The history as the side panels show it: the same as the store while paused or
  * playing at a readable speed, but at most PACE_MS apart while playing fast. At 128
  * hooks a second no one reads a databag or an inspector hook by hook; redrawing them
- * every frame cost more than the graph itself. The graph and the scrubber stay live.
+ * every frame cost more than the graph itself. The same while a long run is computed in
+ * the worker: the history grows with every message, and re-laying out the swimlanes and
+ * the hook log for each took more of the page's time than reading the messages. The
+ * graph and the scrubber stay live.
  */
 import { startTransition, useEffect, useState } from 'react';
 import type { ModelView } from '../../store/view.ts';
@@ -51,7 +54,8 @@ export function usePaced(): PacedView {
     show(false);
     const unsubscribe = store.subscribe((s) => {
       if (same(shown, s)) return;
-      if (!selectFastPlayback(s)) {
+      // A long run being computed grows the history many times a second: paced too.
+      if (!selectFastPlayback(s) && s.busy === null) {
         clearTimeout(timer);
         show(true);
       } else if (timer === undefined) {
