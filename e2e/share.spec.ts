@@ -82,8 +82,9 @@ test('a share link opened in a fresh browser reproduces the cursor and the datab
   const problems: string[] = [];
   const other = await openElsewhere(browser, link, problems);
   expect(new URL(other.page.url()).hash).toBe('');
-  expect(await other.cursor()).toBe(cursor);
+  // The shared session is rebuilt in slices between frames: wait for its whole history.
   await expect(other.timeline).toHaveAttribute('max', max ?? '');
+  await expect.poll(() => other.cursor()).toBe(cursor);
   expect(await settledText(other.region(Label.regionDatabags))).toBe(bags);
   expect(await showUnit(other, 'master/0')).toBe(shown);
 
@@ -91,8 +92,8 @@ test('a share link opened in a fresh browser reproduces the cursor and the datab
   await other.page.waitForTimeout(400);
   await other.page.reload();
   await expect(other.region(Label.regionGraph)).toBeVisible();
-  expect(await other.cursor()).toBe(cursor);
   await expect(other.timeline).toHaveAttribute('max', max ?? '');
+  await expect.poll(() => other.cursor()).toBe(cursor);
   await other.page.context().close();
   expect(problems).toEqual([]);
 });
