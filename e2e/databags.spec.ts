@@ -6,15 +6,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { Label } from '../src/ui/labels.ts';
 import { expect, test, type RelvizPage } from './fixtures.ts';
 
-/** Moves the Timeline slider tick by tick from `from` until `found` holds; returns that tick. */
-async function seekUntil(relviz: RelvizPage, found: () => Promise<boolean>, from = 0): Promise<number> {
-  const max = Number(await relviz.timeline.getAttribute('max'));
-  for (let tick = from; tick <= max; tick++) {
-    await relviz.timeline.fill(String(tick));
-    if (await found()) return tick;
-  }
-  throw new Error(`not found from tick ${from} to ${max}`);
-}
 
 const bag = (relviz: RelvizPage, name: string) => relviz.region(Label.regionDatabags).getByRole('group', { name, exact: true });
 
@@ -25,7 +16,7 @@ test("master/0's unit bag gains worker/1-worker-key on joined, loses it on depar
 
   // The master's joined hook for worker/1 adds the key: first pending while the hook
   // runs (only master/0 sees it), then committed, with the hook that committed it.
-  const added = await seekUntil(relviz, async () => (await worker1Key.count()) > 0);
+  const added = await relviz.seekUntil(async () => (await worker1Key.count()) > 0);
   await relviz.button(Label.stepBack).click();
   await relviz.button(Label.stepForward).click();
   await expect(worker1Key).toHaveAccessibleName(/^added, pending worker\/1-worker-key [0-9A-F]{4}$/);
@@ -36,7 +27,7 @@ test("master/0's unit bag gains worker/1-worker-key on joined, loses it on depar
 
   // The master's departed hook for worker/1 deletes it: struck through, old value kept.
   const removedKey = master0.getByRole('row', { name: /^removed(, pending)? worker\/1-worker-key/ });
-  const removed = await seekUntil(relviz, async () => (await removedKey.count()) > 0, added + 1);
+  const removed = await relviz.seekUntil(async () => (await removedKey.count()) > 0, added + 1);
   await expect(worker1Key).toHaveAccessibleName(/^removed worker\/1-worker-key [0-9A-F]{4}$/);
   await expect(master0).toContainText(/just committed by master\/0 master-application-relation-departed/);
   await page.screenshot({ path: 'test-results/databags-departed.png' });
@@ -52,7 +43,7 @@ test("master/0's unit bag gains worker/1-worker-key on joined, loses it on depar
 
 test('view as unit worker/1: it reads the master bags, cannot even read its own application bag, and writes only its own unit bag', async ({ relviz, page }) => {
   await relviz.open();
-  await seekUntil(relviz, async () => (await bag(relviz, 'master/0 unit bag').getByRole('row', { name: /worker\/1-worker-key/ }).count()) > 0);
+  await relviz.seekUntil(async () => (await bag(relviz, 'master/0 unit bag').getByRole('row', { name: /worker\/1-worker-key/ }).count()) > 0);
   const bags = relviz.region(Label.regionDatabags);
   await bags.getByRole('combobox', { name: Label.viewAsUnit }).selectOption('worker/1');
 

@@ -17,6 +17,28 @@ export class RelvizPage {
     await expect(this.region(Label.regionGraph)).toBeVisible();
   }
 
+  /** Until the history is complete: a session is rebuilt in tasks between frames, and a long run in the worker. */
+  async computed(): Promise<void> {
+    await expect(this.page.getByRole('status').filter({ hasText: 'Computing hooks' })).toHaveCount(0, { timeout: 30_000 });
+  }
+
+  /** Moves the Timeline slider and waits until the side panels show that tick (they follow in a React transition). */
+  async seekSettled(tick: number): Promise<void> {
+    await this.timeline.fill(String(tick));
+    await expect(this.page.locator(`[data-paced-cursor]:not([data-paced-cursor="${tick}"])`)).toHaveCount(0);
+  }
+
+  /** Moves the Timeline slider tick by tick from `from` until `found` holds; returns that tick. */
+  async seekUntil(found: () => Promise<boolean>, from = 0): Promise<number> {
+    await this.computed();
+    const max = Number(await this.timeline.getAttribute('max'));
+    for (let tick = from; tick <= max; tick++) {
+      await this.seekSettled(tick);
+      if (await found()) return tick;
+    }
+    throw new Error(`not found from tick ${from} to ${max}`);
+  }
+
   region(name: string): Locator {
     return this.page.getByRole('region', { name, exact: true });
   }

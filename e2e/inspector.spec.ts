@@ -5,15 +5,6 @@
 import { Label } from '../src/ui/labels.ts';
 import { expect, test, type RelvizPage } from './fixtures.ts';
 
-/** Moves the Timeline slider tick by tick from `from` until `found` holds; returns that tick. */
-async function seekUntil(relviz: RelvizPage, found: () => Promise<boolean>, from = 0): Promise<number> {
-  const max = Number(await relviz.timeline.getAttribute('max'));
-  for (let tick = from; tick <= max; tick++) {
-    await relviz.timeline.fill(String(tick));
-    if (await found()) return tick;
-  }
-  throw new Error(`not found from tick ${from} to ${max}`);
-}
 
 const inspectorOf = (relviz: RelvizPage) => relviz.region(Label.regionInspector);
 const hookHeading = (relviz: RelvizPage, name: string | RegExp) => inspectorOf(relviz).getByRole('heading', { level: 3, name });
@@ -21,7 +12,7 @@ const envValue = (relviz: RelvizPage, name: string) => inspectorOf(relviz).getBy
 
 test('a non-relation hook shows the relation variables as unset', async ({ relviz }) => {
   await relviz.open();
-  await seekUntil(relviz, async () => (await hookHeading(relviz, 'install').count()) > 0);
+  await relviz.seekUntil(async () => (await hookHeading(relviz, 'install').count()) > 0);
   await expect(envValue(relviz, 'JUJU_UNIT_NAME')).toHaveText('master/0');
   for (const name of ['JUJU_RELATION', 'JUJU_RELATION_ID', 'JUJU_REMOTE_UNIT', 'JUJU_REMOTE_APP', 'JUJU_DEPARTING_UNIT']) await expect(envValue(relviz, name)).toHaveText('unset');
   await expect(inspectorOf(relviz)).toContainText('rule install');
@@ -29,7 +20,7 @@ test('a non-relation hook shows the relation variables as unset', async ({ relvi
 
 test("the master's departed hook for worker/1 has JUJU_DEPARTING_UNIT=worker/1 and a relation-list without it", async ({ relviz, page }) => {
   await relviz.open();
-  await seekUntil(relviz, async () => (await hookHeading(relviz, 'master-application-relation-departed').count()) > 0);
+  await relviz.seekUntil(async () => (await hookHeading(relviz, 'master-application-relation-departed').count()) > 0);
   const inspector = inspectorOf(relviz);
   await expect(inspector).toContainText('on master/0');
   await expect(envValue(relviz, 'JUJU_DEPARTING_UNIT')).toHaveText('worker/1');
@@ -48,7 +39,7 @@ test('"caused by" jumps from a relation-changed to the commit it reports, and ba
   await relviz.open();
   const inspector = inspectorOf(relviz);
   const cause = inspector.getByRole('button', { name: /^caused by seq \d+: master\/0 master-application-relation-joined/ });
-  await seekUntil(relviz, async () => (await hookHeading(relviz, 'master-relation-changed').count()) > 0 && (await cause.count()) > 0);
+  await relviz.seekUntil(async () => (await hookHeading(relviz, 'master-relation-changed').count()) > 0 && (await cause.count()) > 0);
   const changedOn = (await inspector.getByText(/^on /).first().textContent()) ?? '';
   await page.screenshot({ path: 'test-results/inspector-changed.png' });
   const seq = /caused by seq (\d+)/.exec((await cause.textContent()) ?? '')?.[1];

@@ -5,7 +5,8 @@
  * every frame cost more than the graph itself. The same while a long run is computed in
  * the worker: the history grows with every message, and re-laying out the swimlanes and
  * the hook log for each took more of the page's time than reading the messages. The
- * graph and the scrubber stay live.
+ * graph and the scrubber stay live. A panel marks its root with `data-paced-cursor`
+ * (the cursor it shows), so tests can wait until it has caught up.
  */
 import { startTransition, useEffect, useState } from 'react';
 import type { ModelView } from '../../store/view.ts';

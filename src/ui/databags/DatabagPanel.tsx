@@ -72,7 +72,7 @@ export function DatabagPanel() {
 
   if (view.relations.length === 0) {
     return (
-      <p className="p-3 text-sm text-slate-600">
+      <p data-paced-cursor={cursor} className="p-3 text-sm text-slate-600">
         No relation yet. Integrate two applications (drag from one endpoint to another, or <code>juju integrate a b</code> in the console) to see their databags.
       </p>
     );
@@ -88,7 +88,7 @@ export function DatabagPanel() {
   const sections = rel ? relationSections(rel, view.units) : [];
 
   return (
-    <div className="@container flex flex-col">
+    <div data-paced-cursor={cursor} className="@container flex flex-col">
       <div className="top-0 z-10 grid grid-cols-[auto_minmax(0,1fr)] [@media(min-height:50rem)]:sticky items-center gap-x-2 gap-y-1.5 border-b border-slate-200 bg-white px-2 py-1.5">
         <label htmlFor={`${ids}-relation`} className={fieldLabel}>
           Relation

@@ -69,7 +69,7 @@ export function HookInspector() {
   // What relation-list returned in the hook: from the state just before it (not kept with every hook).
   const listed = useMemo(() => (found && found.record.relationId !== null ? relationListOf(timeline, found.index, found.record) : null), [timeline, found]);
 
-  if (!found) return <p className="p-3 text-sm text-slate-600">No hook has run yet. Press Play or step forward to see the first one here.</p>;
+  if (!found) return <p data-paced-cursor={cursor} className="p-3 text-sm text-slate-600">No hook has run yet. Press Play or step forward to see the first one here.</p>;
   const r = found.record;
 
   const jump = (index: number, seq: number) => {
@@ -86,7 +86,7 @@ export function HookInspector() {
   };
 
   return (
-    <div className="flex flex-col gap-2 p-2 text-sm">
+    <div data-paced-cursor={cursor} className="flex flex-col gap-2 p-2 text-sm">
       <div>
         <h3 className="font-mono text-base leading-tight font-bold [overflow-wrap:anywhere] text-slate-950">
           {r.hook}
