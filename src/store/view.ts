@@ -125,9 +125,12 @@ function sameUnit(a: UnitView, b: UnitView): boolean {
     a.installed === b.installed &&
     a.subordinates.length === b.subordinates.length &&
     a.subordinates.every((s, i) => s === b.subordinates[i]) &&
-    a.files.length === b.files.length &&
-    a.files.every(([k, v], i) => k === b.files[i]?.[0] && v === b.files[i]?.[1])
+    sameEntries(a.files, b.files)
   );
+}
+
+function sameEntries(a: ReadonlyArray<readonly [string, string]>, b: ReadonlyArray<readonly [string, string]>): boolean {
+  return a === b || (a.length === b.length && a.every(([k, v], i) => k === b[i]?.[0] && v === b[i]?.[1]));
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -142,6 +145,15 @@ function sameApp(a: AppView, b: AppView): boolean {
 
 function sameBags(a: readonly BagView[], b: readonly BagView[]): boolean {
   return a.length === b.length && a.every((x, i) => x.owner === b[i]?.owner && x.version === b[i]?.version);
+}
+
+/** Bags whose contents did not change keep their previous objects, as units and relations do. */
+function keepBags(fresh: readonly BagView[], old: readonly BagView[]): BagView[] {
+  const before = new Map(old.map((b) => [b.owner, b]));
+  return fresh.map((b) => {
+    const o = before.get(b.owner);
+    return o && o.version === b.version && sameEntries(o.data, b.data) ? o : b;
+  });
 }
 
 function sameRelation(a: RelationView, b: RelationView): boolean {
@@ -189,7 +201,8 @@ export function deriveView(state: SimState, prev?: ModelView): ModelView {
   const relations = [...state.relations.values()].map((r) => {
     const fresh = relationView(r);
     const old = oldRelations.get(r.id);
-    return old && sameRelation(old, fresh) ? old : fresh;
+    if (!old) return fresh;
+    return sameRelation(old, fresh) ? old : { ...fresh, unitBags: keepBags(fresh.unitBags, old.unitBags), appBags: keepBags(fresh.appBags, old.appBags) };
   });
   const oldApps = new Map(prev?.apps.map((a) => [a.name, a]));
   const apps = [...state.apps.values()].map((a): AppView => {

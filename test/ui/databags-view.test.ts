@@ -145,3 +145,31 @@ describe('what the hook at the cursor committed', () => {
     expect(failedAt(recordsOfTick(t, 1))).toBeNull();
   });
 });
+
+describe('the view across ticks', () => {
+  it('keeps the objects of bags a tick did not change, and makes new ones for the bags it did', () => {
+    const s = sim(masterworker);
+    const t = s.timeline;
+    // A tick where a hook commits to exactly one bag of a relation that already has bags.
+    for (let tick = 2; tick <= t.length; tick++) {
+      const changes = recordsOfTick(t, tick).flatMap((r) => (r.type === 'hook' ? r.changes : []));
+      if (changes.length !== 1) continue;
+      t.seek(tick - 1);
+      const before = deriveView(t.state);
+      t.seek(tick);
+      const after = deriveView(t.state, before);
+      const rel = (v: typeof before) => v.relations.find((r) => r.id === changes[0]?.relationId);
+      const bagsOf = (v: typeof before) => [...(rel(v)?.unitBags ?? []), ...(rel(v)?.appBags ?? [])];
+      const old = bagsOf(before);
+      if (old.length < 2) continue;
+      for (const b of bagsOf(after)) {
+        const was = old.find((o) => o.owner === b.owner && o.scope === b.scope);
+        const changed = b.owner === changes[0]?.owner && b.scope === changes[0]?.scope;
+        if (changed || !was) expect(b).not.toBe(was);
+        else expect(b).toBe(was);
+      }
+      return;
+    }
+    throw new Error('no tick committed to exactly one bag');
+  });
+});

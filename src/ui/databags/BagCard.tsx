@@ -136,16 +136,14 @@ function BagCardView({ scope, owner, bag, commit, leader = false, state = 'in-sc
   );
 }
 
-const sameData = (a: BagView['data'], b: BagView['data']) => a === b || (a.length === b.length && a.every(([k, v], i) => b[i]?.[0] === k && b[i]?.[1] === v));
-const sameBag = (a: BagView | null, b: BagView | null) => a === b || (a !== null && b !== null && a.version === b.version && sameData(a.data, b.data));
 const sameRefusal = (a: Refusal | null, b: Refusal | null) => a === b || (a !== null && b !== null && a.tool === b.tool && a.error === b.error && a.ops === b.ops);
 const sameAccess = (a: BagAccess, b: BagAccess) => a === b || (a.access === b.access && a.reason === b.reason && sameRefusal(a.read, b.read) && sameRefusal(a.write, b.write));
 const sameViewer = (a: BagCardProps['viewer'], b: BagCardProps['viewer']) => a === b || (a !== null && b !== null && a.unit === b.unit && sameAccess(a.access, b.access));
 const sameCommit = (a: Commit | undefined, b: Commit | undefined) => a === b || (a !== undefined && b !== undefined && a.seq === b.seq && a.by === b.by && a.diff === b.diff);
 
 /**
- * A bag redraws only when what it shows changed: scrubbing a big model re-derives every
- * bag's view at each move, and most of them are the same as before.
+ * A bag redraws only when what it shows changed: the view keeps an unchanged bag's
+ * object (store/view.ts), and commits and access are compared by value.
  */
 export const BagCard = memo(
   BagCardView,
@@ -155,7 +153,7 @@ export const BagCard = memo(
     p.leader === q.leader &&
     p.state === q.state &&
     p.pending === q.pending &&
-    sameBag(p.bag, q.bag) &&
+    p.bag === q.bag &&
     sameCommit(p.commit, q.commit) &&
     sameViewer(p.viewer, q.viewer),
 );
