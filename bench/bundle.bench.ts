@@ -10,7 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
+import { installReaders } from '../src/engine/readersImpl.ts';
 import { Timeline } from '../src/engine/timeline.ts';
+
+// Bundles are read in Node here, as the CLI reads them.
+installReaders();
 
 const JSON_OUT = process.argv.includes('--json');
 const OUT = 'dist-bench';

@@ -37,3 +37,25 @@ test('a dialog whose chunk cannot be fetched says so, and the reload it offers b
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByRole('button', { name: Label.deploy, exact: true })).toBeFocused();
 });
+
+test('the YAML readers come after the first paint, and a console line that needs them waits for them', async ({ page }) => {
+  // The readers' chunk is held back until the line is typed.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let requested = false;
+  await page.route(/readersImpl-[^/]*\.js$/, async (route) => {
+    requested = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('[data-unit="worker/1"]').first()).toBeVisible();
+  await expect.poll(() => requested).toBe(true);
+  const command = page.getByRole('textbox', { name: Label.command });
+  await command.fill('juju show-unit master/0');
+  await command.press('Enter');
+  release();
+  const output = page.getByRole('log', { name: 'Console output' });
+  await expect(output).toContainText('life: alive');
+  await expect(output).not.toContainText('still loading');
+});

@@ -8,7 +8,9 @@ import { shareLinkError, shareParam } from './share/param.ts';
 import type { OpenedShare } from './share/open.ts';
 import { persist, readSaved, type Store } from './store/persist.ts';
 import { createRelvizStore, type RelvizStore, type StoreOptions } from './store/store.ts';
-import { EMPTY_HISTORY, pushed } from './store/undo.ts';
+import { inputsNeedReaders, loadReaders } from './store/loadReaders.ts';
+import type { SessionV1 } from './store/session.ts';
+import { EMPTY_HISTORY, pushed, type UndoHistory } from './store/undo.ts';
 import { loadTutorials } from './teaching/tutorials/registry.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/StoreContext.tsx';
@@ -33,6 +35,21 @@ const PAGE_BUDGET_MS = 30;
  */
 async function tutorialsFirst(needed: boolean): Promise<void> {
   if (needed) await loadTutorials().catch(() => undefined);
+}
+
+/**
+ * A session that replays a bundle, a status file or a charm's own files needs the
+ * engine's readers (engine/readers.ts) before the store opens it, or before Undo can
+ * bring it back. If they cannot be fetched the page stops here, and the saved session
+ * is left as it was.
+ */
+async function readersFirst(sessions: ReadonlyArray<Pick<SessionV1, 'inputs'> | null | undefined>, history: UndoHistory | null): Promise<void> {
+  const undoable = history ? [...history.past, ...history.future].map((e) => e.session).concat(history.beforeTutorial ?? []) : [];
+  if (![...sessions, ...undoable].some((session) => session && inputsNeedReaders(session.inputs))) return;
+  await loadReaders().catch((e: unknown) => {
+    document.getElementById('root')?.append(`relviz could not load its bundle and YAML readers (${String(e)}), which your model needs. Reload to try again: your work is kept.`);
+    throw e;
+  });
 }
 
 /**
@@ -70,7 +87,8 @@ async function openStore(): Promise<{ store: RelvizStore; embedded: boolean }> {
   let store: RelvizStore;
   if (embed) {
     // Only an embed needs these (a chunk of their own): an iframe's page loads them before its first render.
-    const [{ createEmbedStore }, { connectBridge }] = await Promise.all([import('./embed/embedStore.ts'), import('./embed/bridge.ts')]).catch((e: unknown) => {
+    // The parent page may send a bundle at any time: the readers come with them.
+    const [{ createEmbedStore }, { connectBridge }] = await Promise.all([import('./embed/embedStore.ts'), import('./embed/bridge.ts'), loadReaders()]).catch((e: unknown) => {
       document.getElementById('root')?.append(`relviz could not load the embedded view (${String(e)}). Reload to try again.`);
       throw e;
     });
@@ -87,6 +105,7 @@ async function openStore(): Promise<{ store: RelvizStore; embedded: boolean }> {
     // A saved session that cannot be opened is set aside (never overwritten) and said so.
     const saved = storage ? readSaved(storage) : { session: null, history: null, problem: null };
     await tutorialsFirst(Boolean(shared?.tutorial || saved.session?.tutorial || link?.source.kind === 'tutorial'));
+    await readersFirst([shared, saved.session], saved.history);
     const linkErrors = link?.errors.length ? { error: [...problems, ...link.errors].join('\n') } : error;
     const base: StoreOptions = { ...runner, ...linkErrors, saving: saved.problem, history: saved.history ?? EMPTY_HISTORY, files: EXAMPLE_FILES };
     if (shared) {
@@ -119,7 +138,13 @@ addEventListener('hashchange', () => {
 
 void openStore().then(({ store, embedded }) => {
   // Marks the first painted frame, for the first-render figure (bench/app.bench.ts).
-  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('relviz-first-render')));
+  // Then the readers come, before anyone opens a bundle (loadReaders.ts).
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      performance.mark('relviz-first-render');
+      setTimeout(() => void loadReaders().catch(() => undefined), 0);
+    }),
+  );
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root element');
   createRoot(root).render(

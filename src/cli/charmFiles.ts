@@ -6,7 +6,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CharmSource } from '../engine/commands.ts';
 import { BundleError } from '../engine/bundle.ts';
-import { CHARM_FILE, charmPlaces, dirOf, joinPath, normalizePath, readBundle } from '../engine/bundleFiles.ts';
+import { charmPlaces, readBundle } from '../engine/bundleFiles.ts';
+import { CHARM_FILE, dirOf, joinPath, normalizePath } from '../engine/paths.ts';
 
 const CHARM_FILES = ['charmcraft.yaml', 'metadata.yaml', 'actions.yaml'];
 

@@ -15,9 +15,13 @@ import type { HookRecord, TraceRecord } from '../engine/trace.ts';
 import { commandToJson, formatCommandBlock, formatHookDetails, formatHookLine, hookJsonLine, narrowestColumns, widenColumns } from '../io/report.ts';
 import { ScriptSyntaxError, isBundlePath, parseScript, runAfter, type ScriptLine } from '../io/script.ts';
 import { formatCommand, type Command } from '../engine/commands.ts';
+import { installReaders } from '../engine/readersImpl.ts';
 import { isStatusText } from '../engine/status.ts';
 import { loadBundleFiles, loadCharmSource, loadFiles } from './charmFiles.ts';
 import { Stdout } from './stdout.ts';
+
+// The CLI reads bundles, status files and charm metadata: it needs the readers from the start.
+installReaders();
 
 const USAGE =
   'usage: npm run --silent sim -- <script | bundle.yaml [--overlay <overlay.yaml>]... | status.json [--show-unit <show-unit.json>]...> [--seed <n>] [--json] [--juju 3.6|4.0] [--verbose]';

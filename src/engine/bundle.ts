@@ -15,6 +15,7 @@
  * series, base, storage, resources, options (shown), machines (placement).
  */
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { APP_NAME } from './model.ts';
 
 /** One file of a bundle: its name as the user gave it (for messages) and its text. */
 export interface BundleFile {
@@ -98,8 +99,6 @@ export interface Bundle {
 export const MAX_APPLICATIONS = 500;
 export const MAX_RELATIONS = 2000;
 const MAX_BUNDLE_CHARS = 2 * 1024 * 1024;
-/** Juju's application names: lower-case words joined by single hyphens, starting with a letter. */
-export const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /** Fields of an application relviz simulates; the others are kept as `notSimulated`. */
 const SIMULATED = new Set(['charm', 'num_units', 'scale', 'to', 'options', 'annotations']);
 

@@ -4,39 +4,15 @@
  * the engine reads from them: the bundle (bundle.ts), where each application's charm
  * is (Juju's places, in order), and on which machine each unit goes (`to:`).
  *
- * Paths are plain strings, normalised lexically (`./a/../b` → `b`): the CLI reads
- * them from disk, the app from the files the user opened; the engine never touches a
- * file system.
+ * Paths are plain strings, normalised lexically (paths.ts): the CLI reads them from
+ * disk, the app from the files the user opened; the engine never touches a file system.
  */
 import { parseBundle, BundleError, type Bundle, type BundleApplication, type BundleFile } from './bundle.ts';
 import type { CharmLookup } from './bundlePlan.ts';
 import type { SimState } from './model.ts';
+import { CHARM_FILE, dirOf, joinPath, normalizePath } from './paths.ts';
 
 type Files = Readonly<Record<string, string>>;
-
-/** `./a/b/../c` → `a/c`; `/x/./y` → `/x/y`; leading `..` kept. */
-export function normalizePath(path: string): string {
-  const absolute = path.startsWith('/');
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-    else if (part !== '..' || !absolute) out.push(part);
-  }
-  const joined = out.join('/');
-  return absolute ? `/${joined}` : joined === '' ? '.' : joined;
-}
-
-/** The directory of a (normalised) path: `a/b.yaml` → `a`, `b.yaml` → `.`. */
-export function dirOf(path: string): string {
-  const p = normalizePath(path);
-  const i = p.lastIndexOf('/');
-  return i < 0 ? '.' : i === 0 ? '/' : p.slice(0, i);
-}
-
-export function joinPath(dir: string, path: string): string {
-  return normalizePath(path.startsWith('/') ? path : `${dir}/${path}`);
-}
 
 /** The files of the bundle and its overlays, in order; a missing one is a BundleError naming it. */
 export function bundleFilesOf(path: string, overlays: readonly string[], files: Files): { main: BundleFile; overlays: BundleFile[] } {
@@ -54,8 +30,6 @@ export function readBundle(cmd: { readonly path: string; readonly overlays: read
   return parseBundle(main, overlays);
 }
 
-/** The files a charm directory may hold that relviz reads. */
-export const CHARM_FILE = /^(?:metadata|charmcraft|actions)\.yaml$|^included-layer-[\w.-]+\.metadata\.yaml$/;
 
 /**
  * Juju's places for an application's charm, relative to the bundle's directory: the
@@ -143,12 +117,3 @@ export class Placement {
   }
 }
 
-/**
- * Of the files at hand (those the user opened), the ones a deploy of `cmd` reads: the
- * bundle, its overlays, and everything under the bundle's directory.
- */
-export function filesFor(cmd: { readonly path: string; readonly overlays: readonly string[] }, files: Files): Record<string, string> {
-  const dir = dirOf(cmd.path);
-  const named = new Set([cmd.path, ...cmd.overlays].map(normalizePath));
-  return Object.fromEntries(Object.entries(files).filter(([path]) => named.has(path) || dir === '.' || path.startsWith(`${dir}/`)));
-}

@@ -4,7 +4,12 @@
  * a command (deployPlan.ts, limits.ts, bundlePlan.ts) can name the types without an
  * import cycle.
  */
-import type { EndpointRef } from './integrate.ts';
+
+/** An application, with one of its endpoints or none (`app` or `app:endpoint`). */
+export interface EndpointRef {
+  readonly app: string;
+  readonly endpoint: string | null;
+}
 
 export type CharmSource =
   | { readonly kind: 'catalog'; readonly name: string }

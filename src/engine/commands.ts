@@ -3,23 +3,21 @@
  * the state by `applyCommand`. Model changes take effect at once on the controller
  * side; the hooks they cause run afterwards, one step at a time (sim.ts).
  */
-import { exportBundle } from './bundleExport.ts';
 import { findCharm } from './catalog/index.ts';
 import type { CharmMeta } from './charm.ts';
-import { addApplication, checkIntegrate, deployBundle, integrate, loadStatus } from './deployPlan.ts';
 import { HookContext, MODEL_NAME } from './context.ts';
 import { JujuError, assertNever } from './errors.ts';
-import { formatShowUnit, formatStatus, formatTable } from './format.ts';
+import { formatStatus, formatTable } from './format.ts';
 import { runToolLine } from './hooktools.ts';
-import { findRelation, formatRef } from './integrate.ts';
+import { checkIntegrate, findRelation, formatRef, integrate } from './integrate.ts';
 import { checkAddUnitLimits, commandLimitError } from './limits.ts';
-import { MetadataError, parseCharmFiles } from './metadata.ts';
 import type { Application, SimState } from './model.ts';
+import { readers } from './readers.ts';
 import { candidates, settleReadiness } from './resolver.ts';
 import { advance, cancelRetry, clearFailure, scheduleRetry } from './runner.ts';
 import type { TraceRecord, TraceSink } from './trace.ts';
 import { type Tx } from './tx.ts';
-import { addUnit, destroyUnit, killRelation, maybeRemoveApp, synchronizeScopes } from './world.ts';
+import { addApplication, addUnit, destroyUnit, killRelation, maybeRemoveApp, synchronizeScopes } from './world.ts';
 
 import type { CharmSource, Command, CommandResult } from './command.ts';
 export type { CharmSource, Command, CommandResult, CommandType } from './command.ts';
@@ -97,12 +95,7 @@ function resolveCharm(source: CharmSource): { meta: CharmMeta; charmName: string
     return { meta: charm.meta, charmName: source.name, catalog: true, real: charm.real !== undefined };
   }
   if (source.error !== undefined) throw new JujuError(`cannot deploy ${source.path}: ${source.error}`);
-  try {
-    return { meta: parseCharmFiles(source.files), charmName: source.path, catalog: false, real: false };
-  } catch (e) {
-    if (e instanceof MetadataError) throw new JujuError(`cannot deploy ${source.path}: ${e.message}`);
-    throw e;
-  }
+  return { meta: readers().charmFromFiles(source.path, source.files), charmName: source.path, catalog: false, real: false };
 }
 
 function deploy(tx: Tx, cmd: Extract<Command, { type: 'deploy' }>): CommandResult {
@@ -231,9 +224,9 @@ function apply(tx: Tx, cmd: Command, sink: TraceSink | null): CommandResult {
     case 'deploy':
       return deploy(tx, cmd);
     case 'deploy-bundle':
-      return deployBundle(tx, cmd);
+      return readers().deployBundle(tx, cmd);
     case 'load-status':
-      return loadStatus(tx, cmd);
+      return readers().loadStatus(tx, cmd);
     case 'add-unit': {
       const app = appOrThrow(state, cmd.app);
       if (app.meta.subordinate) throw new JujuError(`cannot add unit to application "${cmd.app}": application is subordinate`);
@@ -281,9 +274,9 @@ function apply(tx: Tx, cmd: Command, sink: TraceSink | null): CommandResult {
     case 'status':
       return { exitCode: 0, stdout: formatStatus(state, cmd.relations), stderr: '' };
     case 'show-unit':
-      return { exitCode: 0, stdout: formatShowUnit(state, unitOrThrow(state, cmd.unit)), stderr: '' };
+      return { exitCode: 0, stdout: readers().formatShowUnit(state, unitOrThrow(state, cmd.unit)), stderr: '' };
     case 'export-bundle':
-      return { exitCode: 0, stdout: exportBundle(state), stderr: '' };
+      return { exitCode: 0, stdout: readers().exportBundle(state), stderr: '' };
     case 'step':
     case 'wait':
       return OK;

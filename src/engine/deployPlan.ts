@@ -10,50 +10,20 @@
  * machine, the leaders, which subordinate unit sits beside which principal, and the
  * databags `juju show-unit` gave.
  */
-import { APP_NAME, BundleError, formatRelation, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
-import { filesLookup, normalizePath, Placement, readBundle } from './bundleFiles.ts';
+import { BundleError, formatRelation, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
+import { filesLookup, Placement, readBundle } from './bundleFiles.ts';
 import { metadataYaml, planBundle, type BundlePlan, type PlannedApp } from './bundlePlan.ts';
 import { findCharm } from './catalog/index.ts';
 import { allEndpoints, type CharmMeta } from './charm.ts';
 import { cloneState } from './clone.ts';
-import type { Command, CommandResult } from './command.ts';
+import type { Command, CommandResult, EndpointRef } from './command.ts';
 import { JujuError } from './errors.ts';
-import { chooseNewRelation, pairKey, type EndpointRef } from './integrate.ts';
-import { checkDeployLimits, checkSubordinateLimits } from './limits.ts';
-import { getBag, type Application, type Relation, type SimState } from './model.ts';
+import { checkIntegrate, chooseNewRelation, integrate } from './integrate.ts';
+import { getBag, type Application, type SimState } from './model.ts';
+import { normalizePath } from './paths.ts';
 import { parseStatus, type StatusModel, type StatusRelation, type StatusUnit } from './status.ts';
 import type { Tx } from './tx.ts';
-import { addRelation, addUnit, createPeerRelations, setLeader } from './world.ts';
-
-/** A new application (its peer relations too), checked as `juju deploy` checks it; its units are the caller's. */
-export function addApplication(tx: Tx, charm: Pick<Application, 'name' | 'charmName' | 'catalog' | 'real' | 'inferred' | 'meta'>, cmd: Extract<Command, { type: 'deploy' }>, units: number): Application {
-  const { state } = tx;
-  const { name } = charm;
-  if (!APP_NAME.test(name)) throw new JujuError(`invalid application name "${name}"`);
-  if (state.apps.has(name)) throw new JujuError(`cannot add application "${name}": application already exists`);
-  if (units < 0) throw new JujuError(`--num-units must be a positive integer`);
-  checkDeployLimits(state, cmd, units);
-  const app: Application = { ...charm, units: [], life: 'alive', leader: null };
-  state.apps.set(name, app);
-  createPeerRelations(tx, app);
-  return app;
-}
-
-/** What `juju integrate a b` refuses before anything changes: no (or an ambiguous) pair, a limit. */
-export function checkIntegrate(state: SimState, a: EndpointRef, b: EndpointRef): void {
-  const pair = chooseNewRelation(state, a, b);
-  if (!pair.container) return;
-  const [x, y] = [state.apps.get(pair.provider.app), state.apps.get(pair.requirer.app)];
-  const sub = x?.meta.subordinate ? x : y?.meta.subordinate ? y : undefined;
-  const principal = sub === x ? y : x;
-  if (sub && principal && !principal.meta.subordinate) checkSubordinateLimits(state, sub, principal, pairKey(pair));
-}
-
-/** `juju integrate a b`, once checked. */
-export function integrate(tx: Tx, a: EndpointRef, b: EndpointRef): Relation {
-  const pair = chooseNewRelation(tx.state, a, b);
-  return addRelation(tx, [pair.provider, pair.requirer], pair.container);
-}
+import { addApplication, addUnit, setLeader } from './world.ts';
 
 function refusal(problems: readonly BundleProblem[], what: string): string {
   const one = problems.length === 1;

@@ -4,14 +4,12 @@
  * exceeded, already exists, unknown application; peer endpoints never match.
  */
 import { allEndpoints, type EndpointMeta } from './charm.ts';
+import type { EndpointRef } from './command.ts';
 import { JujuError } from './errors.ts';
+import { checkSubordinateLimits } from './limits.ts';
 import type { Relation, RelationEndpoint, SimState } from './model.ts';
-import { relationKey } from './world.ts';
-
-export interface EndpointRef {
-  readonly app: string;
-  readonly endpoint: string | null;
-}
+import type { Tx } from './tx.ts';
+import { addRelation, relationKey } from './world.ts';
 
 export function formatRef(ref: EndpointRef): string {
   return ref.endpoint === null ? ref.app : `${ref.app}:${ref.endpoint}`;
@@ -135,4 +133,20 @@ export function findRelation(state: SimState, a: EndpointRef, b: EndpointRef): R
   if (found.length === 0) throw new JujuError(`relation matching "${formatRef(a)} ${formatRef(b)}" not found`);
   if (found.length > 1) throw ambiguous(a, b, found.map((r) => r.key));
   return found[0] as Relation;
+}
+
+/** What `juju integrate a b` refuses before anything changes: no (or an ambiguous) pair, a limit. */
+export function checkIntegrate(state: SimState, a: EndpointRef, b: EndpointRef): void {
+  const pair = chooseNewRelation(state, a, b);
+  if (!pair.container) return;
+  const [x, y] = [state.apps.get(pair.provider.app), state.apps.get(pair.requirer.app)];
+  const sub = x?.meta.subordinate ? x : y?.meta.subordinate ? y : undefined;
+  const principal = sub === x ? y : x;
+  if (sub && principal && !principal.meta.subordinate) checkSubordinateLimits(state, sub, principal, pairKey(pair));
+}
+
+/** `juju integrate a b`, once checked. */
+export function integrate(tx: Tx, a: EndpointRef, b: EndpointRef): Relation {
+  const pair = chooseNewRelation(tx.state, a, b);
+  return addRelation(tx, [pair.provider, pair.requirer], pair.container);
 }

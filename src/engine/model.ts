@@ -34,6 +34,9 @@ export interface CrossModelNote {
   readonly endpoints: readonly string[];
 }
 
+/** Juju's application names: lower-case words joined by single hyphens, starting with a letter. */
+export const APP_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
 export interface Application {
   readonly name: string;
   /** Catalog name, or the path a charm was deployed from. */

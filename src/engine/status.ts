@@ -37,7 +37,8 @@
  * expressed in the bundle types, so the bundle machinery deploys it.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { APP_NAME, BundleError, MAX_APPLICATIONS, MAX_RELATIONS, charmRef, formatRelation, type Bundle, type BundleApplication, type BundleEndpointRef, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
+import { BundleError, MAX_APPLICATIONS, MAX_RELATIONS, charmRef, formatRelation, type Bundle, type BundleApplication, type BundleEndpointRef, type BundleProblem, type BundleRelation, type Where } from './bundle.ts';
+import { APP_NAME } from './model.ts';
 
 export interface StatusUnit {
   /** As status names it: `postgresql/3`. */

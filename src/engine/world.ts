@@ -6,7 +6,11 @@
  */
 import { allEndpoints } from './charm.ts';
 import { MemberTable, UnitHeap } from './heap.ts';
+import type { Command } from './command.ts';
+import { JujuError } from './errors.ts';
+import { checkDeployLimits } from './limits.ts';
 import {
+  APP_NAME,
   counterpartApp,
   endpointOf,
   getBag,
@@ -448,4 +452,18 @@ export function addRelation(tx: Tx, endpoints: Relation['endpoints'], container:
     }
   }
   return rel;
+}
+
+/** A new application (its peer relations too), checked as `juju deploy` checks it; its units are the caller's. */
+export function addApplication(tx: Tx, charm: Pick<Application, 'name' | 'charmName' | 'catalog' | 'real' | 'inferred' | 'meta'>, cmd: Extract<Command, { type: 'deploy' }>, units: number): Application {
+  const { state } = tx;
+  const { name } = charm;
+  if (!APP_NAME.test(name)) throw new JujuError(`invalid application name "${name}"`);
+  if (state.apps.has(name)) throw new JujuError(`cannot add application "${name}": application already exists`);
+  if (units < 0) throw new JujuError(`--num-units must be a positive integer`);
+  checkDeployLimits(state, cmd, units);
+  const app: Application = { ...charm, units: [], life: 'alive', leader: null };
+  state.apps.set(name, app);
+  createPeerRelations(tx, app);
+  return app;
 }

@@ -1,6 +1,6 @@
 /** A script's lines as session inputs, and the files at hand a bundle or status deploy reads. */
 import type { Command } from '../engine/commands.ts';
-import { filesFor } from '../engine/bundleFiles.ts';
+import { filesFor } from '../engine/paths.ts';
 import { parseLine, runAfter } from '../io/script.ts';
 import type { SessionInput } from './session.ts';
 

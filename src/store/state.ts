@@ -99,6 +99,8 @@ export interface ModelActions {
   setJuju(juju: JujuVersion): void;
   setPosition(app: string, pos: { x: number; y: number }): void;
   dismissError(): void;
+  /** Shows an error in the banner (a part of the page that could not load, say). */
+  showError(text: string): void;
   /** Stops computing the last command's hooks: the history keeps those computed so far. */
   stop(): void;
   /** Starts an empty session. */

@@ -5,7 +5,11 @@
  */
 /// <reference lib="webworker" />
 import { HookRun, chunkTransfer, reviveState } from '../engine/hookrun.ts';
+import { installReaders } from '../engine/readersImpl.ts';
 import type { RunRequest, WorkerReply } from './protocol.ts';
+
+// The worker replays whole sessions, bundles and status files included: it needs the readers from the start.
+installReaders();
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply, transfer);
 

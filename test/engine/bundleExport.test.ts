@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadBundleFiles } from '../../src/cli/charmFiles.ts';
 import { exportBundle } from '../../src/engine/bundleExport.ts';
-import { joinPath } from '../../src/engine/bundleFiles.ts';
+import { joinPath } from '../../src/engine/paths.ts';
 import type { SimState } from '../../src/engine/model.ts';
 import { Timeline } from '../../src/engine/timeline.ts';
 import { parseLine, type ScriptLine } from '../../src/io/script.ts';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JujuVersion } from '../../src/engine/model.ts';
 import { Timeline } from '../../src/engine/timeline.ts';
-import { filesFor } from '../../src/engine/bundleFiles.ts';
+import { filesFor } from '../../src/engine/paths.ts';
 import { readFileSync } from 'node:fs';
 import type { HookRecord, TraceRecord } from '../../src/engine/trace.ts';
 import { parseScript, runAfter } from '../../src/io/script.ts';

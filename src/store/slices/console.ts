@@ -2,10 +2,11 @@
  * The console slice: lines typed (console syntax, as `juju …`), what they printed,
  * and the notes relviz adds once a long run ends.
  */
-import { exportBundle } from '../../engine/bundleExport.ts';
 import { applyCommand, type Command } from '../../engine/commands.ts';
+import { needsReaders, readers, readersReady } from '../../engine/readers.ts';
 import { ScriptSyntaxError, parseLine, runAfter } from '../../io/script.ts';
 import { toAnnotations } from '../annotations.ts';
+import { withReaders } from '../loadReaders.ts';
 import { withFilesAtHand } from '../scriptInputs.ts';
 import type { ConsoleActions, ConsoleEntry, ConsoleState } from '../state.ts';
 import type { SliceArgs } from './core.ts';
@@ -30,6 +31,14 @@ export function consoleSlice({ set, get, core }: SliceArgs): ConsoleState & Cons
         return result;
       }
       if (!parsed) return { exitCode: 0, stdout: '', stderr: '' };
+      if (needsReaders(parsed.command) && !readersReady()) {
+        // Typed in the page's first moments, before its readers came: the line runs once they have.
+        withReaders(
+          () => get().runLine(line, o),
+          (stderr) => get().echo({ input: line, exitCode: 1, stdout: '', stderr: `${stderr}\n` }),
+        );
+        return { exitCode: 0, stdout: '', stderr: '' };
+      }
       if (parsed.command.type === 'deploy-bundle' || parsed.command.type === 'load-status') {
         // The console has no disk: a bundle (or status) is read from the files the user opened.
         const cmd = withFilesAtHand(parsed.command, get().openedFiles);
@@ -42,7 +51,7 @@ export function consoleSlice({ set, get, core }: SliceArgs): ConsoleState & Cons
         // Where the user put the applications is part of the bundle (its annotations).
         const state = get().timeline.state;
         const drawn = o.drawn?.() ?? get().positions;
-        const result = parsed.command.type === 'export-bundle' ? { exitCode: 0, stdout: exportBundle(state, toAnnotations(drawn)), stderr: '' } : applyCommand(state, parsed.command, null, parsed.text);
+        const result = parsed.command.type === 'export-bundle' ? { exitCode: 0, stdout: readers().exportBundle(state, toAnnotations(drawn)), stderr: '' } : applyCommand(state, parsed.command, null, parsed.text);
         set((s) => ({ consoleLog: [...s.consoleLog, { input: line, ...result }] }));
         return result;
       }

@@ -342,6 +342,10 @@ export function modelSlice(args: SliceArgs, start: ModelStart): ModelState & Mod
       set({ error: null });
     },
 
+    showError(text) {
+      set({ error: text });
+    },
+
     stop() {
       if (!core.job?.stoppable) return;
       const inputsNow = core.job.inputsIfCut();

@@ -4,7 +4,8 @@
  * chunk of its own, fetched when the menu is pointed at or focused.
  */
 import { useEffect, useRef, useState } from 'react';
-import { exportBundle } from '../../engine/bundleExport.ts';
+import { readers } from '../../engine/readers.ts';
+import { loadReaders, withReaders } from '../../store/loadReaders.ts';
 import { toAnnotations } from '../../store/annotations.ts';
 import { lazyPart } from '../common/lazyPart.tsx';
 import { useDialogOpener } from '../common/useDialogOpener.ts';
@@ -14,7 +15,8 @@ import { useRelvizStore } from '../StoreContext.tsx';
 import { OpenLabel } from './openLabels.ts';
 import { carriesFiles, readDrop, type Picked } from './readFiles.ts';
 
-const LazyOpenDialog = lazyPart('the Open dialog', () => import('./OpenDialog.tsx').then((m) => m.OpenDialog));
+// The dialog reads bundles and status files: it comes with the engine's readers.
+const LazyOpenDialog = lazyPart('the Open dialog', () => Promise.all([import('./OpenDialog.tsx'), loadReaders()]).then(([m]) => m.OpenDialog));
 
 /** The Open button, the page-wide drop target, and the dialog they open. */
 export function OpenButton() {
@@ -100,17 +102,24 @@ function BundleMenu({ opener, onOpen }: { opener: React.RefObject<HTMLButtonElem
     setShown(false);
     opener.current?.focus();
   };
-  const exportNow = () => {
-    const s = store.getState();
-    const yaml = exportBundle(s.timeline.state, toAnnotations(autoLayout(s.view, s.positions)));
-    const url = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'bundle.yaml';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    close();
-  };
+  const exportNow = () =>
+    withReaders(
+      () => {
+        const s = store.getState();
+        const yaml = readers().exportBundle(s.timeline.state, toAnnotations(autoLayout(s.view, s.positions)));
+        const url = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = 'bundle.yaml';
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(url), 1000);
+        close();
+      },
+      (message) => {
+        store.getState().showError(message);
+        close();
+      },
+    );
   const item = 'block w-full rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100';
   return (
     <div

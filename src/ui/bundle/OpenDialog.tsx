@@ -14,9 +14,9 @@ import { RefusalNote, RewoundNote } from '../common/DialogNotes.tsx';
 import { ModalDialog } from '../common/ModalDialog.tsx';
 import { buttonClass, fieldClass, primaryClass } from '../controls/style.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
-import { PICK_LIMITS, byRole, draftCommand, draftFrom, previewDraft, type Draft, type PreviewApp } from './openForm.ts';
+import { byRole, draftCommand, draftFrom, previewDraft, type Draft, type PreviewApp } from './openForm.ts';
 import { OpenLabel } from './openLabels.ts';
-import { carriesFiles, readDrop, readFileList, type Picked } from './readFiles.ts';
+import { PICK_LIMITS, carriesFiles, readDrop, readFileList, type Picked } from './readFiles.ts';
 
 export { OpenLabel } from './openLabels.ts';
 

@@ -4,7 +4,35 @@
  * to PICK_LIMITS.bytesPerFile, PICK_LIMITS.files and PICK_LIMITS.bytes in all; the
  * rest is counted and said, never read.
  */
-import { PICK_LIMITS, readable, relativeTo, type PickedFile } from './openForm.ts';
+import { normalizePath } from '../../engine/paths.ts';
+
+/** A file as picked: its path inside what was picked (folders kept) and its text. */
+export interface PickedFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** What relviz reads from a pick: YAML and JSON, each up to this size, this many in all. */
+export const PICK_LIMITS = { files: 500, bytesPerFile: 2 * 1024 * 1024, bytes: 8 * 1024 * 1024 } as const;
+
+/** Folders never worth reading (a charm's build output, a repository's history). */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'venv', '.venv', '__pycache__', 'build', '.tox']);
+
+/** Whether a file found in a pick is read at all: YAML or JSON, not inside a skipped folder. */
+export function readable(path: string): boolean {
+  return /\.(ya?ml|json)$/i.test(path) && !path.split('/').some((part) => SKIPPED_DIRS.has(part));
+}
+
+/**
+ * Paths relative to what was picked: a folder's own name (every path starts with it)
+ * is dropped, so `cos-lite/overlays/tls.yaml` becomes `overlays/tls.yaml`.
+ */
+export function relativeTo(files: readonly PickedFile[]): PickedFile[] {
+  const first = files[0]?.path.split('/')[0];
+  const shared = first !== undefined && files.length > 0 && files.every((f) => f.path.includes('/') && f.path.split('/')[0] === first);
+  return files.map((f) => ({ path: normalizePath(shared ? f.path.slice((first as string).length + 1) : f.path), text: f.text }));
+}
+
 
 export interface Picked {
   readonly files: PickedFile[];

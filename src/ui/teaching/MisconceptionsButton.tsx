@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { MisconceptionId } from '../../teaching/misconceptionIds.ts';
+import { loadReaders } from '../../store/loadReaders.ts';
 import { lazyPart } from '../common/lazyPart.tsx';
 import { useDialogOpener } from '../common/useDialogOpener.ts';
 import { buttonClass } from '../controls/style.ts';
@@ -15,7 +16,8 @@ import { useRelvizStore } from '../StoreContext.tsx';
 // The misconceptions (their scripts, texts and the code that plays them) are a chunk of their own.
 const LazyDialog = lazyPart('the misconceptions', () => import('./MisconceptionsDialog.tsx').then((m) => m.MisconceptionsDialog));
 const LazyBanner = lazyPart('the misconception', () => import('./MisconceptionBanner.tsx').then((m) => m.MisconceptionBanner));
-const loadShow = () => Promise.all([import('../../teaching/misconceptions.ts'), import('./showMisconception.ts')]);
+// One misconception is shown on a real bundle (COS Lite), read by the engine's readers.
+const loadShow = () => Promise.all([import('../../teaching/misconceptions.ts'), import('./showMisconception.ts'), loadReaders()]);
 
 export function MisconceptionsButton() {
   const store = useRelvizStore();

@@ -3,9 +3,10 @@ import masterworker from '../../../examples/masterworker.juju?raw';
 import opsGuide from '../../../examples/ops-guide.juju?raw';
 import peersLeader from '../../../examples/peers-leader.juju?raw';
 import subordinates from '../../../examples/subordinates.juju?raw';
-import { filesFor } from '../../engine/bundleFiles.ts';
+import { filesFor } from '../../engine/paths.ts';
 import { EXAMPLE_BUNDLES, EXAMPLE_FILES } from '../bundle/examples.ts';
 import { preloadElk } from '../graph/layout.ts';
+import { loadReaders, withReaders } from '../../store/loadReaders.ts';
 import { Label } from '../labels.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
 import { ShareButton } from './ShareButton.tsx';
@@ -16,6 +17,11 @@ export const EXAMPLES: ReadonlyArray<{ readonly id: string; readonly title: stri
   { id: 'peers-leader', title: 'Peers and leadership', script: peersLeader },
   { id: 'subordinates', title: 'Subordinates', script: subordinates },
 ];
+
+function preloadBundles(): void {
+  preloadElk();
+  loadReaders().catch(() => undefined);
+}
 
 export function SessionMenu() {
   const store = useRelvizStore();
@@ -32,16 +38,19 @@ export function SessionMenu() {
         aria-label={Label.examples}
         className="h-9 max-w-40 rounded-md border border-slate-300 bg-white px-2 text-sm"
         value=""
-        // The real bundles are laid out by elk: fetched as the menu opens, not in the page's first load.
-        onFocus={preloadElk}
-        onPointerEnter={preloadElk}
+        // The real bundles are laid out by elk and read by the YAML readers: fetched as the menu opens, not in the page's first load.
+        onFocus={preloadBundles}
+        onPointerEnter={preloadBundles}
         onChange={(e) => {
           const ex = EXAMPLES.find((x) => x.id === e.target.value);
           if (ex) store.getState().loadScript(ex.script, { at: 'deployed', label: `the example “${ex.title}”`, trusted: true });
           const bundle = EXAMPLE_BUNDLES.find((x) => x.id === e.target.value);
           if (bundle) {
             const command = { type: 'deploy-bundle' as const, path: bundle.path, overlays: bundle.overlays, files: filesFor(bundle, EXAMPLE_FILES) };
-            store.getState().openBundle(command, { mode: 'replace', label: `the example “${bundle.title}”` });
+            withReaders(
+              () => store.getState().openBundle(command, { mode: 'replace', label: `the example “${bundle.title}”` }),
+              (message) => store.getState().showError(message),
+            );
           }
         }}
       >

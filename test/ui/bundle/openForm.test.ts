@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { byRole, draftCommand, draftFrom, previewDraft, readable, relativeTo, roleOf, type PickedFile } from '../../../src/ui/bundle/openForm.ts';
+import { byRole, draftCommand, draftFrom, previewDraft, roleOf } from '../../../src/ui/bundle/openForm.ts';
+import { readable, relativeTo, type PickedFile } from '../../../src/ui/bundle/readFiles.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures');
 
