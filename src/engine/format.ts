@@ -5,13 +5,15 @@
  */
 import { stringify } from 'yaml';
 import { allEndpoints } from './charm.ts';
+import { formatStringMap } from './yamlMap.ts';
 import { counterpartApp, endpointOf, type Application, type SimState, type Unit } from './model.ts';
 
-/** A YAML map with sorted keys, as goyaml prints relation data; `{}` when empty. */
-export function formatYamlMap(data: ReadonlyMap<string, unknown> | Record<string, unknown>): string {
-  const obj = data instanceof Map ? Object.fromEntries(data) : data;
-  if (Object.keys(obj).length === 0) return '{}\n';
-  return stringify(obj, { version: '1.1', sortMapEntries: true, lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+/**
+ * A YAML map with sorted keys, as goyaml prints relation data; `{}` when empty. Written by
+ * a small emitter (yamlMap.ts) so the initial bundle needs no YAML library.
+ */
+export function formatYamlMap(data: ReadonlyMap<string, string> | Readonly<Record<string, string>>): string {
+  return formatStringMap(data);
 }
 
 /** A YAML document of any value, for show-unit and --format=yaml. */
