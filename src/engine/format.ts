@@ -1,18 +1,10 @@
 /**
- * Juju-shaped text output: hook-tool YAML (sorted keys, numeric-looking strings
- * quoted, as goyaml writes them — JUJU-SEMANTICS §9) and `juju status`.
- * (`juju show-unit` is in showUnit.ts, with the YAML library.)
+ * Juju-shaped text output: `juju status` and the statuses it shows. (Hook tools' YAML
+ * maps are written by yamlMap.ts; `juju show-unit` is in showUnit.ts, with the YAML
+ * library.)
  */
-import { stringify } from 'yaml';
 import { allEndpoints } from './charm.ts';
 import type { Application, SimState, Unit } from './model.ts';
-
-/** A YAML map with sorted keys, as goyaml prints relation data; `{}` when empty. */
-export function formatYamlMap(data: ReadonlyMap<string, unknown> | Record<string, unknown>): string {
-  const obj = data instanceof Map ? Object.fromEntries(data) : data;
-  if (Object.keys(obj).length === 0) return '{}\n';
-  return stringify(obj, { version: '1.1', sortMapEntries: true, lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
-}
 
 const SEVERITY: Record<string, number> = { error: 5, blocked: 4, maintenance: 3, waiting: 2, active: 1, unknown: 0 };
 

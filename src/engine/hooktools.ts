@@ -5,8 +5,8 @@
  */
 import type { HookContext } from './context.ts';
 import { HookToolError } from './errors.ts';
-import { formatYamlMap } from './format.ts';
 import type { WorkloadStatus } from './model.ts';
+import { formatStringMap } from './yamlMap.ts';
 
 export interface ToolOutput {
   stdout: string;
@@ -131,7 +131,7 @@ function render(value: string[] | Map<string, string> | string | boolean, format
   if (format !== undefined && format !== 'yaml' && format !== 'smart') throw new HookToolError(`invalid value "${format}" for option --format: unknown format "${format}"`);
   if (kind === 'bool') return value ? 'True\n' : 'False\n';
   if (kind === 'list') return lines(value as string[]);
-  if (kind === 'map') return formatYamlMap(value as Map<string, string>);
+  if (kind === 'map') return formatStringMap(value as Map<string, string>);
   return value === '' ? '' : `${value as string}\n`;
 }
 
