@@ -54,7 +54,14 @@ export async function openSession(browser: Browser, url: string, inputs: readonl
   const last = inputs.filter((i) => i.command.type === 'deploy').at(-1);
   const app = last && last.command.type === 'deploy' ? last.command.app : null;
   if (app) await page.locator(`[data-app-node="${app}"]`).waitFor();
-  return { page, ticks: probe.length, loadMs: Date.now() - start };
+  // The saved history is rebuilt in tasks: wait until it is whole and the cursor is back where the session left it.
+  await page.waitForFunction(
+    `(() => { const s = document.querySelector('input[aria-label="Timeline"]'); return s !== null && s.value === '${session.cursor}' && !document.body.innerText.includes('Computing hooks'); })()`,
+    undefined,
+    { timeout: 120_000 },
+  );
+  const loadMs = Date.now() - start;
+  return { page, ticks: Number(await page.getByRole('slider', { name: 'Timeline' }).getAttribute('max')), loadMs };
 }
 
 export interface Smoothness {
