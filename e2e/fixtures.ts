@@ -25,6 +25,15 @@ export class RelvizPage {
   /** Moves the Timeline slider and waits until the side panels show that tick (they follow in a React transition). */
   async seekSettled(tick: number): Promise<void> {
     await this.timeline.fill(String(tick));
+    await this.panelsAt(tick);
+  }
+
+  /** Waits until the side panels show the tick the Timeline slider is at (they follow it a frame later). */
+  async panelsSettled(): Promise<void> {
+    await this.panelsAt(await this.cursor());
+  }
+
+  private async panelsAt(tick: number): Promise<void> {
     await expect(this.page.locator(`[data-paced-cursor]:not([data-paced-cursor="${tick}"])`)).toHaveCount(0);
   }
 

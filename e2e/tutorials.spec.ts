@@ -61,6 +61,7 @@ test('Back restores exactly the state the step had', async ({ relviz, page }) =>
   await openTutorial(relviz, 'masterworker');
   const dots = card(page).getByRole('list', { name: 'Steps' });
   await dots.getByRole('button', { name: /^Step 5:/ }).click();
+  await relviz.panelsSettled();
   const before = { cursor: await relviz.cursor(), max: await relviz.timeline.getAttribute('max'), bags: await relviz.region(Label.regionDatabags).innerText() };
   await relviz.button(Label.play).click();
   await card(page).getByRole('button', { name: `${Label.tutorialNext} →` }).click();
@@ -70,6 +71,7 @@ test('Back restores exactly the state the step had', async ({ relviz, page }) =>
   await card(page).getByRole('button', { name: `${Label.tutorialNext} →` }).click();
   expect(await relviz.cursor()).toBe(before.cursor);
   await expect(relviz.timeline).toHaveAttribute('max', before.max ?? '');
+  await relviz.panelsSettled();
   expect(await relviz.region(Label.regionDatabags).innerText()).toBe(before.bags);
 });
 
