@@ -10,11 +10,15 @@
  * The engine is driven directly (applyCommand + runUntilIdle with a null sink), so
  * what is timed is the engine's own cost, not tracing, formatting or output.
  */
+import { installReaders } from '../src/engine/readersImpl.ts';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { applyCommand, type Command } from '../src/engine/commands.ts';
 import { createState, runUntilIdle } from '../src/engine/sim.ts';
 import { CHECKPOINT_INTERVAL, MAX_CHECKPOINT_INTERVAL, Timeline } from '../src/engine/timeline.ts';
+
+// The engine runs here in Node, as in the CLI: with its YAML readers (src/engine/readers.ts).
+installReaders();
 
 const args = new Set(process.argv.slice(2));
 for (const a of args) {

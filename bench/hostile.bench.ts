@@ -4,11 +4,15 @@
  * none over 200 ms), whether the page answered, and how long Stop takes to answer.
  * See bench/README.md. Usage: npm run --silent bench:hostile [-- --json]
  */
+import { installReaders } from '../src/engine/readersImpl.ts';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { encodeShare } from '../src/share/link.ts';
 import { createRelvizStore } from '../src/store/store.ts';
+
+// The engine runs here in Node, as in the CLI: with its YAML readers (src/engine/readers.ts).
+installReaders();
 
 const JSON_OUT = process.argv.includes('--json');
 const OUT = 'dist-bench';

@@ -5,9 +5,13 @@
  * Both drive the page as a user would (the Speed slider, a mouse dragging the
  * scrubber) and read times inside the page, where they happen.
  */
+import { installReaders } from '../src/engine/readersImpl.ts';
 import type { Browser, Page } from '@playwright/test';
 import type { Command } from '../src/engine/commands.ts';
 import { Timeline } from '../src/engine/timeline.ts';
+
+// The engine runs here in Node, as in the CLI: with its YAML readers (src/engine/readers.ts).
+installReaders();
 
 /** One frame at 60 Hz. */
 export const FRAME_MS = 1000 / 60;
@@ -44,7 +48,10 @@ export function meshModel(apps: number, units: number, relations: number): Sessi
 /** A page with `inputs` loaded as a saved session, the cursor at the first command that is not a deploy. */
 export async function openSession(browser: Browser, url: string, inputs: readonly SessionInput[]): Promise<{ page: Page; ticks: number; loadMs: number }> {
   const probe = new Timeline({ seed: 1 });
-  for (const i of inputs) probe.apply(i.command, { text: i.text, run: 'idle' });
+  for (const i of inputs) {
+    const result = probe.apply(i.command, { text: i.text, run: 'idle' });
+    if (result.exitCode !== 0) throw new Error(`bench model: "${i.text}" failed: ${result.stderr}`);
+  }
   const firstRelate = inputs.findIndex((i) => i.command.type !== 'deploy');
   const session = { kind: 'relviz-session', version: 1, seed: 1, juju: '3.6', inputs, cursor: probe.entryStartTick(Math.max(0, firstRelate)), positions: {} };
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

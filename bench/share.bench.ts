@@ -6,12 +6,16 @@
  * encoding, decoding and rebuilding the session take. Reported, not asserted.
  * Usage: npm run --silent bench:share [-- --json]
  */
+import { installReaders } from '../src/engine/readersImpl.ts';
 import { performance } from 'node:perf_hooks';
 import { fingerprint } from '../src/engine/clone.ts';
 import type { Command } from '../src/engine/commands.ts';
 import { decodeShare, encodeShare, shareUrl } from '../src/share/link.ts';
 import type { SessionV1 } from '../src/store/session.ts';
 import { createRelvizStore, type RelvizStore } from '../src/store/store.ts';
+
+// The engine runs here in Node, as in the CLI: with its YAML readers (src/engine/readers.ts).
+installReaders();
 
 const JSON_OUT = process.argv.includes('--json');
 /** Commands per session, and how many of the deploys paste metadata (each a different charm). */
