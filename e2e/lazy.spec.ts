@@ -15,7 +15,7 @@ test('the first page loads no dialog, tutorial or share-link code', async ({ pag
   await page.goto('/');
   await expect(page.getByRole('region', { name: Label.regionGraph, exact: true })).toBeVisible();
   await expect(page.locator('[data-unit="worker/1"]').first()).toBeVisible();
-  expect(scripts.filter((s) => /DeployDialog|OpenDialog|Misconception|TutorialCard|tutorials-|link-|elk/.test(s))).toEqual([]);
+  expect(scripts.filter((s) => /DeployDialog|OpenDialog|CheckTraceDialog|Misconception|TutorialCard|tutorials-|link-|elk/.test(s))).toEqual([]);
 });
 
 test('a dialog whose chunk cannot be fetched says so, and the reload it offers brings it once it can', async ({ page }) => {

@@ -12,16 +12,20 @@ import { useDialogOpener } from '../common/useDialogOpener.ts';
 import { buttonClass } from '../controls/style.ts';
 import { autoLayout } from '../graph/layout.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
+import { TraceLabel } from '../trace/labels.ts';
 import { OpenLabel } from './openLabels.ts';
 import { carriesFiles, readDrop, type Picked } from './readFiles.ts';
 
 // The dialog reads bundles and status files: it comes with the engine's readers.
+// Checking a real history (src/io/trace/) is a chunk of its own too.
+const LazyCheckTraceDialog = lazyPart('the history check', () => import('../trace/CheckTraceDialog.tsx').then((m) => m.CheckTraceDialog));
 const LazyOpenDialog = lazyPart('the Open dialog', () => Promise.all([import('./OpenDialog.tsx'), loadReaders()]).then(([m]) => m.OpenDialog));
 
 /** The Open button, the page-wide drop target, and the dialog they open. */
 export function OpenButton() {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [open, setOpen, button] = useDialogOpener();
+  const [checking, setChecking] = useDialogOpener(button);
   const [dragging, setDragging] = useState(false);
   // Files dropped anywhere on the page open here (a text drag is the page's own business).
   useEffect(() => {
@@ -69,6 +73,7 @@ export function OpenButton() {
           setPicked(null);
           setOpen(true);
         }}
+        onCheck={() => setChecking(true)}
       />
       {dragging && !open && (
         <div aria-hidden className="pointer-events-none fixed inset-2 z-50 flex items-center justify-center rounded-xl border-4 border-dashed border-orange-500 bg-orange-50/70 text-2xl font-bold text-orange-800">
@@ -76,15 +81,16 @@ export function OpenButton() {
         </div>
       )}
       {open && <LazyOpenDialog initial={picked} onClose={() => setOpen(false)} />}
+      {checking && <LazyCheckTraceDialog onClose={() => setChecking(false)} />}
     </>
   );
 }
 
 /**
- * One header button for bundles (the header must fit 1280 px): it discloses Open… and
- * Export bundle. Escape or a click elsewhere closes it; focus returns to it.
+ * One header button for files (the header must fit 1280 px): it discloses Open…,
+ * Export bundle and Check a real history…. Escape or a click elsewhere closes it; focus returns to it.
  */
-function BundleMenu({ opener, onOpen }: { opener: React.RefObject<HTMLButtonElement | null>; onOpen: () => void }) {
+function BundleMenu({ opener, onOpen, onCheck }: { opener: React.RefObject<HTMLButtonElement | null>; onOpen: () => void; onCheck: () => void }) {
   const store = useRelvizStore();
   const [shown, setShown] = useState(false);
   const box = useRef<HTMLDivElement>(null);
@@ -171,6 +177,24 @@ function BundleMenu({ opener, onOpen }: { opener: React.RefObject<HTMLButtonElem
             {OpenLabel.exportBundle}
             <span id="bundle-menu-export" className="block text-xs text-slate-500">
               download bundle.yaml (juju export-bundle), with the graph’s positions
+            </span>
+          </button>
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            aria-label={TraceLabel.menuItem}
+            aria-describedby="bundle-menu-check"
+            className={item}
+            onPointerEnter={LazyCheckTraceDialog.preload}
+            onFocus={LazyCheckTraceDialog.preload}
+            onClick={() => {
+              setShown(false);
+              onCheck();
+            }}
+          >
+            {TraceLabel.menuItem}
+            <span id="bundle-menu-check" className="block text-xs text-slate-500">
+              {TraceLabel.menuHint}
             </span>
           </button>
         </div>

@@ -5,13 +5,15 @@
  */
 import { useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 
-export function useDialogOpener(): [boolean, Dispatch<SetStateAction<boolean>>, RefObject<HTMLButtonElement | null>] {
+export function useDialogOpener(shared?: RefObject<HTMLButtonElement | null>): [boolean, Dispatch<SetStateAction<boolean>>, RefObject<HTMLButtonElement | null>] {
   const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
+  const own = useRef<HTMLButtonElement>(null);
+  // A button that opens two dialogs (a menu's) shares its ref.
+  const button = shared ?? own;
   const wasOpen = useRef(false);
   useEffect(() => {
     if (wasOpen.current && !open) button.current?.focus();
     wasOpen.current = open;
-  }, [open]);
+  }, [open, button]);
   return [open, setOpen, button];
 }

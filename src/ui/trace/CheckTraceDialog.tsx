@@ -1,0 +1,256 @@
+/**
+ * "Is this real history possible?": log files picked, dropped or pasted (debug-log,
+ * show-status-log, jhack tail, machine-lock.log, relviz's JSON lines), read and
+ * replayed against Juju's guarantees (src/io/trace/), with every hook they rule out —
+ * its file and line, the rule, what Juju would have allowed instead — and what the
+ * input cannot tell. The same check as `npm run check-trace`. Loaded on demand.
+ */
+import { useId, useRef, useState, type DragEvent } from 'react';
+import { RULES, checkHistory, type CheckReport } from '../../io/trace/check.ts';
+import { FORMAT_LIMITS, MAX_TRACE_CHARS, TraceReadError, readHistory, type History, type TraceFile } from '../../io/trace/read.ts';
+import { FORMATS, UNIT_NAME, type TraceFormat } from '../../io/trace/record.ts';
+import { ModalDialog } from '../common/ModalDialog.tsx';
+import { buttonClass, fieldClass, primaryClass } from '../controls/style.ts';
+import { TraceLabel } from './labels.ts';
+
+type Outcome = { kind: 'checked'; history: History; report: CheckReport } | { kind: 'error'; message: string } | { kind: 'checking' } | null;
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** Reads picked or dropped files as text, refusing what would go over the size bound. */
+async function readFiles(list: FileList | readonly File[]): Promise<{ files: TraceFile[]; skipped: string[] }> {
+  const files: TraceFile[] = [];
+  const skipped: string[] = [];
+  let total = 0;
+  for (const f of Array.from(list)) {
+    if (total + f.size > MAX_TRACE_CHARS) {
+      skipped.push(`${f.name} (over the ${MAX_TRACE_CHARS / 1048576} MB relviz reads at once)`);
+      continue;
+    }
+    total += f.size;
+    files.push({ name: f.name, text: await f.text() });
+  }
+  return { files, skipped };
+}
+
+export function CheckTraceDialog({ onClose }: { onClose: () => void }) {
+  const id = useId();
+  const firstInput = useRef<HTMLInputElement>(null);
+  const [files, setFiles] = useState<TraceFile[]>([]);
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const [pasted, setPasted] = useState('');
+  const [unit, setUnit] = useState('');
+  const [format, setFormat] = useState<TraceFormat | ''>('');
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  const inputs = (): TraceFile[] => [...files, ...(pasted.trim() !== '' ? [{ name: 'pasted', text: pasted }] : [])];
+  const unitProblem = unit.trim() !== '' && !UNIT_NAME.test(unit.trim()) ? `“${unit.trim()}” is not a unit name (like grafana/0)` : null;
+
+  const take = ({ files: read, skipped: notRead }: { files: TraceFile[]; skipped: string[] }) => {
+    setFiles(read);
+    setSkipped(notRead);
+    setOutcome(null);
+  };
+  const check = () => {
+    const given = inputs();
+    if (given.length === 0 || unitProblem) return;
+    setOutcome({ kind: 'checking' });
+    // Let "Checking…" paint first: a big log takes a moment.
+    setTimeout(() => {
+      try {
+        const history = readHistory(given, { ...(format ? { format } : {}), ...(unit.trim() ? { unit: unit.trim() } : {}) });
+        if (history.hooks.length === 0) {
+          const problems = history.files.flatMap((f) => f.problems);
+          setOutcome({ kind: 'error', message: `No hooks found in ${given.map((f) => f.name).join(', ')}.${problems.length > 0 ? ` ${problems.join(' ')}` : ''}` });
+          return;
+        }
+        setOutcome({ kind: 'checked', history, report: checkHistory(history.hooks) });
+      } catch (e) {
+        if (!(e instanceof TraceReadError)) throw e;
+        setOutcome({ kind: 'error', message: e.message });
+      }
+    }, 0);
+  };
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    if (e.dataTransfer.files.length === 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    void readFiles(e.dataTransfer.files).then(take);
+  };
+
+  return (
+    <ModalDialog labelledBy={`${id}-title`} className="mt-[4vh] w-[60rem]" onClose={onClose} focusFirst={() => firstInput.current} ownKeys>
+      <div className="flex max-h-[90vh] flex-col gap-3 overflow-auto p-5">
+        <h2 id={`${id}-title`} className="text-lg font-bold">
+          {TraceLabel.title}
+        </h2>
+        <p className="text-sm text-slate-700">
+          relviz replays the hooks of a real model against the ordering guarantees Juju gives (install first, joined then changed, departed before broken, a dying leader stays leader…) and shows every hook they rule out. What the log does not say is reported as “cannot tell”, never guessed.
+        </p>
+        <div
+          className="flex flex-wrap items-center gap-2 rounded-lg border-2 border-dashed border-slate-300 bg-slate-50 px-3 py-3 text-sm text-slate-700"
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={onDrop}
+        >
+          <label className={`${buttonClass} cursor-pointer focus-within:ring-2 focus-within:ring-orange-500`}>
+            <input ref={firstInput} type="file" multiple className="sr-only" onChange={(e) => e.target.files && void readFiles(e.target.files).then(take)} />
+            {TraceLabel.chooseFiles}
+          </label>
+          <span>
+            or drop them here: <code>juju debug-log</code>, <code>juju show-status-log &lt;unit&gt; --type juju-unit</code> (one per unit), <code>jhack tail</code>, <code>machine-lock.log</code>, relviz’s <code>--json</code> lines.
+          </span>
+          {files.length > 0 && (
+            <ul className="w-full font-mono text-xs text-slate-800" aria-label="Files to check">
+              {files.map((f) => (
+                <li key={f.name}>
+                  {f.name} <span className="text-slate-500">({plural(f.text.split('\n').length, 'line')})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {skipped.length > 0 && <p className="w-full text-amber-900">Not read: {skipped.join('; ')}.</p>}
+        </div>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          {TraceLabel.paste}
+          <textarea
+            className={`${fieldClass} h-24 resize-y font-mono text-xs leading-snug`}
+            spellCheck={false}
+            value={pasted}
+            placeholder={'unit-postgresql-0: 13:16:35 INFO juju.worker.uniter.operation ran "install" hook (via hook dispatching script: dispatch)\n…'}
+            onChange={(e) => {
+              setPasted(e.target.value);
+              setOutcome(null);
+            }}
+          />
+        </label>
+        <div className="flex flex-wrap items-end gap-3 text-sm">
+          <label className="flex flex-col gap-1 font-medium">
+            {TraceLabel.unit}
+            <input className={`${fieldClass} w-48 font-mono`} value={unit} placeholder="grafana/0" aria-invalid={unitProblem !== null} onChange={(e) => setUnit(e.target.value)} />
+          </label>
+          <label className="flex flex-col gap-1 font-medium">
+            {TraceLabel.format}
+            <select className={fieldClass} value={format} onChange={(e) => setFormat(e.target.value as TraceFormat | '')}>
+              <option value="">{TraceLabel.auto}</option>
+              {FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="ml-auto flex gap-2">
+            <button type="button" className={buttonClass} onClick={onClose}>
+              {TraceLabel.close}
+            </button>
+            <button type="button" className={primaryClass} disabled={inputs().length === 0 || unitProblem !== null || outcome?.kind === 'checking'} onClick={check}>
+              {TraceLabel.check}
+            </button>
+          </div>
+        </div>
+        {unitProblem && <p className="text-sm text-red-800">{unitProblem}</p>}
+        {outcome?.kind === 'checking' && (
+          <p role="status" className="text-sm text-slate-700">
+            {TraceLabel.checking}
+          </p>
+        )}
+        {outcome?.kind === 'error' && (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+            {outcome.message}
+          </p>
+        )}
+        {outcome?.kind === 'checked' && <Result history={outcome.history} report={outcome.report} />}
+      </div>
+    </ModalDialog>
+  );
+}
+
+function Result({ history, report }: { history: History; report: CheckReport }) {
+  const ruledOut = report.findings.length;
+  const problems = history.files.flatMap((f) => f.problems);
+  return (
+    <section aria-label={TraceLabel.result} className="flex flex-col gap-3 text-sm">
+      <p role="status" className={`rounded-md border px-3 py-2 font-semibold ${ruledOut === 0 ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
+        {ruledOut === 0 ? `✓ No hook is ruled out by Juju’s guarantees (${plural(report.hooks, 'hook')} of ${plural(report.units, 'unit')}).` : `✗ ${plural(ruledOut, 'hook')} ruled out by Juju’s guarantees (of ${plural(report.hooks, 'hook')}).`}
+      </p>
+      {ruledOut > 0 && (
+        <ol className="flex flex-col gap-2" aria-label="Hooks ruled out">
+          {report.findings.map((f) => (
+            <li key={`${f.index}-${f.rule}`} className="rounded-md border border-red-200 bg-white px-3 py-2">
+              <p>
+                <span className="mr-2 rounded bg-red-700 px-1.5 py-0.5 font-mono text-xs font-bold text-white" title={RULES[f.rule]}>
+                  {f.rule}
+                </span>
+                <span className="font-mono text-xs text-slate-600">
+                  {f.hook.source.file}:{f.hook.source.line}
+                </span>{' '}
+                {f.message}
+              </p>
+              <p className="mt-1 text-slate-700">
+                <span className="font-semibold">Rule:</span> {RULES[f.rule]}.
+              </p>
+              <p className="text-emerald-900">
+                <span className="font-semibold">Allowed instead:</span> {f.allowed}.
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <details className="rounded-md border border-slate-200 px-3 py-2" open={ruledOut === 0}>
+        <summary className="cursor-pointer font-semibold">What the input cannot tell</summary>
+        <ul className="mt-1 list-disc pl-5 text-slate-700">
+          {[...new Set(history.files.map((f) => f.format))].map((f) => (
+            <li key={f}>{FORMAT_LIMITS[f]}</li>
+          ))}
+          {report.partialUnits.length > 0 && (
+            <li>
+              <span className="font-mono">{report.partialUnits.join(', ')}</span>: the history starts after {report.partialUnits.length === 1 ? 'its' : 'their'} install, so what came before is not judged.
+            </li>
+          )}
+          {history.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+        {report.cannotTell.length > 0 && (
+          <table className="mt-2 w-full text-left text-xs">
+            <thead>
+              <tr className="text-slate-500">
+                <th className="pr-2 font-semibold">Rule</th>
+                <th className="pr-2 font-semibold">Hooks</th>
+                <th className="font-semibold">Why it cannot be told</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.cannotTell.map((c) => (
+                <tr key={`${c.rule}-${c.why}`} className="border-t border-slate-100 align-top">
+                  <td className="pr-2 font-mono" title={RULES[c.rule]}>
+                    {c.rule}
+                  </td>
+                  <td className="pr-2">{c.first ? c.count : '–'}</td>
+                  <td>{c.why}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </details>
+      <details className="rounded-md border border-slate-200 px-3 py-2">
+        <summary className="cursor-pointer font-semibold">Files read</summary>
+        <ul className="mt-1 font-mono text-xs">
+          {history.files.map((f) => (
+            <li key={f.file}>
+              {f.file}: {f.format}, {plural(f.lines, 'line')}, {plural(f.hooks.length, 'hook')} ({plural(f.skipped, 'other line')} skipped)
+            </li>
+          ))}
+        </ul>
+        {problems.length > 0 && (
+          <ul className="mt-1 list-disc pl-5 text-amber-900">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+      </details>
+    </section>
+  );
+}
