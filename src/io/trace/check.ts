@@ -141,7 +141,7 @@ export function checkHistory(hooks: readonly ImportedHook[]): CheckReport {
   // First pass: each unit's remove, and the stop before it.
   hooks.forEach((h, i) => {
     const u = unitState(h.unit);
-    if (h.outcome === 'failed' || u.removeAt !== undefined) return;
+    if (u.removeAt !== undefined) return;
     if (h.kind === 'stop') u.finalStop = i;
     if (h.kind === 'remove') u.removeAt = i;
   });
@@ -169,15 +169,15 @@ export function checkHistory(hooks: readonly ImportedHook[]): CheckReport {
 
   hooks.forEach((h, i) => {
     const u = unitState(h.unit);
+    // The same hook again right after it failed is its retry: counted once, where it first ran.
+    const failed = u.lastFailed;
+    u.lastFailed = h.outcome === 'failed' ? h : null;
+    if (failed && failed.hook === h.hook && failed.remoteUnit === h.remoteUnit && failed.relationId === h.relationId) return;
     if (u.removed) flag('G9', i, h, `${h.unit} ran ${h.hook} after its remove`, 'remove is the last hook of a unit: nothing after it');
     else if (u.finalStop !== undefined && i > u.finalStop && h.kind !== 'remove' && !isStorage(h)) {
       flag('G9', i, h, `${h.unit} ran ${h.hook} after its last stop, before its remove`, 'a dying unit runs only remove after its stop');
     }
     if (isStorage(h)) return;
-    // The same hook again right after it failed is its retry: counted once, where it first ran.
-    const failed = u.lastFailed;
-    u.lastFailed = h.outcome === 'failed' ? h : null;
-    if (failed && failed.hook === h.hook && failed.remoteUnit === h.remoteUnit && failed.relationId === h.relationId) return;
     // Between the first config-changed and start only what outranks start may run: a new
     // relation's relation-created, leadership (§2). A unit that dies first never starts.
     if (u.expectStart && h.kind !== 'start' && h.kind !== 'relation-created' && h.kind !== 'leader-elected' && h.kind !== 'leader-settings-changed') {

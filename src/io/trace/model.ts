@@ -1,0 +1,134 @@
+/**
+ * The model a real history shows, rebuilt from its hooks alone: which applications
+ * and units there were (a unit from its first hook until its remove), their endpoints,
+ * the relations between them, and who was leader — at any point of the history. This
+ * is what the app draws for an imported history; what the input does not say stays
+ * unknown (an endpoint's interface, the other end of a relation seen from one side).
+ *
+ * Relations are told apart by id where the input has it (ids are model-wide in Juju),
+ * else by the two applications and the endpoint.
+ */
+import { appOf, isRelationKind, type ImportedHook } from './record.ts';
+
+export interface ModelEnd {
+  readonly app: string;
+  /** The endpoint, when a hook of that side named it. */
+  readonly endpoint: string | undefined;
+}
+
+export interface ModelRelation {
+  /** `#3` with an id; else `app:endpoint>other-app` (or `app:endpoint` when the other side is unknown). */
+  readonly key: string;
+  readonly id: number | undefined;
+  readonly ends: readonly ModelEnd[];
+  readonly peer: boolean;
+  /** Units that ran a hook of it and have not broken it. */
+  readonly units: readonly string[];
+}
+
+export interface ModelUnit {
+  readonly name: string;
+  readonly app: string;
+  /** Its last hook so far (index in the history). */
+  readonly lastHook: number;
+  readonly failed: boolean;
+  readonly removed: boolean;
+}
+
+export interface ModelApp {
+  readonly name: string;
+  readonly endpoints: readonly string[];
+  readonly units: readonly string[];
+  readonly leader: string | null;
+}
+
+export interface ImportedModel {
+  readonly apps: readonly ModelApp[];
+  readonly units: readonly ModelUnit[];
+  readonly relations: readonly ModelRelation[];
+}
+
+interface RelDraft {
+  key: string;
+  id: number | undefined;
+  ends: Map<string, string | undefined>;
+  peer: boolean;
+  units: Set<string>;
+}
+
+/** Builds the model hook by hook; `snapshot()` is the model after the hooks applied so far. */
+export class ModelBuilder {
+  private readonly apps = new Map<string, { endpoints: Set<string>; leader: string | null }>();
+  private readonly units = new Map<string, { lastHook: number; failed: boolean; removed: boolean }>();
+  private readonly relations = new Map<string, RelDraft>();
+  private applied = 0;
+
+  /** Applies the next hook of the history. */
+  apply(h: ImportedHook): void {
+    const index = this.applied++;
+    const app = appOf(h.unit);
+    const a = this.app(app);
+    // A failed hook still happened: leadership is the controller's, and a failed remove resolved is a removal.
+    this.units.set(h.unit, { lastHook: index, failed: h.outcome === 'failed', removed: h.kind === 'remove' });
+    if (h.kind === 'leader-elected') a.leader = h.unit;
+    if (h.kind === 'remove' && a.leader === h.unit) a.leader = null;
+    if (!isRelationKind(h.kind)) return;
+    if (h.endpoint) a.endpoints.add(h.endpoint);
+    const remoteApp = h.remoteApp ?? (h.remoteUnit ? appOf(h.remoteUnit) : undefined) ?? (h.departingUnit ? appOf(h.departingUnit) : undefined);
+    const rel = this.relation(h, app, remoteApp ?? undefined);
+    if (h.endpoint !== undefined || !rel.ends.has(app)) rel.ends.set(app, h.endpoint ?? rel.ends.get(app));
+    if (remoteApp && !rel.ends.has(remoteApp)) rel.ends.set(remoteApp, undefined);
+    if (remoteApp === app) rel.peer = true;
+    if (h.kind === 'relation-broken') rel.units.delete(h.unit);
+    else rel.units.add(h.unit);
+    if (h.remoteUnit && h.kind !== 'relation-departed') rel.units.add(h.remoteUnit);
+  }
+
+  snapshot(): ImportedModel {
+    const unitsOf = new Map<string, string[]>();
+    for (const [name, u] of this.units) if (!u.removed) unitsOf.set(appOf(name), [...(unitsOf.get(appOf(name)) ?? []), name]);
+    const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+    return {
+      apps: [...this.apps]
+        .map(([name, a]) => ({ name, endpoints: [...a.endpoints].sort(), units: (unitsOf.get(name) ?? []).sort(byName), leader: a.leader }))
+        .sort((x, y) => x.name.localeCompare(y.name)),
+      units: [...this.units].map(([name, u]) => ({ name, app: appOf(name), ...u })).sort((x, y) => byName(x.name, y.name)),
+      relations: [...this.relations.values()]
+        .filter((r) => r.units.size > 0)
+        .map((r) => ({ key: r.key, id: r.id, ends: [...r.ends].map(([app, endpoint]) => ({ app, endpoint })), peer: r.peer, units: [...r.units].sort(byName) })),
+    };
+  }
+
+  private app(name: string) {
+    let a = this.apps.get(name);
+    if (!a) {
+      a = { endpoints: new Set(), leader: null };
+      this.apps.set(name, a);
+    }
+    return a;
+  }
+
+  /** The relation a hook is about: by id; else by its endpoint and the other application. */
+  private relation(h: ImportedHook, app: string, remoteApp: string | undefined): RelDraft {
+    let key: string;
+    if (h.relationId !== undefined) key = `#${h.relationId}`;
+    else {
+      // The other side may have named it already, from its own endpoint towards this app.
+      const seen = [...this.relations.values()].find((r) => r.id === undefined && r.ends.has(app) && (r.ends.get(app) === h.endpoint || r.ends.get(app) === undefined) && (remoteApp === undefined || r.ends.has(remoteApp)));
+      key = seen?.key ?? `${app}:${h.endpoint ?? '?'}${remoteApp && remoteApp !== app ? `>${remoteApp}` : ''}`;
+    }
+    let rel = this.relations.get(key);
+    if (!rel) {
+      rel = { key, id: h.relationId, ends: new Map(), peer: false, units: new Set() };
+      this.relations.set(key, rel);
+    }
+    return rel;
+  }
+}
+
+/** The model after the first `count` hooks of a history. */
+export function modelAfter(hooks: readonly ImportedHook[], count: number): ImportedModel {
+  const b = new ModelBuilder();
+  for (let i = 0; i < Math.min(count, hooks.length); i++) b.apply(hooks[i] as ImportedHook);
+  return b.snapshot();
+}

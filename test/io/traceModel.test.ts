@@ -1,0 +1,66 @@
+/**
+ * The model rebuilt from a history's hooks alone (src/io/trace/model.ts): the
+ * applications, units, relations and leaders relviz would draw for an imported history.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { HookRecord } from '../../src/engine/trace.ts';
+import { hookJsonLine } from '../../src/io/report.ts';
+import { modelAfter } from '../../src/io/trace/model.ts';
+import { readHistory } from '../../src/io/trace/read.ts';
+import { RUNS, deployArb, opArb, runOps } from '../engine/generators.ts';
+import { sim } from '../helpers.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/debug-log');
+const hooksOf = (records: readonly HookRecord[]) => readHistory([{ name: 'relviz.jsonl', text: records.filter((r) => r.kind !== 'action').map(hookJsonLine).join('\n') }]).hooks;
+
+describe('the model of an imported history', () => {
+  it("relviz's masterworker: the applications, the relation with both ends, the leaders, worker/1 gone", () => {
+    const run = sim(readFileSync(join(import.meta.dirname, '../../examples/masterworker.juju'), 'utf8'));
+    const hooks = hooksOf(run.hooks());
+    const model = modelAfter(hooks, hooks.length);
+    expect(model.apps).toEqual([
+      { name: 'master', endpoints: ['master-application'], units: ['master/0'], leader: 'master/0' },
+      { name: 'worker', endpoints: ['master'], units: ['worker/0'], leader: 'worker/0' },
+    ]);
+    expect(model.relations).toEqual([{ key: '#1', id: 1, ends: [{ app: 'worker', endpoint: 'master' }, { app: 'master', endpoint: 'master-application' }], peer: false, units: ['master/0', 'worker/0'] }]);
+    expect(model.units.find((u) => u.name === 'worker/1')?.removed).toBe(true);
+    // Before the relation is removed, relation 0 is there instead.
+    const before = hooks.findIndex((h) => h.hook === 'master-application-relation-broken');
+    expect(modelAfter(hooks, before).relations.map((r) => r.key)).toEqual(['#0']);
+  });
+
+  it('a real COS Lite debug-log: the applications and endpoints it shows, relations seen from one side', () => {
+    const hooks = readHistory([{ name: 'cos.txt', text: readFileSync(join(FIXTURES, 'jhack-tail_mocks-jdl_cos_lite.txt'), 'utf8') }]).hooks;
+    const model = modelAfter(hooks, hooks.length);
+    expect(model.apps.map((a) => a.name)).toEqual(['alertmanager', 'catalogue', 'grafana', 'loki', 'prometheus']);
+    expect(model.apps.find((a) => a.name === 'alertmanager')?.endpoints).toEqual(expect.arrayContaining(['alerting', 'catalogue', 'ingress', 'replicas']));
+    expect(model.relations.every((r) => r.id === undefined)).toBe(true);
+  });
+
+  it('for random relviz histories: the engine\'s units are drawn, and relations by id have both ends', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.tuple(fc.array(deployArb, { minLength: 2, maxLength: 3 }), fc.array(opArb, { minLength: 2, maxLength: 16 })), fc.constantFrom('3.6' as const, '4.0' as const), (seed, [d, o], juju) => {
+        const t = runOps(seed, [...d, ...o], juju);
+        const records = [...t.fullTrace].filter((r): r is HookRecord => r.type === 'hook' && r.kind !== 'action');
+        if (records.length === 0) return;
+        const hooks = hooksOf(records);
+        const model = modelAfter(hooks, hooks.length);
+        const ran = new Set(hooks.map((h) => h.unit));
+        const alive = [...t.state.units.keys()].filter((u) => ran.has(u)).sort();
+        const drawn = model.apps.flatMap((a) => a.units);
+        // Every unit the engine still has is drawn; a unit drawn that the engine no longer
+        // has left without a remove hook the input could show (one never installed).
+        expect(drawn).toEqual(expect.arrayContaining(alive));
+        for (const name of drawn.filter((n) => !alive.includes(n))) expect(hooks.filter((h) => h.unit === name).some((h) => h.kind === 'install' && h.outcome === 'ran')).toBe(false);
+        for (const r of model.relations) {
+          const rel = r.id !== undefined ? t.state.relations.get(r.id) : undefined;
+          if (rel && !r.peer) expect(r.ends.map((e) => e.app).sort()).toEqual(rel.endpoints.map((e) => e.app).sort());
+        }
+      }),
+      { numRuns: Math.max(20, Math.floor(RUNS / 10)) },
+    );
+  });
+});
