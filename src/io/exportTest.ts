@@ -144,7 +144,8 @@ function testFunction(h: ExportedHook): string[] {
   if (h.event.method === 'leader_settings_changed') say("ops.testing's ctx.on has no leader_settings_changed(): this line cannot run, so the test is skipped.");
   body.push(`${INDENT}event = ${eventExpr(h, vars)}`);
   if (h.result === 'error') {
-    say(`In relviz this hook failed (${h.error ?? 'error'}): Juju committed nothing it wrote and put ${h.unit} in error ("hook failed: \\"${h.hook}\\"").`);
+    say(`In relviz this hook failed: ${h.error ?? 'error'}.`);
+    say(`Juju committed nothing it wrote and put ${h.unit} in error (hook failed: "${h.hook}").`);
     if ((h.error ?? '').includes('(injected failure)')) say('relviz injected that failure (the `fail` command): your charm passes this test only if it fails here too.');
     body.push(`${INDENT}with pytest.raises(testing.errors.UncaughtCharmError):`);
     body.push(`${INDENT}${INDENT}ctx.run(event, state_in)`);
