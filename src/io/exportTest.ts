@@ -11,7 +11,7 @@ import type { ActionMeta, CharmMeta, EndpointMeta } from '../engine/charm.ts';
 import { Rules } from '../engine/ops.ts';
 import type { Timeline } from '../engine/timeline.ts';
 import type { BagDiff } from '../engine/trace.ts';
-import { exportHook, exportHooks, findHook, unitHooks, type Bag, type ExportedHook, type ExportedRelation, type ExportedUnit } from './exportState.ts';
+import { exportHook, exportHooks, findHook, unitHooks, type Bag, type ExportedHook, type ExportedRelation, type ExportedUnit, type FoundHook } from './exportState.ts';
 import { LINE_LENGTH, PyDict, byCodeUnit, pyFlat, pyIdentifier, pyRepr, pyStr, type PyValue } from './pyLiteral.ts';
 
 /** relviz's version, as package.json says (a test keeps them equal). */
@@ -29,7 +29,17 @@ export interface ExportSource {
 
 /** The module for one hook of `unit`, seq `seq`. Throws ExportError when there is no such hook. */
 export function hookTestModule(timeline: Timeline, unit: string, seq: number, source: ExportSource): string {
-  const hook = exportHook(timeline, findHook(timeline, unit, seq));
+  return hookTestModuleAt(timeline, findHook(timeline, unit, seq), source);
+}
+
+/**
+ * The module for a hook already found in the trace (the inspector knows its index: no
+ * search), or, if the trace has changed since (a fork), wherever that seq is now.
+ */
+export function hookTestModuleAt(timeline: Timeline, found: FoundHook, source: ExportSource): string {
+  const at = timeline.fullTrace.at(found.index);
+  const same = at?.type === 'hook' && at.seq === found.record.seq && at.unit === found.record.unit;
+  const hook = exportHook(timeline, same ? { record: at, index: found.index } : findHook(timeline, found.record.unit, found.record.seq));
   const about = [`${hook.unit}'s ${hook.hook}: seq ${hook.seq}, tick ${hook.tick}, after \`${hook.command}\`.`];
   return renderModule([hook], timeline, source, about);
 }
