@@ -17,6 +17,16 @@ test('main screen: masterworker related, keys in the databag', async ({ relviz, 
   await page.screenshot({ path: `${DIR}/main.png` });
 });
 
+test("export: the hook inspector's ops.testing section", async ({ relviz, page }) => {
+  await relviz.open();
+  const inspector = relviz.region(Label.regionInspector);
+  await relviz.seekUntil(async () => (await inspector.getByRole('heading', { level: 3, name: 'master-application-relation-joined' }).count()) > 0);
+  await inspector.getByRole('region', { name: Label.exportGroup }).scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(200);
+  await inspector.screenshot({ path: `${DIR}/export-test.png` });
+});
+
 test('departure: worker/1 leaving, hook log', async ({ relviz, page }) => {
   await relviz.open();
   await relviz.toEnd();

@@ -1,16 +1,21 @@
 /**
- * `npm run --silent sim -- <script> [--seed <n>] [--json] [--juju 3.6|4.0]`
+ * `npm run --silent sim -- <script> [--seed <n>] [--json] [--juju 3.6|4.0] [--export-test <unit> [<seq>]]`
  *
  * Runs a relviz script through the engine and prints every command with its output
- * and every hook that fires. Exit codes: 0 all commands succeeded; 1 some command
- * failed (the script still runs to the end); 2 the script could not be read or has
- * a syntax error (nothing runs).
+ * and every hook that fires — or, with `--export-test`, a pytest module for
+ * ops.testing made from one hook of that unit (or from all of them). Exit codes: 0 all
+ * commands succeeded (or the module was written); 1 some command failed (the script
+ * still runs to the end); 2 the script could not be read or has a syntax error
+ * (nothing runs), or there is no such hook to export.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Runner } from '../engine/run.ts';
+import { Timeline } from '../engine/timeline.ts';
+import { ExportError } from '../io/exportState.ts';
+import { hookTestModule, unitStoryModule } from '../io/exportTest.ts';
 import type { HookRecord, TraceRecord } from '../engine/trace.ts';
 import { commandToJson, formatCommandBlock, formatHookDetails, formatHookLine, hookJsonLine, narrowestColumns, widenColumns } from '../io/report.ts';
 import { ScriptSyntaxError, isBundlePath, parseScript, runAfter, type ScriptLine } from '../io/script.ts';
@@ -24,7 +29,7 @@ import { Stdout } from './stdout.ts';
 installReaders();
 
 const USAGE =
-  'usage: npm run --silent sim -- <script | bundle.yaml [--overlay <overlay.yaml>]... | status.json [--show-unit <show-unit.json>]...> [--seed <n>] [--json] [--juju 3.6|4.0] [--verbose]';
+  'usage: npm run --silent sim -- <script | bundle.yaml [--overlay <overlay.yaml>]... | status.json [--show-unit <show-unit.json>]...> [--seed <n>] [--json] [--juju 3.6|4.0] [--verbose] [--export-test <unit> [<seq>]]';
 
 export interface CliOptions {
   script: string;
@@ -37,12 +42,14 @@ export interface CliOptions {
   overlays: string[];
   /** `juju show-unit` outputs that go with a `juju status` given as the script. */
   showUnits: string[];
+  /** Print an ops.testing module for this unit's hook `seq` (null: every hook it ran) instead of the log. */
+  exportTest: { unit: string; seq: number | null } | null;
 }
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: Partial<CliOptions> & { overlays: string[]; showUnits: string[] } = { seed: 1, json: false, juju: '3.6', verbose: false, overlays: [], showUnits: [] };
+  const opts: Partial<CliOptions> & { overlays: string[]; showUnits: string[] } = { seed: 1, json: false, juju: '3.6', verbose: false, overlays: [], showUnits: [], exportTest: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -63,6 +70,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       opts.juju = v;
     } else if (flag === '--overlay') opts.overlays.push(value());
     else if (flag === '--show-unit') opts.showUnits.push(value());
+    else if (flag === '--export-test') {
+      const unit = value();
+      if (!/^[a-z][a-z0-9-]*\/\d+$/.test(unit)) throw new UsageError(`--export-test expects a unit (worker/0), got "${unit}"`);
+      // An optional seq right after the unit: the hook to export (without it, every hook of the unit).
+      const next = inline === undefined ? argv[i + 1] : undefined;
+      const seq = next !== undefined && /^\d+$/.test(next) ? Number(argv[++i]) : null;
+      opts.exportTest = { unit, seq };
+    }
     else if (flag === '--help' || flag === '-h') throw new UsageError('');
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (opts.script === undefined) opts.script = a;
@@ -70,6 +85,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (opts.script === undefined) throw new UsageError('no script given');
   if (opts.overlays.length > 0 && !isBundlePath(opts.script)) throw new UsageError('--overlay goes with a bundle (a .yaml file)');
+  if (opts.exportTest && (opts.json || opts.verbose)) throw new UsageError('--export-test prints a Python module: it goes without --json and --verbose');
   return opts as CliOptions;
 }
 
@@ -129,6 +145,32 @@ function play(lines: readonly ScriptLine[], opts: Pick<CliOptions, 'seed' | 'juj
   return failed ? 1 : 0;
 }
 
+/**
+ * With `--export-test`: runs the script into a Timeline (the export reads the state
+ * before a hook from the history) and prints the module instead of the log; without it,
+ * runs the script as usual. An export of a hook there is not is exit 2.
+ */
+function runOrExport(lines: readonly ScriptLine[], opts: CliOptions, argv: readonly string[], io: CliIo): number {
+  if (!opts.exportTest) return runScript(lines, opts, io);
+  const { unit, seq } = opts.exportTest;
+  const timeline = new Timeline({ seed: opts.seed, juju: opts.juju });
+  for (const line of lines) timeline.apply(line.command, { text: line.text, run: runAfter(line) });
+  const source = { from: opts.script, regenerate: `npm run --silent sim -- ${argv.map(shellWord).join(' ')}` };
+  try {
+    io.out(seq === null ? unitStoryModule(timeline, unit, source) : hookTestModule(timeline, unit, seq, source));
+  } catch (e) {
+    if (!(e instanceof ExportError)) throw e;
+    io.err(`error: ${e.message}\n`);
+    return 2;
+  }
+  return 0;
+}
+
+/** A word as a POSIX shell reads it back: bare when it is plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
 /** A deploy-bundle or load-status line with its files read from disk, relative to `base`. */
 function withBundleFiles(line: ScriptLine, base: string): ScriptLine {
   const c = line.command;
@@ -159,7 +201,7 @@ export function main(argv: readonly string[], io: CliIo): number {
   if (isStatusFile(opts.script)) {
     // A model's `juju status` given as the script is the one line that builds it.
     const command: Command = { type: 'load-status', path: opts.script, showUnits: opts.showUnits, files: {} };
-    return runScript([withBundleFiles({ line: 1, text: formatCommand(command), command, background: false }, '.')], opts, io);
+    return runOrExport([withBundleFiles({ line: 1, text: formatCommand(command), command, background: false }, '.')], opts, argv, io);
   }
   if (opts.showUnits.length > 0) {
     io.err(`error: --show-unit goes with a juju status file\n${USAGE}\n`);
@@ -172,7 +214,7 @@ export function main(argv: readonly string[], io: CliIo): number {
       io.err(`error: cannot read bundle "${opts.script}": ENOENT\n`);
       return 2;
     }
-    return runScript([withBundleFiles({ line: 1, text: formatCommand(command), command, background: false }, '.')], opts, io);
+    return runOrExport([withBundleFiles({ line: 1, text: formatCommand(command), command, background: false }, '.')], opts, argv, io);
   }
   let text: string;
   try {
@@ -195,7 +237,7 @@ export function main(argv: readonly string[], io: CliIo): number {
       ? { ...l, command: { ...l.command, charm: loadCharmSource(l.command.charm.path, base) } }
       : withBundleFiles(l, base),
   );
-  return runScript(resolved, opts, io);
+  return runOrExport(resolved, opts, argv, io);
 }
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1]);

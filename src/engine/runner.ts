@@ -251,7 +251,16 @@ function seen(rel: Relation | undefined, op: HookOp, version: number): number {
 export function relationListBefore(before: SimState, r: HookRecord): string[] | null {
   const unit = before.units.get(r.unit);
   if (r.relationId === null || !unit || !before.relations.has(r.relationId)) return null;
-  const op: HookOp = {
+  return new HookContext(before, unit, opOfRecord(r)).relationList();
+}
+
+/**
+ * The operation a traced hook ran, rebuilt from its record: what a HookContext needs to
+ * answer as it did inside that hook (its environment, relation-list's joined and departed
+ * units). The record does not keep an action's parameters: pass the action when they matter.
+ */
+export function opOfRecord(r: HookRecord, action: HookOp['action'] = null): HookOp {
+  return {
     kind: r.kind,
     unit: r.unit,
     relationId: r.relationId,
@@ -259,12 +268,11 @@ export function relationListBefore(before: SimState, r: HookRecord): string[] | 
     remoteUnit: r.remoteUnit,
     remoteApp: r.remoteApp,
     departingUnit: r.departingUnit,
-    action: null,
+    action,
     rule: r.rule,
     cause: r.cause,
     version: -1,
   };
-  return new HookContext(before, unit, op).relationList();
 }
 
 /**

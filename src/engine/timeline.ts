@@ -349,6 +349,29 @@ export class Timeline {
     return state;
   }
 
+  /**
+   * Visits the state after each of `ticks` (ascending), the cursor left where it is: one
+   * copy replayed forward, restarted from a checkpoint only where one is nearer, so
+   * reading many ticks (every hook a unit ran, say) costs one replay, not one each.
+   * `visit` reads the state; it must not change it.
+   */
+  visitStates(ticks: readonly number[], visit: (tick: number, state: SimState) => void): void {
+    let state: SimState | null = null;
+    let at = 0;
+    for (const tick of ticks) {
+      const t = Math.max(0, Math.min(Math.floor(tick), this.total));
+      if (state !== null && t < at) throw new Error('visitStates: ticks must be ascending');
+      const cp = this.restorePoint(t);
+      if (state === null || cp.tick > at) {
+        state = cloneState(cp.state);
+        at = cp.tick;
+      }
+      this.replay(state, at, t);
+      at = t;
+      visit(t, state);
+    }
+  }
+
   private nearestCheckpoint(t: number): Checkpoint {
     let lo = 0;
     let hi = this.checkpoints.length - 1;

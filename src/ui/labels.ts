@@ -24,6 +24,10 @@ export const Label = {
   regionHookLog: 'Hook log',
   regionSwimlanes: 'Swimlanes',
   regionInspector: 'Hook inspector',
+  /** The Hook inspector's downloads of the inspected hook as a pytest file for ops.testing (src/io/exportTest.ts). */
+  exportHookTest: 'Export as ops.testing test',
+  exportUnitStory: "Export this unit's story",
+  exportGroup: 'Test it with ops.testing',
   regionConsole: 'Console',
   viewAsUnit: 'View as unit',
   dismissError: 'Dismiss error',

@@ -127,3 +127,23 @@ describe('Timeline checkpoints spaced by the size of the model', () => {
     }
   });
 });
+
+describe('Timeline.visitStates (reading many ticks in one replay)', () => {
+  it('visits, at each tick, the state stateAt gives, across checkpoints, and leaves the cursor alone', () => {
+    const t = new Timeline({ seed: 3 });
+    t.apply(deploy('master', 20));
+    t.apply(deploy('worker', 40));
+    t.apply(integrate);
+    expect(t.length).toBeGreaterThan(2 * CHECKPOINT_INTERVAL);
+    t.seek(7);
+    const ticks = [0, 5, 5, 300, CHECKPOINT_INTERVAL - 1, CHECKPOINT_INTERVAL, CHECKPOINT_INTERVAL + 3, 2 * CHECKPOINT_INTERVAL + 11, t.length];
+    const seen: number[] = [];
+    t.visitStates(ticks, (tick, state) => {
+      seen.push(tick);
+      expect(fingerprint(state), `tick ${tick}`).toBe(fingerprint(t.stateAt(tick)));
+    });
+    expect(seen).toEqual(ticks);
+    expect(t.cursor).toBe(7);
+    expect(() => t.visitStates([5, 4], () => undefined)).toThrow(/ascending/);
+  });
+});

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { readers } from '../../engine/readers.ts';
 import { loadReaders, withReaders } from '../../store/loadReaders.ts';
 import { toAnnotations } from '../../store/annotations.ts';
+import { downloadText } from '../common/download.ts';
 import { lazyPart } from '../common/lazyPart.tsx';
 import { useDialogOpener } from '../common/useDialogOpener.ts';
 import { buttonClass } from '../controls/style.ts';
@@ -112,13 +113,7 @@ function BundleMenu({ opener, onOpen, onCheck }: { opener: React.RefObject<HTMLB
     withReaders(
       () => {
         const s = store.getState();
-        const yaml = readers().exportBundle(s.timeline.state, toAnnotations(autoLayout(s.view, s.positions)));
-        const url = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = 'bundle.yaml';
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 1000);
+        downloadText('bundle.yaml', readers().exportBundle(s.timeline.state, toAnnotations(autoLayout(s.view, s.positions))), 'application/yaml');
         close();
       },
       (message) => {

@@ -2,17 +2,11 @@
  * A problem with the saved session (set aside because it could not be opened) or with
  * saving (storage full): what happened, and the session as a file to keep.
  */
+import { downloadText } from '../common/download.ts';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+const download = (name: string, text: string): void => downloadText(name, text, 'application/json');
 
 export function SavingBanner() {
   const store = useRelvizStore();

@@ -14,6 +14,7 @@ import { retryExplanation, retryText } from '../common/retryText.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { usePaced } from '../common/usePaced.ts';
 import { EnvTable } from './EnvTable.tsx';
+import { ExportTestButtons } from './ExportTestButtons.tsx';
 import { HookEffects } from './HookEffects.tsx';
 import { causeOf, inspectedHook } from './inspect.ts';
 import { sectionHeading as heading } from './style.ts';
@@ -138,6 +139,7 @@ export function HookInspector() {
         </div>
       )}
       <HookEffects r={r} />
+      <ExportTestButtons record={r} index={found.index} />
     </div>
   );
 }
