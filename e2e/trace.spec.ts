@@ -58,3 +58,19 @@ test('text that is no history is refused, saying which formats are read', async 
   await dialog.getByRole('button', { name: TraceLabel.check }).click();
   await expect(dialog.getByRole('alert')).toContainText('pasted: not a history relviz reads (debug-log, show-status-log, jhack tail, machine-lock.log or relviz JSON lines)');
 });
+
+test('log files dropped on the page open the history check with them', async ({ relviz, page }) => {
+  await relviz.open();
+  const text = readFileSync(LOG, 'utf8');
+  const data = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'postgresql-0.log', { type: 'text/plain' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: data });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: data });
+  const dialog = page.getByRole('dialog', { name: TraceLabel.title });
+  await expect(dialog.getByRole('list', { name: 'Files to check' })).toContainText('postgresql-0.log');
+  await dialog.getByRole('button', { name: TraceLabel.check }).click();
+  await expect(dialog.getByRole('region', { name: TraceLabel.result }).getByRole('status')).toHaveText(/No hook is ruled out/);
+});

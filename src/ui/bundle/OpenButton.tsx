@@ -22,11 +22,15 @@ import { carriesFiles, readDrop, type Picked } from './readFiles.ts';
 const LazyCheckTraceDialog = lazyPart('the history check', () => import('../trace/CheckTraceDialog.tsx').then((m) => m.CheckTraceDialog));
 const LazyOpenDialog = lazyPart('the Open dialog', () => Promise.all([import('./OpenDialog.tsx'), loadReaders()]).then(([m]) => m.OpenDialog));
 
+/** Files that are logs, not models: what the history check reads. */
+const LOG_FILE = /\.(log|txt|jsonl|out)$/i;
+
 /** The Open button, the page-wide drop target, and the dialog they open. */
 export function OpenButton() {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [open, setOpen, button] = useDialogOpener();
   const [checking, setChecking] = useDialogOpener(button);
+  const [droppedLogs, setDroppedLogs] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   // Files dropped anywhere on the page open here (a text drag is the page's own business).
   useEffect(() => {
@@ -50,6 +54,13 @@ export function OpenButton() {
       setDragging(false);
       if (!carriesFiles(e.dataTransfer) || !e.dataTransfer) return;
       e.preventDefault();
+      // Logs (a debug-log, show-status-log outputs) go to the history check; the rest opens as a model.
+      const files = [...e.dataTransfer.files];
+      if (files.length > 0 && files.every((f) => LOG_FILE.test(f.name))) {
+        setDroppedLogs(files);
+        setChecking(true);
+        return;
+      }
       void readDrop(e.dataTransfer).then((p) => {
         setPicked(p);
         setOpen(true);
@@ -65,7 +76,7 @@ export function OpenButton() {
       removeEventListener('dragleave', leave);
       removeEventListener('drop', drop);
     };
-  }, [setOpen]);
+  }, [setOpen, setChecking]);
   return (
     <>
       <BundleMenu
@@ -74,7 +85,10 @@ export function OpenButton() {
           setPicked(null);
           setOpen(true);
         }}
-        onCheck={() => setChecking(true)}
+        onCheck={() => {
+          setDroppedLogs([]);
+          setChecking(true);
+        }}
       />
       {dragging && !open && (
         <div aria-hidden className="pointer-events-none fixed inset-2 z-50 flex items-center justify-center rounded-xl border-4 border-dashed border-orange-500 bg-orange-50/70 text-2xl font-bold text-orange-800">
@@ -82,7 +96,15 @@ export function OpenButton() {
         </div>
       )}
       {open && <LazyOpenDialog initial={picked} onClose={() => setOpen(false)} />}
-      {checking && <LazyCheckTraceDialog onClose={() => setChecking(false)} />}
+      {checking && (
+        <LazyCheckTraceDialog
+          initial={droppedLogs}
+          onClose={() => {
+            setChecking(false);
+            setDroppedLogs([]);
+          }}
+        />
+      )}
     </>
   );
 }

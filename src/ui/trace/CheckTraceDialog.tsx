@@ -5,7 +5,7 @@
  * its file and line, the rule, what Juju would have allowed instead — and what the
  * input cannot tell. The same check as `npm run check-trace`. Loaded on demand.
  */
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { RULES, checkHistory, type CheckReport } from '../../io/trace/check.ts';
 import { FORMAT_LIMITS, MAX_TRACE_CHARS, TraceReadError, readHistory, type History, type TraceFile } from '../../io/trace/read.ts';
 import { FORMATS, UNIT_NAME, type TraceFormat } from '../../io/trace/record.ts';
@@ -33,7 +33,7 @@ async function readFiles(list: FileList | readonly File[]): Promise<{ files: Tra
   return { files, skipped };
 }
 
-export function CheckTraceDialog({ onClose }: { onClose: () => void }) {
+export function CheckTraceDialog({ initial = [], onClose }: { initial?: readonly File[]; onClose: () => void }) {
   const id = useId();
   const firstInput = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<TraceFile[]>([]);
@@ -42,6 +42,11 @@ export function CheckTraceDialog({ onClose }: { onClose: () => void }) {
   const [unit, setUnit] = useState('');
   const [format, setFormat] = useState<TraceFormat | ''>('');
   const [outcome, setOutcome] = useState<Outcome>(null);
+  // Logs dropped on the page come with the dialog.
+  useEffect(() => {
+    if (initial.length > 0) void readFiles(initial).then(take);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for what it opened with
+  }, []);
 
   const inputs = (): TraceFile[] => [...files, ...(pasted.trim() !== '' ? [{ name: 'pasted', text: pasted }] : [])];
   const unitProblem = unit.trim() !== '' && !UNIT_NAME.test(unit.trim()) ? `“${unit.trim()}” is not a unit name (like grafana/0)` : null;
