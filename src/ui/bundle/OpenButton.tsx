@@ -92,7 +92,7 @@ export function OpenButton() {
       />
       {dragging && !open && (
         <div aria-hidden className="pointer-events-none fixed inset-2 z-50 flex items-center justify-center rounded-xl border-4 border-dashed border-orange-500 bg-orange-50/70 text-2xl font-bold text-orange-800">
-          {OpenLabel.dropHere}: a bundle, its overlays and charms, or a juju status
+          {OpenLabel.dropHere}: a bundle, its overlays and charms, a juju status — or logs to check
         </div>
       )}
       {open && <LazyOpenDialog initial={picked} onClose={() => setOpen(false)} />}
