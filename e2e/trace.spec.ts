@@ -20,8 +20,10 @@ async function openCheck(page: Page) {
   return dialog;
 }
 
-test('a real debug-log is checked: nothing is ruled out, and what it cannot tell is said', async ({ relviz, page }) => {
+test('a real debug-log is checked off the page: nothing is ruled out, and what it cannot tell is said', async ({ relviz, page }) => {
   await relviz.open();
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   const dialog = await openCheck(page);
   await dialog.locator('input[type=file]').setInputFiles(LOG);
   await expect(dialog.getByRole('list', { name: 'Files to check' })).toContainText('jhack-tail_mocks-real-pgql-machine-log.txt');
@@ -29,6 +31,7 @@ test('a real debug-log is checked: nothing is ruled out, and what it cannot tell
   const result = dialog.getByRole('region', { name: TraceLabel.result });
   await expect(result.getByRole('status')).toHaveText(/No hook is ruled out by Juju’s guarantees \(14 hooks of 1 unit\)/);
   await expect(result).toContainText('debug-log at INFO names the hook but not the relation id');
+  expect(workers.some((url) => /trace\.worker/.test(url))).toBe(true);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: OpenLabel.menu })).toBeFocused();

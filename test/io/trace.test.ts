@@ -276,3 +276,18 @@ describe('npm run check-trace', () => {
     expect(report.limits[0]).toContain('debug-log at INFO');
   });
 });
+
+describe('the check as the app runs it (src/worker/traceCheck.ts)', () => {
+  it('gives the report and each file without its hooks, or a message', async () => {
+    const { checkTraceFiles } = await import('../../src/worker/traceCheck.ts');
+    const checked = checkTraceFiles({ files: [fixture('jhack-tail_mocks-real-pgql-machine-log.txt')], options: {} });
+    expect(checked.kind).toBe('checked');
+    if (checked.kind !== 'checked') return;
+    expect(checked.files).toEqual([expect.objectContaining({ format: 'debug-log', hookCount: 14 })]);
+    expect(checked.files[0]).not.toHaveProperty('hooks');
+    expect(checked.report.findings).toEqual([]);
+    expect(structuredClone(checked)).toEqual(checked);
+    expect(checkTraceFiles({ files: [fixture('jhack-tail_mocks-interlace-log-combined.txt')], options: {} })).toEqual({ kind: 'error', message: 'No hooks found in jhack-tail_mocks-interlace-log-combined.txt.' });
+    expect(checkTraceFiles({ files: [{ name: 'x', text: 'nothing' }], options: {} })).toMatchObject({ kind: 'error', message: expect.stringContaining('x: not a history relviz reads') });
+  });
+});

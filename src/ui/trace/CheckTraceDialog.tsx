@@ -3,17 +3,37 @@
  * show-status-log, jhack tail, machine-lock.log, relviz's JSON lines), read and
  * replayed against Juju's guarantees (src/io/trace/), with every hook they rule out —
  * its file and line, the rule, what Juju would have allowed instead — and what the
- * input cannot tell. The same check as `npm run check-trace`. Loaded on demand.
+ * input cannot tell. The same check as `npm run check-trace`, run in a worker of its
+ * own so a big log does not freeze the page. Loaded on demand.
  */
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
-import { RULES, checkHistory, type CheckReport } from '../../io/trace/check.ts';
-import { FORMAT_LIMITS, MAX_TRACE_CHARS, TraceReadError, readHistory, type History, type TraceFile } from '../../io/trace/read.ts';
+import { RULES, type CheckReport } from '../../io/trace/check.ts';
+import { FORMAT_LIMITS, MAX_TRACE_CHARS, type TraceFile } from '../../io/trace/read.ts';
 import { FORMATS, UNIT_NAME, type TraceFormat } from '../../io/trace/record.ts';
+import { checkTraceFiles, type FileSummary, type TraceCheckOutcome, type TraceCheckRequest } from '../../worker/traceCheck.ts';
 import { ModalDialog } from '../common/ModalDialog.tsx';
 import { buttonClass, fieldClass, primaryClass } from '../controls/style.ts';
 import { TraceLabel } from './labels.ts';
 
-type Outcome = { kind: 'checked'; history: History; report: CheckReport } | { kind: 'error'; message: string } | { kind: 'checking' } | null;
+type Outcome = TraceCheckOutcome | { kind: 'checking' } | null;
+
+/** Checks off the page, in a worker of its own (a big log takes seconds); on the page where there is none. */
+function checkOffPage(request: TraceCheckRequest): Promise<TraceCheckOutcome> {
+  if (typeof Worker === 'undefined') return Promise.resolve(checkTraceFiles(request));
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('../../worker/trace.worker.ts', import.meta.url), { type: 'module', name: 'relviz-trace-check' });
+    const done = (outcome: TraceCheckOutcome) => {
+      worker.terminate();
+      resolve(outcome);
+    };
+    worker.onmessage = (e: MessageEvent<TraceCheckOutcome>) => done(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      done({ kind: 'error', message: `relviz could not check this history (${e.message || 'its worker stopped'}): reload the page to try again` });
+    };
+    worker.postMessage(request);
+  });
+}
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
@@ -60,21 +80,7 @@ export function CheckTraceDialog({ initial = [], onClose }: { initial?: readonly
     const given = inputs();
     if (given.length === 0 || unitProblem) return;
     setOutcome({ kind: 'checking' });
-    // Let "Checking…" paint first: a big log takes a moment.
-    setTimeout(() => {
-      try {
-        const history = readHistory(given, { ...(format ? { format } : {}), ...(unit.trim() ? { unit: unit.trim() } : {}) });
-        if (history.hooks.length === 0) {
-          const problems = history.files.flatMap((f) => f.problems);
-          setOutcome({ kind: 'error', message: `No hooks found in ${given.map((f) => f.name).join(', ')}.${problems.length > 0 ? ` ${problems.join(' ')}` : ''}` });
-          return;
-        }
-        setOutcome({ kind: 'checked', history, report: checkHistory(history.hooks) });
-      } catch (e) {
-        if (!(e instanceof TraceReadError)) throw e;
-        setOutcome({ kind: 'error', message: e.message });
-      }
-    }, 0);
+    void checkOffPage({ files: given, options: { ...(format ? { format } : {}), ...(unit.trim() ? { unit: unit.trim() } : {}) } }).then(setOutcome);
   };
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     if (e.dataTransfer.files.length === 0) return;
@@ -164,15 +170,15 @@ export function CheckTraceDialog({ initial = [], onClose }: { initial?: readonly
             {outcome.message}
           </p>
         )}
-        {outcome?.kind === 'checked' && <Result history={outcome.history} report={outcome.report} />}
+        {outcome?.kind === 'checked' && <Result files={outcome.files} notes={outcome.notes} report={outcome.report} />}
       </div>
     </ModalDialog>
   );
 }
 
-function Result({ history, report }: { history: History; report: CheckReport }) {
+function Result({ files, notes, report }: { files: readonly FileSummary[]; notes: readonly string[]; report: CheckReport }) {
   const ruledOut = report.findings.length;
-  const problems = history.files.flatMap((f) => f.problems);
+  const problems = files.flatMap((f) => f.problems);
   return (
     <section aria-label={TraceLabel.result} className="flex flex-col gap-3 text-sm">
       <p role="status" className={`rounded-md border px-3 py-2 font-semibold ${ruledOut === 0 ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-900'}`}>
@@ -204,7 +210,7 @@ function Result({ history, report }: { history: History; report: CheckReport }) 
       <details className="rounded-md border border-slate-200 px-3 py-2" open={ruledOut === 0}>
         <summary className="cursor-pointer font-semibold">What the input cannot tell</summary>
         <ul className="mt-1 list-disc pl-5 text-slate-700">
-          {[...new Set(history.files.map((f) => f.format))].map((f) => (
+          {[...new Set(files.map((f) => f.format))].map((f) => (
             <li key={f}>{FORMAT_LIMITS[f]}</li>
           ))}
           {report.partialUnits.length > 0 && (
@@ -212,7 +218,7 @@ function Result({ history, report }: { history: History; report: CheckReport }) 
               <span className="font-mono">{report.partialUnits.join(', ')}</span>: the history starts after {report.partialUnits.length === 1 ? 'its' : 'their'} install, so what came before is not judged.
             </li>
           )}
-          {history.notes.map((n) => (
+          {notes.map((n) => (
             <li key={n}>{n}</li>
           ))}
         </ul>
@@ -242,9 +248,9 @@ function Result({ history, report }: { history: History; report: CheckReport }) 
       <details className="rounded-md border border-slate-200 px-3 py-2">
         <summary className="cursor-pointer font-semibold">Files read</summary>
         <ul className="mt-1 font-mono text-xs">
-          {history.files.map((f) => (
+          {files.map((f) => (
             <li key={f.file}>
-              {f.file}: {f.format}, {plural(f.lines, 'line')}, {plural(f.hooks.length, 'hook')} ({plural(f.skipped, 'other line')} skipped)
+              {f.file}: {f.format}, {plural(f.lines, 'line')}, {plural(f.hookCount, 'hook')} ({plural(f.skipped, 'other line')} skipped)
             </li>
           ))}
         </ul>
