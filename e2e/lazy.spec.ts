@@ -56,6 +56,6 @@ test('the YAML readers come after the first paint, and a console line that needs
   await command.press('Enter');
   release();
   const output = page.getByRole('log', { name: 'Console output' });
-  await expect(output).toContainText('life: alive');
+  await expect(output).toContainText('life: alive', { timeout: 15_000 });
   await expect(output).not.toContainText('still loading');
 });
