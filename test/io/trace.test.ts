@@ -268,6 +268,12 @@ describe('npm run check-trace', () => {
     expect(run(['x', '--format', 'nope'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown format "nope"') });
   });
 
+  it('reads stdin as -, named stdin in what it prints', () => {
+    const flagged = run(['-'], { '-': bad });
+    expect(flagged.code).toBe(1);
+    expect(flagged.out).toMatch(/✗ G1 stdin:\d+ /);
+  });
+
   it('--json gives the findings with file and line, and what could not be told', () => {
     const { code, out } = run(['pg.log', '--json'], { 'pg.log': bad });
     expect(code).toBe(1);
