@@ -18,9 +18,7 @@ import { UndoRedo } from './history/UndoRedo.tsx';
 import { Graph } from './graph/Graph.tsx';
 import { HookInspector } from './inspector/HookInspector.tsx';
 import { Label } from './labels.ts';
-import { HookLog } from './log/HookLog.tsx';
 import { PresentButton } from './present/PresentButton.tsx';
-import { StageBar } from './present/StageBar.tsx';
 import { usePresentation } from './present/usePresentation.ts';
 import type { RelvizState } from '../store/store.ts';
 import { tutorialById } from '../teaching/tutorials/registry.ts';
@@ -40,6 +38,10 @@ import { lazyPart } from './common/lazyPart.tsx';
 // A tutorial's card (with the quiz) and its comparisons load with the tutorial, not with the page.
 const TutorialCard = lazyPart('the tutorial', () => import('./teaching/TutorialCard.tsx').then((m) => m.TutorialCard));
 const CompareView = lazyPart('the comparison', () => import('./teaching/compare/CompareView.tsx').then((m) => m.CompareView));
+// Presentation mode's stage bar comes when a teacher presents.
+const StageBar = lazyPart('the presentation bar', () => import('./present/StageBar.tsx').then((m) => m.StageBar));
+// The hook log is the second tab: fetched when its tab is pointed at or focused, or shown.
+const HookLog = lazyPart('the hook log', () => import('./log/HookLog.tsx').then((m) => m.HookLog));
 
 type BottomTab = 'swimlanes' | 'log';
 
@@ -90,6 +92,7 @@ function HistoryViews() {
           tabIndex={tab === t ? 0 : -1}
           className={`rounded-md px-2.5 py-0.5 text-sm font-semibold tracking-wide ${tab === t ? 'bg-slate-800 text-white' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'}`}
           onClick={() => setTab(t)}
+          {...(t === 'log' ? { onPointerEnter: HookLog.preload, onFocus: HookLog.preload } : {})}
         >
           {label}
         </button>

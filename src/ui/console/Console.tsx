@@ -13,10 +13,25 @@ import type { ConsoleEntry } from '../../store/store.ts';
 import { Label } from '../labels.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { clipText } from '../common/clip.ts';
-import { pressTab, type CompletionMenu } from './complete.ts';
+import type * as Completion from './complete.ts';
+import type { CompletionMenu } from './complete.ts';
 import { historyDown, historyOf, historyUp, type HistoryPosition } from './history.ts';
 import { useEchoScript } from './useEchoScript.ts';
 import { autoLayout } from '../graph/layout.ts';
+
+/** Tab completion (complete.ts, with the catalog's names) comes when the console is first focused, not with the page. */
+let completion: typeof Completion | null = null;
+let completionLoading: Promise<typeof Completion> | null = null;
+function loadCompletion(): Promise<typeof Completion> {
+  completionLoading ??= import('./complete.ts').then(
+    (m) => (completion = m),
+    (e: unknown) => {
+      completionLoading = null;
+      throw e;
+    },
+  );
+  return completionLoading;
+}
 
 /** Drops the one trailing newline every command prints, so entries don't end in a blank line. */
 const trimEnd = (s: string) => s.replace(/\n$/, '');
@@ -132,9 +147,13 @@ export function Console() {
         if (e.shiftKey || line.trim() === '') return;
         e.preventDefault();
         const cursor = el.selectionStart ?? line.length;
-        const r = pressTab(line, cursor, menu, store.getState().view, undefined, Object.keys(store.getState().openedFiles));
-        show(r.line, r.cursor);
-        setMenu(r.menu);
+        const complete = (c: typeof Completion) => {
+          const r = c.pressTab(line, cursor, menu, store.getState().view, undefined, Object.keys(store.getState().openedFiles));
+          show(r.line, r.cursor);
+          setMenu(r.menu);
+        };
+        if (completion) complete(completion);
+        else void loadCompletion().then(complete, () => undefined);
         return;
       }
       case 'Escape': {
@@ -198,6 +217,7 @@ export function Console() {
           spellCheck={false}
           placeholder="juju status --relations"
           title="Tab completes · ↑↓ history · Esc clears"
+          onFocus={() => void loadCompletion().catch(() => undefined)}
           // The whole prompt row shows focus (below); an outline around the bare field would box the text in.
           style={{ outline: 'none' }}
           className="min-w-0 flex-1 bg-transparent text-white caret-amber-300 placeholder:text-slate-500"

@@ -11,41 +11,13 @@
  */
 import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import type { Selection } from '../../store/store.ts';
 import { selectionTarget } from '../controls/selection.ts';
 import { ControlLabel } from '../controls/style.ts';
 import { describeTarget, targetActions, type TargetAction } from '../controls/targetActions.ts';
 import { openToolbarForm } from '../controls/toolbarForms.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { menuFocusIndex, placeMenu, type Point } from './menuLogic.ts';
-
-export type MenuTarget = Exclude<Selection, null> | { readonly kind: 'pane' };
-
-export interface MenuRequest {
-  readonly target: MenuTarget;
-  /** Where the menu opens (viewport coordinates). */
-  readonly at: Point;
-  /** What gets focus back when the menu closes by Escape, Tab or an item. */
-  readonly returnTo: HTMLElement | null;
-}
-
-/** What a right-click (or the context-menu key) on `el` inside the graph is about; null outside the canvas. */
-export function menuTargetOf(el: Element): MenuTarget | null {
-  // A unit's chip, or one of its next-hook buttons (manual mode).
-  const unit = el.closest('[data-unit]')?.getAttribute('data-unit') ?? el.closest('[data-next-hook-of]')?.getAttribute('data-next-hook-of');
-  if (unit) return { kind: 'unit', name: unit };
-  const relation = el.closest('[data-relation-label]')?.getAttribute('data-relation-label') ?? el.closest('[data-relation-id]')?.getAttribute('data-relation-id') ?? /^relation-(\d+)$/.exec(el.closest('.react-flow__edge')?.getAttribute('data-id') ?? '')?.[1];
-  if (relation) return { kind: 'relation', id: Number(relation) };
-  const app = el.closest('[data-app-node]')?.getAttribute('data-app-node') ?? el.closest('.react-flow__node')?.getAttribute('data-id');
-  if (app) return { kind: 'app', name: app };
-  return el.closest('.react-flow__pane') ? { kind: 'pane' } : null;
-}
-
-/** Where a menu opened from the keyboard appears: by the focused element's top-left corner, below a small one. */
-export function anchorOf(el: Element): Point {
-  const r = el.getBoundingClientRect();
-  return { x: r.left + Math.min(16, r.width / 2), y: r.height <= 64 ? r.bottom : r.top + 32 };
-}
+import type { MenuRequest } from './menuTarget.ts';
 
 export interface MenuEntry {
   readonly id: string;

@@ -42,11 +42,15 @@ import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { selectStepFocus } from '../teaching/focus.ts';
 import { AppNode, nextKey, type AppFlowNode, type AppNodeData } from './AppNode.tsx';
 import { candidatesOn, compatible } from './compat.ts';
-import { GraphContextMenu, anchorOf, menuTargetOf, type MenuRequest } from './ContextMenu.tsx';
+import { anchorOf, menuTargetOf, type MenuRequest } from './menuTarget.ts';
+import { lazyPart } from '../common/lazyPart.tsx';
 import { frameOptions } from './frame.ts';
 import { relatedEndpoints } from './endpoints.ts';
 import { autoLayout, awaitsElk, compactLabels, layoutKey, layoutWithElk, showsJujuInfo } from './layout.ts';
 import { RelationEdge, type RelationFlowEdge } from './RelationEdge.tsx';
+
+// The context menu is a chunk of its own, fetched as the pointer comes to the graph (or at the first right-click).
+const GraphContextMenu = lazyPart('the context menu', () => import('./ContextMenu.tsx').then((m) => m.GraphContextMenu));
 
 const nodeTypes = { app: AppNode };
 // A margin in px, not a share of the box: clear of the zoom buttons at the left, and no
@@ -387,7 +391,7 @@ function GraphInner() {
 
   return (
     <>
-      <div ref={box} className="relative h-full w-full" onKeyDown={onKeyDown} onFocus={onFocus} onContextMenu={onContextMenu} onPointerDownCapture={onPointerDownCapture}>
+      <div ref={box} className="relative h-full w-full" onKeyDown={onKeyDown} onFocus={onFocus} onContextMenu={onContextMenu} onPointerDownCapture={onPointerDownCapture} onPointerEnter={GraphContextMenu.preload}>
         <ReactFlow
           nodes={nodes}
           edges={edges}

@@ -13,7 +13,7 @@
  */
 import type { ModelView } from '../../store/view.ts';
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { elkGraph, boxesFromElk, type CardSizes } from './elkGraph.ts';
+import type { CardSizes } from './elkGraph.ts';
 import { endpointRows, relatedEndpoints, shownEndpoints, type ShownEndpoints } from './endpoints.ts';
 import { layered } from './layered.ts';
 
@@ -179,11 +179,14 @@ export function layoutWithElk(view: ModelView): Promise<void> {
   const pending = asked.get(key);
   if (pending) return pending;
   const sizes = cardSizes(view);
-  const { graph, blocks } = elkGraph(view, sizes, compactLabels(view) ? 110 : 240);
-  const job = loadElk()
-    .then((e) => e.layout(graph))
+  // The graph's translation to elk comes with elk, not with the page.
+  const job = Promise.all([loadElk(), import('./elkGraph.ts')])
+    .then(async ([e, { elkGraph, boxesFromElk }]) => {
+      const { graph, blocks } = elkGraph(view, sizes, compactLabels(view) ? 110 : 240);
+      return { answer: await e.layout(graph), boxesFromElk, blocks };
+    })
     .then(
-      (answer) => {
+      ({ answer, boxesFromElk, blocks }) => {
         const boxes = boxesFromElk(answer, blocks, sizes);
         return arrange(view, (app) => boxes.get(app) ?? { x: 0, y: 0, w: NODE_WIDTH, h: sizes.heights.get(app) ?? 100 });
       },
