@@ -80,7 +80,10 @@ test('view as unit worker/1: it reads the master bags, cannot even read its own 
 
 test('a unit selected in the graph shows its relation; the picker keeps the selection', async ({ relviz }) => {
   await relviz.open();
+  // The example's whole history first (it is rebuilt in tasks), and the panels at its end.
+  await relviz.computed();
   await relviz.toEnd();
+  await relviz.panelsSettled();
   await relviz.unit('worker/0').click();
   const bags = relviz.region(Label.regionDatabags);
   await expect(bags).toContainText('The relation of worker/0.');

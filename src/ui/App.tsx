@@ -19,6 +19,7 @@ import { Graph } from './graph/Graph.tsx';
 import { HookInspector } from './inspector/HookInspector.tsx';
 import { Label } from './labels.ts';
 import { PresentButton } from './present/PresentButton.tsx';
+import { StageBar } from './present/StageBar.tsx';
 import { usePresentation } from './present/usePresentation.ts';
 import type { RelvizState } from '../store/store.ts';
 import { tutorialById } from '../teaching/tutorials/registry.ts';
@@ -38,8 +39,6 @@ import { lazyPart } from './common/lazyPart.tsx';
 // A tutorial's card (with the quiz) and its comparisons load with the tutorial, not with the page.
 const TutorialCard = lazyPart('the tutorial', () => import('./teaching/TutorialCard.tsx').then((m) => m.TutorialCard));
 const CompareView = lazyPart('the comparison', () => import('./teaching/compare/CompareView.tsx').then((m) => m.CompareView));
-// Presentation mode's stage bar comes when a teacher presents.
-const StageBar = lazyPart('the presentation bar', () => import('./present/StageBar.tsx').then((m) => m.StageBar));
 // The hook log is the second tab: fetched when its tab is pointed at or focused, or shown.
 const HookLog = lazyPart('the hook log', () => import('./log/HookLog.tsx').then((m) => m.HookLog));
 
