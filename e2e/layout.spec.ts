@@ -134,6 +134,7 @@ for (const size of SIZES) {
       await page.mouse.click(3, 3);
       await page.keyboard.press('p');
       await expect(page.locator('[data-mode]')).toHaveAttribute('data-mode', 'present');
+      await relviz.computed(); // the step's history first: a loaded machine computes it in tasks
       await page.keyboard.press(' ');
       await expect(card(page).getByRole('status')).toContainText('Paused here.', { timeout: 15_000 });
       // Step on one hook: its name stays lit on the unit chip (the running-hook label).

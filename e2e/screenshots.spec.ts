@@ -55,8 +55,13 @@ test('context menu: what you can do to a unit', async ({ relviz, page }) => {
 test('presentation mode: the masterworker tutorial paused at a stop', async ({ relviz, page }) => {
   await relviz.open();
   await page.getByRole('combobox', { name: Label.tutorials }).selectOption('masterworker');
+  // The tutorial's card is on screen and its step's history computed before the keys (a loaded machine is slower).
+  await expect(page.getByRole('complementary', { name: /^Tutorial: / })).toContainText('step 1 of');
+  await relviz.computed();
   await page.getByRole('button', { name: Label.presentation, exact: true }).click();
   await page.keyboard.press('PageDown');
+  await expect(page.getByRole('complementary', { name: /^Tutorial: / })).toContainText('step 2 of');
+  await relviz.computed();
   await page.keyboard.press(' ');
   await expect(page.getByRole('complementary', { name: /^Tutorial: / }).getByRole('status')).toContainText('Paused here.', { timeout: 15_000 });
   await page.mouse.move(0, 0); // no hover state in the picture
