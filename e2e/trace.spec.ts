@@ -32,6 +32,9 @@ test('a real debug-log is checked off the page: nothing is ruled out, and what i
   await expect(result.getByRole('status')).toHaveText(/No hook is ruled out by Juju’s guarantees \(14 hooks of 1 unit\)/);
   await expect(result).toContainText('debug-log at INFO names the hook but not the relation id');
   expect(workers.some((url) => /trace\.worker/.test(url))).toBe(true);
+  // What the history shows: the application, its unit (the leader starred) and its endpoints.
+  await result.getByText(/What the history shows at its end/).click();
+  await expect(result.getByRole('list', { name: 'Seen in the history' })).toContainText('postgresql: postgresql/0*; endpoints database-peers');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: OpenLabel.menu })).toBeFocused();

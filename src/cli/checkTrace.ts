@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES, checkHistory, type CheckReport } from '../io/trace/check.ts';
+import { describeModel, modelAfter } from '../io/trace/model.ts';
 import { FORMAT_LIMITS, TraceReadError, readHistory, type History, type TraceFile } from '../io/trace/read.ts';
 import { FORMATS, UNIT_NAME, type TraceFormat } from '../io/trace/record.ts';
 
@@ -95,6 +96,8 @@ function readable(history: History, report: CheckReport): string {
   lines.push(`relviz check-trace: ${plural(report.hooks, 'hook')} of ${plural(report.units, 'unit')}, from ${plural(history.files.length, 'file')}`);
   for (const f of history.files) lines.push(`  ${f.file}: ${f.format}, ${plural(f.lines, 'line')}, ${plural(f.hooks.length, 'hook')} (${plural(f.skipped, 'other line')} skipped)`);
   for (const n of history.notes) lines.push(`  note: ${n}`);
+  const seen = describeModel(modelAfter(history.hooks, history.hooks.length));
+  if (seen.length > 0) lines.push('', 'What the history shows at its end (* leader):', ...seen.map((l) => `  ${l}`));
   lines.push('', 'What the input cannot tell:');
   for (const format of new Set(history.files.map((f) => f.format))) lines.push(`  - ${FORMAT_LIMITS[format]}`);
   if (report.partialUnits.length > 0) lines.push(`  - ${report.partialUnits.join(', ')}: the history starts after ${report.partialUnits.length === 1 ? 'its' : 'their'} install, so ${report.partialUnits.length === 1 ? 'its' : 'their'} earlier life is not judged`);

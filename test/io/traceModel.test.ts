@@ -64,3 +64,16 @@ describe('the model of an imported history', () => {
     );
   });
 });
+
+describe('what a history shows, in lines', () => {
+  it('names each application with its units (the leader starred) and endpoints, each relation with its ends, and stays short', async () => {
+    const { describeModel } = await import('../../src/io/trace/model.ts');
+    const run = sim(readFileSync(join(import.meta.dirname, '../../examples/masterworker.juju'), 'utf8'));
+    const hooks = hooksOf(run.hooks());
+    expect(describeModel(modelAfter(hooks, hooks.length))).toEqual(['master: master/0*; endpoints master-application', 'worker: worker/0*; endpoints master', 'relation 1: worker:master — master:master-application']);
+    const big = sim('juju deploy master\njuju deploy worker -n 12\njuju relate master worker\n');
+    const bigHooks = hooksOf(big.hooks());
+    expect(describeModel(modelAfter(bigHooks, bigHooks.length))[1]).toBe('worker: worker/0*, worker/1, worker/2, worker/3, worker/4, worker/5, … (12 units); endpoints master');
+    expect(describeModel(modelAfter(bigHooks, bigHooks.length), 2)).toEqual(['master: master/0*; endpoints master-application', '… and 2 more']);
+  });
+});

@@ -132,3 +132,18 @@ export function modelAfter(hooks: readonly ImportedHook[], count: number): Impor
   for (let i = 0; i < Math.min(count, hooks.length); i++) b.apply(hooks[i] as ImportedHook);
   return b.snapshot();
 }
+
+/** The model in a few lines (at most `max`), as the CLI and the app's Check dialog say what a history shows. */
+export function describeModel(model: ImportedModel, max = 40): string[] {
+  const units = (a: ModelApp) => {
+    if (a.units.length === 0) return 'no unit left';
+    const named = a.units.map((u) => (u === a.leader ? `${u}*` : u));
+    return named.length > 8 ? `${named.slice(0, 6).join(', ')}, … (${named.length} units)` : named.join(', ');
+  };
+  const lines = model.apps.map((a) => `${a.name}: ${units(a)}${a.endpoints.length > 0 ? `; endpoints ${a.endpoints.join(', ')}` : ''}`);
+  for (const r of model.relations) {
+    const ends = r.ends.map((e) => (e.endpoint ? `${e.app}:${e.endpoint}` : e.app));
+    lines.push(`${r.id !== undefined ? `relation ${r.id}` : 'a relation'}${r.peer ? ' (peer)' : ''}: ${ends.length > 1 ? ends.join(' — ') : `${ends[0] ?? '?'} — (the other side is not in the input)`}`);
+  }
+  return lines.length > max ? [...lines.slice(0, max - 1), `… and ${lines.length - max + 1} more`] : lines;
+}

@@ -8,6 +8,7 @@
  */
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { RULES, type CheckReport } from '../../io/trace/check.ts';
+import { describeModel, type ImportedModel } from '../../io/trace/model.ts';
 import { FORMAT_LIMITS, MAX_TRACE_CHARS, type TraceFile } from '../../io/trace/read.ts';
 import { FORMATS, UNIT_NAME, type TraceFormat } from '../../io/trace/record.ts';
 import { checkTraceFiles, type FileSummary, type TraceCheckOutcome, type TraceCheckRequest } from '../../worker/traceCheck.ts';
@@ -170,13 +171,13 @@ export function CheckTraceDialog({ initial = [], onClose }: { initial?: readonly
             {outcome.message}
           </p>
         )}
-        {outcome?.kind === 'checked' && <Result files={outcome.files} notes={outcome.notes} report={outcome.report} />}
+        {outcome?.kind === 'checked' && <Result files={outcome.files} notes={outcome.notes} report={outcome.report} model={outcome.model} />}
       </div>
     </ModalDialog>
   );
 }
 
-function Result({ files, notes, report }: { files: readonly FileSummary[]; notes: readonly string[]; report: CheckReport }) {
+function Result({ files, notes, report, model }: { files: readonly FileSummary[]; notes: readonly string[]; report: CheckReport; model: ImportedModel }) {
   const ruledOut = report.findings.length;
   const problems = files.flatMap((f) => f.problems);
   return (
@@ -244,6 +245,17 @@ function Result({ files, notes, report }: { files: readonly FileSummary[]; notes
             </tbody>
           </table>
         )}
+      </details>
+      <details className="rounded-md border border-slate-200 px-3 py-2">
+        <summary className="cursor-pointer font-semibold">
+          What the history shows at its end: {plural(model.apps.length, 'application')}, {plural(model.relations.length, 'relation')}
+        </summary>
+        <ul className="mt-1 font-mono text-xs" aria-label="Seen in the history">
+          {describeModel(model).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <p className="mt-1 text-xs text-slate-600">* marks the leader. Interfaces and databags are not in a log: they are unknown.</p>
       </details>
       <details className="rounded-md border border-slate-200 px-3 py-2">
         <summary className="cursor-pointer font-semibold">Files read</summary>
