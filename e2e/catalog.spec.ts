@@ -9,6 +9,7 @@ import { expect, test } from './fixtures.ts';
 
 test('search "traefik", take it with the keyboard, deploy it: the graph marks it as having no behaviour', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.button(Label.deploy).click();
   const d = relviz.deployDialog;
@@ -46,6 +47,7 @@ test('search "traefik", take it with the keyboard, deploy it: the graph marks it
 
 test('the console deploys ch:postgresql as the real charm and postgresql as the teaching one', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.run('juju deploy ch:postgresql db');
   await relviz.run('juju deploy postgresql');

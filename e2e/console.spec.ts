@@ -7,6 +7,7 @@ const output = (relviz: RelvizPage): Locator => relviz.page.getByRole('log', { n
 
 test('a hook tool run with juju exec prints what Juju prints', async ({ relviz }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.run('juju exec --unit worker/0 -- relation-ids master');
   const log = output(relviz);
@@ -19,6 +20,7 @@ test('a hook tool run with juju exec prints what Juju prints', async ({ relviz }
 
 test('ArrowUp and ArrowDown walk the history and keep the draft', async ({ relviz }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.run('juju status');
   await relviz.run('juju show-unit worker/0');
@@ -41,6 +43,7 @@ test('ArrowUp and ArrowDown walk the history and keep the draft', async ({ relvi
 
 test('Tab completes a juju subcommand, lists several matches and cycles through them', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.command.fill('juju remove-u');
   await relviz.command.press('Tab');
@@ -72,6 +75,7 @@ test('Tab completes a juju subcommand, lists several matches and cycles through 
 
 test('a bad command shows an error line in red and nothing changes', async ({ relviz }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   const length = await relviz.timeline.getAttribute('max');
   await relviz.run('juju frobnicate');
@@ -83,6 +87,7 @@ test('a bad command shows an error line in red and nothing changes', async ({ re
 
 test('integrating twice is refused with Juju\'s error', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.run('juju integrate master worker');
   // Juju's words since eef4fe9: the relation key requirer first, "(already exists)".
@@ -93,6 +98,7 @@ test('integrating twice is refused with Juju\'s error', async ({ relviz, page })
 
 test('typing a space in the console does not start playback; the newest entry is scrolled into view', async ({ relviz }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.command.click();
   await relviz.command.pressSequentially('juju status --relations');

@@ -43,6 +43,7 @@ test('right-click a unit, remove it: the unit leaves once its hooks have run', a
 
 test('right-click a relation\'s edge, remove the relation', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   const label = page.getByRole('button', { name: /^Relation 1:/ });
   await expect(label).toBeVisible();
@@ -58,6 +59,7 @@ test('right-click a relation\'s edge, remove the relation', async ({ relviz, pag
 
 test('the relation\'s label has the menu too, and a press elsewhere closes it', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await page.getByRole('button', { name: /^Relation 1:/ }).click({ button: 'right' });
   await expect(menu(page, 'Relation #1 (master ⇄ worker)')).toBeVisible();
@@ -68,6 +70,7 @@ test('the relation\'s label has the menu too, and a press elsewhere closes it', 
 
 test('an application\'s menu adds a unit; a unit\'s Run action… opens the toolbar\'s form', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await page.locator('[data-app-node="worker"]').click({ button: 'right', position: { x: 120, y: 60 } });
   await expect(menu(page, 'Application worker')).toBeVisible();
@@ -84,6 +87,7 @@ test('an application\'s menu adds a unit; a unit\'s Run action… opens the tool
 
 test('from the keyboard: Shift+F10 on an application, arrows move, Escape gives focus back', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   const cursor = await relviz.cursor();
   const app = page.getByRole('button', { name: 'Application worker' });
@@ -123,6 +127,7 @@ test('from the keyboard: the ContextMenu key on a unit, Enter activates', async 
 
 test('Juju\'s refusal goes to the error banner, as from the toolbar', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   // Manual mode: nothing runs by itself, so the removed application stays, dying.
   await page.getByRole('checkbox', { name: Label.manual }).check();
@@ -137,6 +142,7 @@ test('Juju\'s refusal goes to the error banner, as from the toolbar', async ({ r
 
 test('the open menu has no serious accessibility problems', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.unit('worker/0').click({ button: 'right' });
   await expect(menu(page, 'Unit worker/0')).toBeVisible();

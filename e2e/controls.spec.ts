@@ -19,6 +19,7 @@ async function openDeploy(relviz: RelvizPage) {
 
 test('deploys a catalog charm with a name and a unit count', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await openDeploy(relviz);
   const d = dialog(page);
@@ -47,6 +48,7 @@ test('a subordinate is deployed without units', async ({ relviz, page }) => {
 
 test('pasted metadata is checked as you type, with the line of the problem', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await openDeploy(relviz);
   const d = dialog(page);
@@ -70,6 +72,7 @@ test('pasted metadata is checked as you type, with the line of the problem', asy
 
 test('charmcraft.yaml can be pasted too', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await openDeploy(relviz);
   const d = dialog(page);
@@ -85,6 +88,7 @@ test('charmcraft.yaml can be pasted too', async ({ relviz, page }) => {
 
 test('a refused deploy keeps the dialog open with Juju\'s error inside', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await openDeploy(relviz);
   const d = dialog(page);
@@ -117,6 +121,7 @@ test('the dialog keeps focus inside, closes on Escape and gives focus back', asy
 
 test('a unit: fail its next hook, see it in error, resolve it', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await expect(toolbar(page)).toHaveCount(0);
   await relviz.unit('worker/0').click();
@@ -158,6 +163,7 @@ test('a unit: fail its next hook, see it in error, resolve it', async ({ relviz,
 
 test('a unit can be removed from the toolbar', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.unit('worker/0').click();
   await toolbar(page).getByRole('button', { name: ControlLabel.removeUnit }).click();
@@ -167,6 +173,7 @@ test('a unit can be removed from the toolbar', async ({ relviz, page }) => {
 
 test('an application: add units, remove it', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await page.getByRole('button', { name: 'Application worker' }).click();
   const bar = toolbar(page);
@@ -185,6 +192,7 @@ test('an application: add units, remove it', async ({ relviz, page }) => {
 
 test('a relation can be removed from the toolbar', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await page.getByRole('button', { name: /^Relation 1:/ }).click();
   const remove = toolbar(page).getByRole('button', { name: ControlLabel.removeRelation });
@@ -196,6 +204,7 @@ test('a relation can be removed from the toolbar', async ({ relviz, page }) => {
 
 test('a toolbar form closes on Escape or a click elsewhere', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.unit('worker/0').click();
   const open = toolbar(page).getByRole('button', { name: ControlLabel.failNextHook });

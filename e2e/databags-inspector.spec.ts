@@ -27,6 +27,7 @@ test('view as unit: a non-leader worker may not read its own application bag', a
 
 test('databag values are shown as text, never as HTML', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.run(`juju exec --unit master/0 -- relation-set -r 1 x='<img src=x onerror=alert(1)><b>bold</b>'`);
   const value = relviz.region(Label.regionDatabags).locator('[data-key="x"]');
@@ -36,6 +37,7 @@ test('databag values are shown as text, never as HTML', async ({ relviz, page })
 
 test('the inspector shows the environment of a departed hook and jumps to the commit that caused a changed', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await page.getByRole('tab', { name: Label.regionHookLog }).click();
   const log = relviz.region(Label.regionHookLog);
@@ -56,6 +58,7 @@ test('the inspector shows the environment of a departed hook and jumps to the co
 
 test("a hook's writes show as pending while it runs, then as committed", async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await page.getByRole('tab', { name: Label.regionHookLog }).click();
   const log = relviz.region(Label.regionHookLog);

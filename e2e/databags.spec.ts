@@ -93,6 +93,7 @@ test('a unit selected in the graph shows its relation; the picker keeps the sele
 
 test('databag values are shown as text, never as HTML, and long values wrap inside the panel', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.run(`juju exec --unit master/0 -- relation-set -r 1 x='<img src=x onerror=alert(1)><b>bold</b>'`);
   await relviz.run(`juju exec --unit master/0 -- relation-set -r 1 long=${'0123456789abcdef'.repeat(12)}`);

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures.ts';
 
 test('the removed unit runs departed, then broken, stop and remove, in its swimlane', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   // Jump to worker/1's last hook from the log; the swimlanes follow the cursor.
   await page.getByRole('tab', { name: Label.regionHookLog }).click();
@@ -24,6 +25,7 @@ test('the removed unit runs departed, then broken, stop and remove, in its swiml
 
 test('the hook log lists hooks, filters by unit, and jumps to a row', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await page.getByRole('tab', { name: Label.regionHookLog }).click();
   const log = relviz.region(Label.regionHookLog);

@@ -6,6 +6,7 @@ import { expect, test } from './fixtures.ts';
 
 test('lists the hooks, filters by unit, and clicking a row moves the cursor there', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await page.getByRole('tab', { name: Label.regionHookLog }).click();
   const log = relviz.region(Label.regionHookLog);
@@ -37,6 +38,7 @@ test('lists the hooks, filters by unit, and clicking a row moves the cursor ther
 
 test('filters by hook kind and relation; a row is keyboard reachable', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await page.getByRole('tab', { name: Label.regionHookLog }).click();
   const log = relviz.region(Label.regionHookLog);

@@ -65,6 +65,7 @@ test('"caused by" jumps from a relation-changed to the commit it reports, and ba
 
 test('a failed hook shows its error, and the Databags panel says its writes were discarded', async ({ relviz }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   // Twice: failing once, the automatic retry 5 s later would succeed and end the history.
   await relviz.run('fail worker/0 master-relation-changed --times 2');

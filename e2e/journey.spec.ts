@@ -44,6 +44,7 @@ test('keyboard: space plays and pauses, arrows step', async ({ relviz, page }) =
 
 test('removing worker/1 takes it off the graph at the end of the history', async ({ relviz }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await expect(relviz.unit('worker/0')).toBeVisible();
   await expect(relviz.unit('worker/1')).toHaveCount(0);

@@ -129,6 +129,7 @@ for (const size of [
   test(`the hook log shows whole hook names at ${size.width}×${size.height}`, async ({ relviz, page }) => {
     await page.setViewportSize(size);
     await relviz.open();
+    await relviz.computed();
     await relviz.toEnd();
     await page.getByRole('tab', { name: Label.regionHookLog }).click();
     const log = relviz.region(Label.regionHookLog);
@@ -167,6 +168,7 @@ async function laneOrder(panel: Locator): Promise<string[]> {
 
 test('swimlanes list each application\'s units in number order: worker/10 after worker/9', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.run('juju add-unit worker -n 9');
   await relviz.run('juju add-unit master');
@@ -228,6 +230,7 @@ test('the example\'s inspections print in the console as playback passes them, o
 
 test('stepping over `juju status` prints it; typed inspections print once, when typed', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.button(Label.stepBack).click();
   await expect(entries(page)).toHaveCount(0);

@@ -221,6 +221,7 @@ test.describe('monkey: hostile inputs', () => {
   test(`console: ${HUGE}`, async ({ relviz, page }, testInfo) => {
     const dog = await Watchdog.attach(page);
     await relviz.open();
+    await relviz.computed();
     await relviz.toEnd();
     await dog.probe();
     await hostile(dog, testInfo, HUGE, () => relviz.run(HUGE));
@@ -243,6 +244,7 @@ test.describe('monkey: hostile inputs', () => {
     const line = 'juju add-unit worker -n 1000';
     const dog = await Watchdog.attach(page);
     await relviz.open();
+    await relviz.computed();
     await relviz.toEnd();
     await dog.probe();
     await hostile(dog, testInfo, line, () => relviz.run(line));
@@ -370,6 +372,7 @@ test.describe('monkey: hostile inputs', () => {
   test('a 3 MiB relation-set fills localStorage: caught and said, and the app goes on', async ({ relviz, page }, testInfo) => {
     const dog = await Watchdog.attach(page);
     await relviz.open();
+    await relviz.computed();
     await relviz.toEnd();
     const log = page.getByRole('log', { name: 'Console output' });
     await relviz.run('juju exec --unit master/0 -- relation-ids master-application');

@@ -60,6 +60,7 @@ test('a command where the example is deployed replaces its future — said at on
 
 test('New and Examples replace a custom model at once, and Undo brings it back; leaving a tutorial brings it back too', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.run('juju add-unit worker');
   await expect(relviz.unit('worker/2')).toBeVisible();
@@ -153,6 +154,7 @@ test('refused by name from every door: the console, a share link, an embed messa
 test('a run longer than the history’s limit leaves the page answering, and stops at the limit saying so', async ({ relviz, page }) => {
   test.setTimeout(300_000);
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   // A peer relation of 1,000 units: every unit joins every other, ~2 million hooks, over the history's limit.
   await relviz.run('juju deploy postgresql -n 1000');
@@ -168,6 +170,7 @@ test('a run longer than the history’s limit leaves the page answering, and sto
 
 test('storage full: a session too big for the browser is said, with the file, and saving goes on', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   // About 6 MB of relation data in one command: no browser keeps that in localStorage.
   const big = 'x'.repeat(6 * 1024 * 1024);

@@ -16,6 +16,7 @@ const retryLine = (chip: Locator) => chip.locator('[data-retry]');
 
 test('a hook that always fails: retrying, the stalled wait, auto-retry off, resolved', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   const autoRetry = page.getByRole('switch', { name: Label.autoRetry });
   await expect(autoRetry).toBeChecked();
@@ -78,6 +79,7 @@ test('a hook that always fails: retrying, the stalled wait, auto-retry off, reso
 
 test('the fail form fails a hook every time; the context menu opens the same form', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.unit('worker/0').click({ button: 'right' });
   await page.getByRole('menuitem', { name: ControlLabel.failNextHook }).click();

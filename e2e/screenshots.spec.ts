@@ -29,6 +29,7 @@ test("export: the hook inspector's ops.testing section", async ({ relviz, page }
 
 test('departure: worker/1 leaving, hook log', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await page.getByRole('tab', { name: Label.regionHookLog }).click();
   await page.waitForTimeout(300);

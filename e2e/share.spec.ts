@@ -58,6 +58,7 @@ function craftedLink(json: unknown): string {
 test('a share link opened in a fresh browser reproduces the cursor and the databags', async ({ relviz, page, browser }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await relviz.run('juju add-unit worker -n 2');
   await relviz.run('juju remove-unit worker/2');

@@ -9,6 +9,7 @@ const hookOf = (name: string | null) => name?.replace(/^\S+ /, '').replace(/ \(s
 
 test('worker/1 runs departed, broken, stop and remove in that order, and clicking a block moves the cursor', async ({ relviz, page }) => {
   await relviz.open();
+  await relviz.computed();
   await relviz.toEnd();
   await page.getByRole('tab', { name: Label.regionSwimlanes }).click();
   const panel = relviz.region(Label.regionSwimlanes);
