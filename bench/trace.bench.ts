@@ -11,6 +11,7 @@ import type { HookRecord } from '../src/engine/trace.ts';
 import { checkHistory } from '../src/io/trace/check.ts';
 import { MAX_TRACE_CHARS, readHistory } from '../src/io/trace/read.ts';
 import { parseScript, runAfter } from '../src/io/script.ts';
+import { asDebugLog } from '../test/io/traceForms.ts';
 
 installReaders();
 
@@ -22,29 +23,11 @@ function history(n: number): HookRecord[] {
   return [...t.fullTrace].filter((r): r is HookRecord => r.type === 'hook' && r.kind !== 'action');
 }
 
-function clock(seq: number): string {
-  const s = 36_000 + Math.floor(seq / 20);
-  return `${String(Math.floor(s / 3600) % 24).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-}
-
-function asDebugLog(hooks: readonly HookRecord[]): string {
-  const out: string[] = [];
-  for (const h of hooks) {
-    const at = `unit-${h.unit.replace('/', '-')}: 2026-01-01 ${clock(h.seq)}`;
-    const endpoint = h.relation?.slice(0, h.relation.lastIndexOf(':'));
-    const op = h.relationId !== null ? `run ${h.kind} (${h.relationId}; ${h.remoteUnit ? `unit: ${h.remoteUnit}` : `app: ${h.remoteApp}`}) hook` : `run ${h.hook} hook`;
-    out.push(`${at} DEBUG juju.worker.uniter.operation running operation ${op}`);
-    out.push(`${at} DEBUG unit.${h.unit}.juju-log ${endpoint ? `${endpoint}:${h.relationId}: ` : ''}Emitting Juju event ${h.hook.replaceAll('-', '_')}.`);
-    out.push(`${at} INFO juju.worker.uniter.operation ran "${h.hook}" hook (via hook dispatching script: dispatch)`);
-  }
-  return out.join('\n');
-}
-
 console.log(`relviz trace bench${quick ? ' (quick)' : ''} — node ${process.version}; the readers accept at most ${MAX_TRACE_CHARS / 1048576} MB at once`);
 console.log('N × N      hooks     MB   read ms   check ms      MB/s     hooks/s   ruled out');
 for (const n of quick ? [30] : [30, 100, 150]) {
   const hooks = history(n);
-  const text = asDebugLog(hooks);
+  const text = asDebugLog(hooks, 20);
   const mb = text.length / 1048576;
   if (text.length > MAX_TRACE_CHARS) {
     console.log(`${`${n} × ${n}`.padEnd(8)} ${String(hooks.length).padStart(8)} ${mb.toFixed(1).padStart(6)}   over the bound: refused`);

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES, checkHistory, type CheckReport } from '../io/trace/check.ts';
+import { plural } from '../io/plural.ts';
 import { describeModel, modelAfter } from '../io/trace/model.ts';
 import { FORMAT_LIMITS, TraceReadError, readHistory, type History, type TraceFile } from '../io/trace/read.ts';
 import { FORMATS, UNIT_NAME, type TraceFormat } from '../io/trace/record.ts';
@@ -89,7 +90,6 @@ function usage(io: CheckIo, problem: string): number {
   return 2;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 function readable(history: History, report: CheckReport): string {
   const lines: string[] = [];

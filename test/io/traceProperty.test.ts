@@ -13,6 +13,7 @@ import { checkHistory } from '../../src/io/trace/check.ts';
 import { readHistory, type TraceFile } from '../../src/io/trace/read.ts';
 import { hookJsonLine } from '../../src/io/report.ts';
 import { RUNS, deployArb, opArb, runOps } from '../engine/generators.ts';
+import { asDebugLog, asStatusLogs } from './traceForms.ts';
 
 const runs = Math.max(20, Math.floor(RUNS / 5));
 
@@ -21,47 +22,6 @@ const scenario = fc.record({
   ops: fc.tuple(fc.array(deployArb, { minLength: 2, maxLength: 4 }), fc.array(opArb, { minLength: 2, maxLength: 24 })).map(([d, o]) => [...d, ...o]),
   juju: fc.constantFrom('3.6' as const, '4.0' as const),
 });
-
-const clock = (seq: number) => {
-  const s = 10 * 3600 + seq;
-  return `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-};
-const tag = (unit: string) => `unit-${unit.replace('/', '-')}`;
-
-/** The hooks as `juju debug-log --level DEBUG` would show them. */
-function asDebugLog(hooks: readonly HookRecord[]): string {
-  return hooks
-    .flatMap((h) => {
-      const at = `${tag(h.unit)}: 2026-01-01 ${clock(h.seq)}`;
-      const endpoint = h.relation?.slice(0, h.relation.lastIndexOf(':'));
-      const who = h.remoteUnit ? `unit: ${h.remoteUnit}` : `app: ${h.remoteApp}`;
-      const op = h.relationId !== null ? `run ${h.kind} (${h.relationId}; ${who}${h.departingUnit ? `, departee: ${h.departingUnit}` : ''}) hook` : `run ${h.hook} hook`;
-      return [
-        `${at} DEBUG juju.worker.uniter.operation running operation ${op}`,
-        `${at} DEBUG unit.${h.unit}.juju-log ${endpoint ? `${endpoint}:${h.relationId}: ` : ''}Emitting Juju event ${h.hook.replaceAll('-', '_')}.`,
-        h.result === 'ok' ? `${at} INFO juju.worker.uniter.operation ran "${h.hook}" hook (via hook dispatching script: dispatch)` : `${at} ERROR juju.worker.uniter.operation hook "${h.hook}" (via hook dispatching script: dispatch) failed: exit status 1`,
-      ];
-    })
-    .join('\n');
-}
-
-/** Each unit's `juju show-status-log <unit> --type juju-unit`, as one file per unit. */
-function asStatusLogs(hooks: readonly HookRecord[]): TraceFile[] {
-  const units = [...new Set(hooks.map((h) => h.unit))];
-  return units.map((unit) => ({
-    name: `${unit.replace('/', '-')}.log`,
-    text: [
-      'Time                   Type       Status     Message',
-      ...hooks
-        .filter((h) => h.unit === unit)
-        .flatMap((h) => {
-          const time = `01 Jan 2026 ${clock(h.seq)}Z`;
-          const row = `${time}  juju-unit  executing  running ${h.hook} hook${h.remoteUnit ? ` for ${h.remoteUnit}` : ''}`;
-          return h.result === 'ok' ? [row] : [row, `${time}  juju-unit  error      hook failed: "${h.hook}"`];
-        }),
-    ].join('\n'),
-  }));
-}
 
 describe('a relviz trace passes its own checker', () => {
   it(`in relviz JSON, debug-log and show-status-log form, for ${runs} random sequences`, () => {

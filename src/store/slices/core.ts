@@ -123,4 +123,3 @@ export function createCore(opts: StoreOptions): Core {
   };
 }
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

@@ -14,7 +14,8 @@ import { IN_PLACE_HOOKS } from '../runner.ts';
 import { sharedInputs, type SessionInput, type SessionV1 } from '../session.ts';
 import type { ModelActions, ModelState } from '../state.ts';
 import { deriveView } from '../view.ts';
-import { plural, type ModelServices, type SliceArgs } from './core.ts';
+import { plural } from '../../io/plural.ts';
+import type { ModelServices, SliceArgs } from './core.ts';
 
 /** How often progress of a long run is published (the scrubber and the busy indicator follow it). */
 const PROGRESS_MS = 250;

@@ -5,7 +5,8 @@
  */
 import type { Notice, StoreOptions, UndoActions, UndoState } from '../state.ts';
 import { pushed, redone, undone } from '../undo.ts';
-import { plural, type SliceArgs, type UndoServices } from './core.ts';
+import { plural } from '../../io/plural.ts';
+import type { SliceArgs, UndoServices } from './core.ts';
 
 export function undoServices({ set, get, core }: SliceArgs): UndoServices {
   const remember: UndoServices['remember'] = (text) => {

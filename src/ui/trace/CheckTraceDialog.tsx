@@ -8,6 +8,7 @@
  */
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { RULES, type CheckReport } from '../../io/trace/check.ts';
+import { plural } from '../../io/plural.ts';
 import { describeModel, type ImportedModel } from '../../io/trace/model.ts';
 import { FORMAT_LIMITS, MAX_TRACE_CHARS, type TraceFile } from '../../io/trace/read.ts';
 import { FORMATS, UNIT_NAME, type TraceFormat } from '../../io/trace/record.ts';
@@ -36,7 +37,6 @@ function checkOffPage(request: TraceCheckRequest): Promise<TraceCheckOutcome> {
   });
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 /** Reads picked or dropped files as text, refusing what would go over the size bound. */
 async function readFiles(list: FileList | readonly File[]): Promise<{ files: TraceFile[]; skipped: string[] }> {
