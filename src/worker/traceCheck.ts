@@ -6,7 +6,7 @@
 import { checkHistory, type CheckReport } from '../io/trace/check.ts';
 import { TraceReadError, readHistory, type ReadOptions, type TraceFile } from '../io/trace/read.ts';
 import { modelAfter, type ImportedModel } from '../io/trace/model.ts';
-import type { ParsedFile } from '../io/trace/record.ts';
+import type { ImportedHook, ParsedFile } from '../io/trace/record.ts';
 
 export interface TraceCheckRequest {
   readonly files: readonly TraceFile[];
@@ -16,7 +16,15 @@ export interface TraceCheckRequest {
 export type FileSummary = Omit<ParsedFile, 'hooks'> & { readonly hookCount: number };
 
 export type TraceCheckOutcome =
-  | { readonly kind: 'checked'; readonly files: readonly FileSummary[]; readonly notes: readonly string[]; readonly report: CheckReport; readonly model: ImportedModel }
+  | {
+      readonly kind: 'checked';
+      readonly files: readonly FileSummary[];
+      readonly notes: readonly string[];
+      readonly report: CheckReport;
+      readonly model: ImportedModel;
+      /** The history itself, merged by time: what the app's history viewer plays. */
+      readonly hooks: readonly ImportedHook[];
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 export function checkTraceFiles({ files, options }: TraceCheckRequest): TraceCheckOutcome {
@@ -27,7 +35,7 @@ export function checkTraceFiles({ files, options }: TraceCheckRequest): TraceChe
       const problems = history.files.flatMap((f) => f.problems);
       return { kind: 'error', message: `No hooks found in ${files.map((f) => f.name).join(', ')}.${problems.length > 0 ? ` ${problems.join(' ')}` : ''}` };
     }
-    return { kind: 'checked', files: summaries, notes: history.notes, report: checkHistory(history.hooks), model: modelAfter(history.hooks, history.hooks.length) };
+    return { kind: 'checked', files: summaries, notes: history.notes, report: checkHistory(history.hooks), model: modelAfter(history.hooks, history.hooks.length), hooks: history.hooks };
   } catch (e) {
     if (!(e instanceof TraceReadError)) throw e;
     return { kind: 'error', message: e.message };

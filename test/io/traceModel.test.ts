@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HookRecord } from '../../src/engine/trace.ts';
 import { hookJsonLine } from '../../src/io/report.ts';
-import { modelAfter } from '../../src/io/trace/model.ts';
+import { MODEL_CHECKPOINT, ModelBuilder, ModelHistory, modelAfter } from '../../src/io/trace/model.ts';
 import { readHistory } from '../../src/io/trace/read.ts';
 import { RUNS, deployArb, opArb, runOps } from '../engine/generators.ts';
 import { sim } from '../helpers.ts';
@@ -62,6 +62,54 @@ describe('the model of an imported history', () => {
       }),
       { numRuns: Math.max(20, Math.floor(RUNS / 10)) },
     );
+  });
+});
+
+describe('the model at any point of a history (ModelHistory, what the viewer scrubs)', () => {
+  it('after(n) is the model after the first n hooks, for every n, across checkpoints', () => {
+    // Long enough for several checkpoints, with units and relations alive across them: removals and broken relations on both sides.
+    const run = sim('juju deploy master\njuju deploy worker -n 40\njuju relate master worker\njuju remove-unit worker/3 worker/7\njuju add-unit worker -n 2\njuju remove-relation master worker\njuju remove-unit master/0\n');
+    const hooks = hooksOf(run.hooks());
+    expect(hooks.length).toBeGreaterThan(2 * MODEL_CHECKPOINT);
+    const history = new ModelHistory(hooks);
+    // The expected models from one builder fed hook by hook.
+    const fresh = new ModelBuilder();
+    for (let n = 0; n <= hooks.length; n++) {
+      expect(history.after(n)).toEqual(fresh.snapshot());
+      if (n < hooks.length) fresh.apply(hooks[n] as (typeof hooks)[number]);
+    }
+    expect(history.after(hooks.length + 5)).toEqual(modelAfter(hooks, hooks.length));
+    expect(history.after(-1)).toEqual(modelAfter(hooks, 0));
+  });
+
+  it('for random relviz histories and cursors: after(n) equals a fresh build', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.tuple(fc.array(deployArb, { minLength: 2, maxLength: 3 }), fc.array(opArb, { minLength: 2, maxLength: 16 })), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), (seed, [d, o], points) => {
+        const records = [...runOps(seed, [...d, ...o], '3.6').fullTrace].filter((r): r is HookRecord => r.type === 'hook' && r.kind !== 'action');
+        if (records.length === 0) return;
+        const hooks = hooksOf(records);
+        const history = new ModelHistory(hooks);
+        for (const p of points) {
+          const n = Math.round(p * hooks.length);
+          expect(history.after(n)).toEqual(modelAfter(hooks, n));
+        }
+      }),
+      { numRuns: Math.max(20, Math.floor(RUNS / 10)) },
+    );
+  });
+
+  it('seen: every application and unit the whole history shows, removed or not, and every relation ever there', () => {
+    const run = sim('juju deploy master\njuju deploy worker -n 2\njuju relate master worker\njuju remove-relation master worker\njuju remove-application worker\n');
+    const hooks = hooksOf(run.hooks());
+    const { seen } = new ModelHistory(hooks);
+    const end = modelAfter(hooks, hooks.length);
+    expect(end.apps.find((a) => a.name === 'worker')?.units).toEqual([]);
+    expect(end.relations).toEqual([]);
+    expect(seen.apps.map((a) => [a.name, a.units])).toEqual([
+      ['master', ['master/0']],
+      ['worker', ['worker/0', 'worker/1']],
+    ]);
+    expect(seen.relations.map((r) => r.key)).toEqual(['#0']);
   });
 });
 

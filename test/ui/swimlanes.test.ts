@@ -307,3 +307,44 @@ describe('swimlane keyboard steps', () => {
     expect(neighbour(layout, 1, 'end')).toBe(5);
   });
 });
+
+describe('a real history on the lanes (layoutImported)', () => {
+  const text = [
+    'unit-db-10: 10:00:00 INFO juju.worker.uniter.operation ran "install" hook (via hook dispatching script: dispatch)',
+    'unit-db-9: 10:00:01 INFO juju.worker.uniter.operation ran "install" hook (via hook dispatching script: dispatch)',
+    'unit-app-0: 10:00:02 INFO juju.worker.uniter.operation ran "install" hook (via hook dispatching script: dispatch)',
+    'unit-db-9: 10:00:03 INFO juju.worker.uniter.operation ran "update-status" hook (via hook dispatching script: dispatch)',
+    'unit-app-0: 10:00:03 INFO juju.worker.uniter.operation ran "db-relation-created" hook (via hook dispatching script: dispatch)',
+    'unit-app-0: 10:00:03 INFO juju.worker.uniter.operation ran "config-changed" hook (via hook dispatching script: dispatch)',
+    'unit-app-0: 10:00:03 INFO juju.worker.uniter.operation ran "start" hook (via hook dispatching script: dispatch)',
+    'unit-app-0: 10:00:04 INFO juju.worker.uniter.operation ran "db-relation-joined" hook (via hook dispatching script: dispatch)',
+    'unit-app-0: 10:00:05 ERROR juju.worker.uniter.operation hook "db-relation-changed" (via hook dispatching script: dispatch) failed: exit status 1',
+    'unit-db-10: 10:00:06 INFO juju.worker.uniter.operation ran "install" hook (via hook dispatching script: dispatch)',
+    'unit-db-10: 10:00:07 INFO juju.worker.uniter.operation ran "remove" hook (via hook dispatching script: dispatch)',
+  ].join('\n');
+
+  it('a lane per unit (applications in the order they came, units by number), seq = place in the history, what failed, what is ruled out', async () => {
+    const { readHistory } = await import('../../src/io/trace/read.ts');
+    const { checkHistory } = await import('../../src/io/trace/check.ts');
+    const { layoutImported } = await import('../../src/ui/imported/layout.ts');
+    const { hooks } = readHistory([{ name: 'debug.log', text }]);
+    const report = checkHistory(hooks);
+    const findings = new Map<number, (typeof report.findings)[number][]>();
+    for (const f of report.findings) findings.set(f.index, [...(findings.get(f.index) ?? []), f]);
+    const layout = layoutImported(hooks, findings);
+    expect(layout.lanes.map((l) => l.unit)).toEqual(['db/9', 'db/10', 'app/0']);
+    expect(layout.blocks.map((b) => b.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(layout.blocks.map((b) => b.label)).toEqual(['install', 'install', 'install', 'update-status', 'created', 'config-changed', 'start', 'joined', 'changed', 'install', 'remove']);
+    expect(layout.blocks.map((b) => b.lane)).toEqual([1, 0, 2, 0, 2, 2, 2, 2, 2, 1, 1]);
+    expect(layout.blocks[3]).toMatchObject({ kind: 'other', tone: 'lifecycle' });
+    expect(layout.blocks[8]).toMatchObject({ failed: true, tone: 'changed' });
+    // db/10 installs twice: G1 flags the second, and only it.
+    expect(layout.blocks.filter((b) => b.flagged).map((b) => b.seq)).toEqual([10]);
+    expect(blockTitle(layout.blocks[9] as Block)).toMatch(/^db\/10 install \(seq 10\)\n[\s\S]*from: debug\.log:10[\s\S]*✗ ruled out \(G1\)/);
+    expect(blockTitle(layout.blocks[7] as Block)).toContain('remote unit: unknown');
+    expect(layout.lanes[1]).toMatchObject({ unit: 'db/10', removedAt: 10 });
+    expect(layout.arrows).toEqual([]);
+    // Blocks stand in history order along the axis, as wide as their labels.
+    for (let i = 1; i < layout.blocks.length; i++) expect((layout.blocks[i] as Block).x).toBe((layout.blocks[i - 1] as Block).x + (layout.blocks[i - 1] as Block).w + Geometry.gap);
+  });
+});

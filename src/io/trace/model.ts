@@ -56,12 +56,22 @@ interface RelDraft {
   units: Set<string>;
 }
 
+/** Unit names in number order (worker/9 before worker/10); one collator, not one per comparison. */
+const NUMERIC = new Intl.Collator('en', { numeric: true });
+const PLAIN = new Intl.Collator();
+
 /** Builds the model hook by hook; `snapshot()` is the model after the hooks applied so far. */
 export class ModelBuilder {
   private readonly apps = new Map<string, { endpoints: Set<string>; leader: string | null }>();
   private readonly units = new Map<string, { lastHook: number; failed: boolean; removed: boolean }>();
   private readonly relations = new Map<string, RelDraft>();
   private applied = 0;
+  /** Nothing leaves the model: no unit is removed, no relation broken (everything a history ever shows). */
+  private readonly keepAll: boolean;
+
+  constructor(opts: { keepAll?: boolean } = {}) {
+    this.keepAll = opts.keepAll ?? false;
+  }
 
   /** Applies the next hook of the history. */
   apply(h: ImportedHook): void {
@@ -69,7 +79,7 @@ export class ModelBuilder {
     const app = appOf(h.unit);
     const a = this.app(app);
     // A failed hook still happened: leadership is the controller's, and a failed remove resolved is a removal.
-    this.units.set(h.unit, { lastHook: index, failed: h.outcome === 'failed', removed: h.kind === 'remove' });
+    this.units.set(h.unit, { lastHook: index, failed: h.outcome === 'failed', removed: h.kind === 'remove' && !this.keepAll });
     if (h.kind === 'leader-elected') a.leader = h.unit;
     if (h.kind === 'remove' && a.leader === h.unit) a.leader = null;
     if (!isRelationKind(h.kind)) return;
@@ -79,19 +89,34 @@ export class ModelBuilder {
     if (h.endpoint !== undefined || !rel.ends.has(app)) rel.ends.set(app, h.endpoint ?? rel.ends.get(app));
     if (remoteApp && !rel.ends.has(remoteApp)) rel.ends.set(remoteApp, undefined);
     if (remoteApp === app) rel.peer = true;
-    if (h.kind === 'relation-broken') rel.units.delete(h.unit);
+    if (h.kind === 'relation-broken' && !this.keepAll) rel.units.delete(h.unit);
     else rel.units.add(h.unit);
     if (h.remoteUnit && h.kind !== 'relation-departed') rel.units.add(h.remoteUnit);
   }
 
+  /** An independent copy, to go on from (a checkpoint of ModelHistory). */
+  clone(): ModelBuilder {
+    const b = new ModelBuilder({ keepAll: this.keepAll });
+    for (const [name, a] of this.apps) b.apps.set(name, { endpoints: new Set(a.endpoints), leader: a.leader });
+    for (const [name, u] of this.units) b.units.set(name, { ...u });
+    for (const [key, r] of this.relations) b.relations.set(key, { ...r, ends: new Map(r.ends), units: new Set(r.units) });
+    b.applied = this.applied;
+    return b;
+  }
+
   snapshot(): ImportedModel {
     const unitsOf = new Map<string, string[]>();
-    for (const [name, u] of this.units) if (!u.removed) unitsOf.set(appOf(name), [...(unitsOf.get(appOf(name)) ?? []), name]);
-    const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+    for (const [name, u] of this.units) {
+      if (u.removed) continue;
+      const list = unitsOf.get(appOf(name));
+      if (list) list.push(name);
+      else unitsOf.set(appOf(name), [name]);
+    }
+    const byName = NUMERIC.compare;
     return {
       apps: [...this.apps]
         .map(([name, a]) => ({ name, endpoints: [...a.endpoints].sort(), units: (unitsOf.get(name) ?? []).sort(byName), leader: a.leader }))
-        .sort((x, y) => x.name.localeCompare(y.name)),
+        .sort((x, y) => PLAIN.compare(x.name, y.name)),
       units: [...this.units].map(([name, u]) => ({ name, app: appOf(name), ...u })).sort((x, y) => byName(x.name, y.name)),
       relations: [...this.relations.values()]
         .filter((r) => r.units.size > 0)
@@ -123,6 +148,45 @@ export class ModelBuilder {
       this.relations.set(key, rel);
     }
     return rel;
+  }
+}
+
+/** Hooks between two checkpoints of a ModelHistory: a seek replays fewer than this. */
+export const MODEL_CHECKPOINT = 256;
+
+/**
+ * The model at every point of a history, for scrubbing: a builder copied every
+ * MODEL_CHECKPOINT hooks, so the model after any count replays at most that many
+ * hooks. `seen` is every application and relation the whole history shows, for a
+ * layout that does not move while the history plays.
+ */
+export class ModelHistory {
+  private readonly checkpoints: ModelBuilder[] = [];
+  readonly seen: ImportedModel;
+
+  constructor(private readonly hooks: readonly ImportedHook[]) {
+    const b = new ModelBuilder();
+    const ever = new ModelBuilder({ keepAll: true });
+    hooks.forEach((h, i) => {
+      if (i % MODEL_CHECKPOINT === 0) this.checkpoints.push(b.clone());
+      b.apply(h);
+      ever.apply(h);
+    });
+    this.seen = ever.snapshot();
+  }
+
+  get length(): number {
+    return this.hooks.length;
+  }
+
+  /** The model after the first `count` hooks. */
+  after(count: number): ImportedModel {
+    const n = Math.max(0, Math.min(count, this.hooks.length));
+    const k = Math.floor(n / MODEL_CHECKPOINT);
+    const from = this.checkpoints[k];
+    const b = from ? from.clone() : new ModelBuilder();
+    for (let i = from ? k * MODEL_CHECKPOINT : 0; i < n; i++) b.apply(this.hooks[i] as ImportedHook);
+    return b.snapshot();
   }
 }
 

@@ -13,6 +13,7 @@ import { useDialogOpener } from '../common/useDialogOpener.ts';
 import { buttonClass } from '../controls/style.ts';
 import { autoLayout } from '../graph/layout.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
+import type { ImportedHistory } from '../imported/viewerStore.ts';
 import { TraceLabel } from '../trace/labels.ts';
 import { OpenLabel } from './openLabels.ts';
 import { carriesFiles, readDrop, type Picked } from './readFiles.ts';
@@ -20,6 +21,8 @@ import { carriesFiles, readDrop, type Picked } from './readFiles.ts';
 // The dialog reads bundles and status files: it comes with the engine's readers.
 // Checking a real history (src/io/trace/) is a chunk of its own too.
 const LazyCheckTraceDialog = lazyPart('the history check', () => import('../trace/CheckTraceDialog.tsx').then((m) => m.CheckTraceDialog));
+// The history viewer (src/ui/imported/) comes when a checked history is shown.
+const LazyImportedViewer = lazyPart('the history viewer', () => import('../imported/ImportedViewer.tsx').then((m) => m.ImportedViewer));
 const LazyOpenDialog = lazyPart('the Open dialog', () => Promise.all([import('./OpenDialog.tsx'), loadReaders()]).then(([m]) => m.OpenDialog));
 
 /** Files that are logs, not models: what the history check reads. */
@@ -31,6 +34,8 @@ export function OpenButton() {
   const [open, setOpen, button] = useDialogOpener();
   const [checking, setChecking] = useDialogOpener(button);
   const [droppedLogs, setDroppedLogs] = useState<File[]>([]);
+  const [viewing, setViewing] = useDialogOpener(button);
+  const [imported, setImported] = useState<ImportedHistory | null>(null);
   const [dragging, setDragging] = useState(false);
   // Files dropped anywhere on the page open here (a text drag is the page's own business).
   useEffect(() => {
@@ -102,6 +107,21 @@ export function OpenButton() {
           onClose={() => {
             setChecking(false);
             setDroppedLogs([]);
+          }}
+          onShow={(history) => {
+            setChecking(false);
+            setDroppedLogs([]);
+            setImported(history);
+            setViewing(true);
+          }}
+        />
+      )}
+      {viewing && imported && (
+        <LazyImportedViewer
+          history={imported}
+          onClose={() => {
+            setViewing(false);
+            setImported(null);
           }}
         />
       )}

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Geometry, type Block } from './layout.ts';
 import { blockName, blockTitle } from './labels.ts';
-import { FAILED, FUTURE, TONES } from './tones.ts';
+import { FAILED, FLAG, FUTURE, TONES } from './tones.ts';
 
 export interface SwimlaneBlockProps {
   readonly block: Block;
@@ -33,7 +33,7 @@ export const SwimlaneBlock = memo(function SwimlaneBlock({ block: b, position, l
   return (
     <button
       type="button"
-      aria-label={`${blockName(b.unit, b.hook, b.seq)}${b.failed ? ', failed' : ''}`}
+      aria-label={`${blockName(b.unit, b.hook, b.seq)}${b.failed ? ', failed' : ''}${b.flagged ? ', ruled out by Juju’s guarantees' : ''}`}
       aria-current={current ? 'step' : undefined}
       title={blockTitle(b)}
       tabIndex={tabbable ? 0 : -1}
@@ -42,8 +42,9 @@ export const SwimlaneBlock = memo(function SwimlaneBlock({ block: b, position, l
       data-seq={b.seq}
       data-swimlane-unit={exec ? undefined : b.unit}
       data-swimlane-exec={exec ? b.unit : undefined}
+      data-flagged={b.flagged || undefined}
       onClick={() => onPick(b)}
-      className={`absolute flex items-center justify-center overflow-hidden border font-mono text-sm leading-none whitespace-nowrap shadow-xs hover:brightness-95 focus-visible:z-10 focus-visible:outline-blue-700 ${
+      className={`absolute flex items-center justify-center border ${b.flagged ? 'overflow-visible' : 'overflow-hidden'} font-mono text-sm leading-none whitespace-nowrap shadow-xs hover:brightness-95 focus-visible:z-10 focus-visible:outline-blue-700 ${
         exec ? 'rounded-full text-[11px] font-semibold' : 'rounded-md px-1.5'
       } ${colours} ${ring}`}
       style={{ left, top, width: b.w, height: Geometry.blockHeight }}
@@ -52,6 +53,11 @@ export const SwimlaneBlock = memo(function SwimlaneBlock({ block: b, position, l
         {b.failed ? '✗ ' : ''}
         {b.label}
       </span>
+      {b.flagged && (
+        <span aria-hidden="true" className={`absolute -top-2 -right-2 ${FLAG}`}>
+          !
+        </span>
+      )}
     </button>
   );
 });

@@ -51,6 +51,7 @@ function axisScale(axisWidth: number, clientWidth: number): { canvas: number; ra
   return { canvas, span, ratio: full > canvas && canvas > span ? (full - span) / (canvas - span) : 1 };
 }
 
+/** The simulated history's swimlanes, from the store. */
 export function Swimlanes() {
   const store = useRelvizStore();
   // Paced while playing fast (usePaced).
@@ -59,7 +60,30 @@ export function Swimlanes() {
   const units = view.units;
   // The trace only changes when `revision` (a fork) or `length` (more hooks) moves; seeks leave it alone.
   const layout = useMemo(() => swimlanesOf(timeline, revision), [timeline, revision, length]); // eslint-disable-line react-hooks/exhaustive-deps
-  const end = timeline.traceIndexAt(cursor);
+  // At speed the hook at the cursor hops between lanes many times a second: following it
+  // up and down would shake the view (and cost a layout per hook). Follow along the axis only.
+  const fast = useRelviz(selectFastPlayback);
+  const pick = useCallback((b: Block) => store.getState().goToRecord(b.index, b.seq), [store]);
+  const leader = useCallback((unit: string) => units[unit]?.leader ?? false, [units]);
+  return <SwimlanesView layout={layout} end={timeline.traceIndexAt(cursor)} inspectedSeq={inspectedSeq} fast={fast} leader={leader} onPick={pick} />;
+}
+
+export interface SwimlanesViewProps {
+  readonly layout: SwimlaneLayout;
+  /** Trace index of the cursor: blocks of records at or after it are the future. */
+  readonly end: number;
+  /** The seq of the hook the inspector shows, when it is not the one at the cursor. */
+  readonly inspectedSeq: number | null;
+  /** Playing fast: follow the cursor along the axis only. */
+  readonly fast: boolean;
+  readonly leader: (unit: string) => boolean;
+  readonly onPick: (block: Block) => void;
+  /** The legend of a real history (no causes drawn; hooks ruled out). */
+  readonly imported?: boolean;
+}
+
+/** Lanes, blocks and arrows of any history: the simulated one (above) or a real one (src/ui/imported/). */
+export function SwimlanesView({ layout, end, inspectedSeq, fast, leader, onPick: pick, imported = false }: SwimlanesViewProps) {
   const current = blockBefore(layout, end);
   const currentBlock = layout.blocks[current];
 
@@ -83,9 +107,6 @@ export function Swimlanes() {
     following.current = { layout, block: currentBlock };
   });
   const followIndex = currentBlock?.index ?? -1;
-  // At speed the hook at the cursor hops between lanes many times a second: following it
-  // up and down would shake the view (and cost a layout per hook). Follow along the axis only.
-  const fast = useRelviz(selectFastPlayback);
   // After the frame is painted, not before: a scroll set while React's changes are not yet
   // laid out forces a layout of the whole page in the middle of the update (tens of ms
   // per scrubber move on a big model). Following one frame later is not visible.
@@ -107,11 +128,6 @@ export function Swimlanes() {
     if (top < k.top + axisHeight) scrollTo({ top: top - axisHeight });
     else if (top + laneHeight > k.top + k.height) scrollTo({ top: top + laneHeight - k.height });
   }, [followIndex, fast, known, scrollTo]);
-
-  const pick = useCallback(
-    (b: Block) => store.getState().goToRecord(b.index, b.seq),
-    [store],
-  );
 
   // Arrow keys on a block go to this unit's previous / next hook, or the nearest one on the lane above / below.
   // The block keyboard focus goes to once the cursor reaches it (the panel follows the store a render later).
@@ -154,7 +170,7 @@ export function Swimlanes() {
   const tabStop = current >= range.from && current < range.to && inBand(currentBlock) ? current : firstInBand < 0 ? -1 : range.from + firstInBand;
   return (
     <div className="flex h-full flex-col">
-      <SwimlaneLegend />
+      <SwimlaneLegend imported={imported} />
       <div ref={scroller} onScroll={onScroll} onKeyDown={onKeyDown} className="relative min-h-0 flex-1 overflow-auto overscroll-contain">
         <div className="relative" style={{ width, height: axisHeight + layout.height + 4 }}>
           <SwimlaneAxis blocks={visibleBlocks} width={width} shift={shift} nowX={nowX} />
@@ -182,7 +198,7 @@ export function Swimlanes() {
               current={current}
               inspectedSeq={inspectedSeq}
               tabStop={tabStop}
-              leader={units[lane.unit]?.leader ?? false}
+              leader={leader(lane.unit)}
               onPick={pick}
             />
           ))}

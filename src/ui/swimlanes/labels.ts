@@ -20,6 +20,7 @@ export function blockName(unit: string, hook: string, seq: number): string {
 export function blockTitle(b: Block): string {
   const lines = [blockName(b.unit, b.hook, b.seq)];
   const r = b.record;
+  if (r.type === 'imported') return r.title(b);
   if (r.type === 'exec') {
     lines.push(`wrote relation data outside any hook (${r.changes.length} databag${r.changes.length === 1 ? '' : 's'})`);
     return lines.join('\n');

@@ -9,6 +9,17 @@
  */
 import type { HookKind } from '../../engine/ops.ts';
 import type { ExecRecord, HookRecord, TraceList } from '../../engine/trace.ts';
+import type { Finding } from '../../io/trace/check.ts';
+import type { ImportedHook } from '../../io/trace/record.ts';
+
+/** A hook of a real history (src/io/trace/) on a lane, with what Juju's guarantees rule out about it (laid out by src/ui/imported/). */
+export interface ImportedBlockRecord {
+  readonly type: 'imported';
+  readonly hook: ImportedHook;
+  readonly findings: readonly Finding[];
+  /** Its tooltip (one function for every block, kept out of the page's first load). */
+  readonly title: (b: Block) => string;
+}
 
 export const Geometry = {
   /** The sticky column of unit names. */
@@ -41,12 +52,15 @@ export interface Block {
   readonly unit: string;
   /** Full hook name (`master-relation-departed`), the action name, or `juju exec …`. */
   readonly hook: string;
-  readonly kind: HookKind | 'exec';
+  /** `other`: a hook of a real history no rule here is about (update-status, storage, pebble…). */
+  readonly kind: HookKind | 'exec' | 'other';
   readonly tone: Tone;
   /** What the block shows: `joined`, `departed`, `install`, the action name, `exec`. */
   readonly label: string;
   readonly failed: boolean;
-  readonly record: HookRecord | ExecRecord;
+  /** A hook of a real history that Juju's guarantees rule out. */
+  readonly flagged: boolean;
+  readonly record: HookRecord | ExecRecord | ImportedBlockRecord;
 }
 
 export interface Lane {
@@ -76,11 +90,12 @@ export interface SwimlaneLayout {
   readonly scanned: number;
 }
 
-export function toneOf(kind: HookKind | 'exec'): Tone {
+export function toneOf(kind: HookKind | 'exec' | 'other'): Tone {
   switch (kind) {
     case 'install':
     case 'config-changed':
     case 'start':
+    case 'other':
       return 'lifecycle';
     case 'leader-elected':
     case 'leader-settings-changed':
@@ -107,10 +122,14 @@ export function toneOf(kind: HookKind | 'exec'): Tone {
 
 /** The block's text: relation hooks without their endpoint prefix (`joined`), others as named. */
 export function shortLabel(r: HookRecord | ExecRecord): string {
-  if (r.type === 'exec') return 'exec';
-  if (r.kind.startsWith('relation-')) return r.kind.slice('relation-'.length);
-  if (r.kind === 'leader-settings-changed') return 'leader-settings';
-  return r.hook;
+  return r.type === 'exec' ? 'exec' : kindLabel(r.kind, r.hook);
+}
+
+/** The block's text for a hook of this kind and name. */
+export function kindLabel(kind: string, hook: string): string {
+  if (kind.startsWith('relation-')) return kind.slice('relation-'.length);
+  if (kind === 'leader-settings-changed') return 'leader-settings';
+  return hook;
 }
 
 export function labelWidth(label: string): number {
@@ -142,6 +161,27 @@ function insertUnit(sorted: string[], unit: string): void {
 }
 
 /**
+ * Lanes by unit while reading; their order is settled once at the end: each
+ * application's units in number order, applications in the order they came.
+ */
+export class LaneOrder {
+  private readonly byApp = new Map<string, string[]>();
+
+  place(unit: string): void {
+    const app = appOf(unit);
+    const list = this.byApp.get(app);
+    if (list) insertUnit(list, unit);
+    else this.byApp.set(app, [unit]);
+  }
+
+  /** Every unit in lane order, and each one's row. */
+  rows(): { units: string[]; row: Map<string, number> } {
+    const units = [...this.byApp.values()].flat();
+    return { units, row: new Map(units.map((u, i) => [u, i])) };
+  }
+}
+
+/**
  * Lays out every hook (and data-writing exec) of `records`. With `prev` (a layout of
  * a prefix of the same records), only the records after `prev.scanned` are read, so
  * a long run computed in slices costs O(new hooks) per slice, not O(history) — but
@@ -149,17 +189,9 @@ function insertUnit(sorted: string[], unit: string): void {
  */
 export function layoutSwimlanes(records: TraceList, prev?: SwimlaneLayout): SwimlaneLayout {
   const before = (prev?.lanes ?? []).map((l) => l.unit);
-  // Lanes by unit while reading; their order is settled once at the end: each
-  // application's units in number order, applications in the order they came.
   const laneOf = new Map((prev?.lanes ?? []).map((l) => [l.unit, { ...l }]));
-  const byApp = new Map<string, string[]>();
-  const place = (unit: string) => {
-    const app = appOf(unit);
-    const list = byApp.get(app);
-    if (list) insertUnit(list, unit);
-    else byApp.set(app, [unit]);
-  };
-  before.forEach(place);
+  const order = new LaneOrder();
+  for (const u of before) order.place(u);
   const old = prev?.blocks ?? [];
   const added: Array<{ -readonly [K in keyof Block]: Block[K] }> = [];
   const arrows: Arrow[] = [];
@@ -173,7 +205,7 @@ export function layoutSwimlanes(records: TraceList, prev?: SwimlaneLayout): Swim
     if (l === undefined) {
       l = { unit: r.unit, first: b, last: b, removedAt: null };
       laneOf.set(r.unit, l);
-      place(r.unit);
+      order.place(r.unit);
     }
     l.last = b;
     const kind = r.type === 'exec' ? 'exec' : r.kind;
@@ -198,12 +230,12 @@ export function layoutSwimlanes(records: TraceList, prev?: SwimlaneLayout): Swim
       tone: toneOf(kind),
       label,
       failed,
+      flagged: false,
       record: r,
     });
     x += w + Geometry.gap;
   }
-  const units = [...byApp.values()].flat();
-  const row = new Map(units.map((u, i) => [u, i]));
+  const { units, row } = order.rows();
   for (const block of added) block.lane = row.get(block.unit) as number;
   // A unit slotted above older lanes (one added to an earlier application) moves their blocks down: once per call, not per unit.
   const moved = before.some((u, i) => row.get(u) !== i);

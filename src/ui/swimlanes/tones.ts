@@ -28,6 +28,8 @@ export const TONES: Readonly<Record<Tone, ToneStyle>> = {
 
 export const FAILED = 'border-red-800 bg-red-600 text-white font-bold';
 export const FUTURE = 'border-dashed bg-white text-slate-500';
+/** The badge on a real history's hook that Juju's guarantees rule out. */
+export const FLAG = 'inline-flex h-4 min-w-4 items-center justify-center rounded-full bg-red-700 px-1 font-sans text-[11px] leading-none font-bold text-white ring-2 ring-white';
 
 /** Legend entries in the order a relation lives: lifecycle, leadership, created … broken, stop/remove. */
 export const LEGEND: ReadonlyArray<{ readonly tone: Tone; readonly label: string; readonly title: string }> = [

@@ -14,7 +14,9 @@ import { FORMAT_LIMITS, MAX_TRACE_CHARS, type TraceFile } from '../../io/trace/r
 import { FORMATS, UNIT_NAME, type TraceFormat } from '../../io/trace/record.ts';
 import { checkTraceFiles, type FileSummary, type TraceCheckOutcome, type TraceCheckRequest } from '../../worker/traceCheck.ts';
 import { ModalDialog } from '../common/ModalDialog.tsx';
+import type { ImportedHistory } from '../imported/viewerStore.ts';
 import { buttonClass, fieldClass, primaryClass } from '../controls/style.ts';
+import { FindingCard } from './FindingCard.tsx';
 import { TraceLabel } from './labels.ts';
 
 type Outcome = TraceCheckOutcome | { kind: 'checking' } | null;
@@ -54,7 +56,7 @@ async function readFiles(list: FileList | readonly File[]): Promise<{ files: Tra
   return { files, skipped };
 }
 
-export function CheckTraceDialog({ initial = [], onClose }: { initial?: readonly File[]; onClose: () => void }) {
+export function CheckTraceDialog({ initial = [], onClose, onShow }: { initial?: readonly File[]; onClose: () => void; onShow: (history: ImportedHistory) => void }) {
   const id = useId();
   const firstInput = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<TraceFile[]>([]);
@@ -171,7 +173,17 @@ export function CheckTraceDialog({ initial = [], onClose }: { initial?: readonly
             {outcome.message}
           </p>
         )}
-        {outcome?.kind === 'checked' && <Result files={outcome.files} notes={outcome.notes} report={outcome.report} model={outcome.model} />}
+        {outcome?.kind === 'checked' && (
+          <>
+            <div className="flex items-center gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
+              <span className="text-slate-700">Play it hook by hook: its swimlanes, hook log and the model it shows, with every hook ruled out marked.</span>
+              <button type="button" className={`${primaryClass} ml-auto shrink-0`} onClick={() => onShow(outcome)}>
+                {TraceLabel.showInApp}
+              </button>
+            </div>
+            <Result files={outcome.files} notes={outcome.notes} report={outcome.report} model={outcome.model} />
+          </>
+        )}
       </div>
     </ModalDialog>
   );
@@ -188,23 +200,7 @@ function Result({ files, notes, report, model }: { files: readonly FileSummary[]
       {ruledOut > 0 && (
         <ol className="flex flex-col gap-2" aria-label="Hooks ruled out">
           {report.findings.map((f) => (
-            <li key={`${f.index}-${f.rule}`} className="rounded-md border border-red-200 bg-white px-3 py-2">
-              <p>
-                <span className="mr-2 rounded bg-red-700 px-1.5 py-0.5 font-mono text-xs font-bold text-white" title={RULES[f.rule]}>
-                  {f.rule}
-                </span>
-                <span className="font-mono text-xs text-slate-600">
-                  {f.hook.source.file}:{f.hook.source.line}
-                </span>{' '}
-                {f.message}
-              </p>
-              <p className="mt-1 text-slate-700">
-                <span className="font-semibold">Rule:</span> {RULES[f.rule]}.
-              </p>
-              <p className="text-emerald-900">
-                <span className="font-semibold">Allowed instead:</span> {f.allowed}.
-              </p>
-            </li>
+            <FindingCard key={`${f.index}-${f.rule}`} f={f} where />
           ))}
         </ol>
       )}

@@ -12,4 +12,5 @@ export const TraceLabel = {
   close: 'Close',
   result: 'Check result',
   checking: 'Checking…',
+  showInApp: 'Show in the app',
 } as const;

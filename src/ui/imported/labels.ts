@@ -1,0 +1,21 @@
+/** Names in the history viewer, shared by its components and the e2e tests. */
+export const ViewerLabel = {
+  dialog: 'Real history',
+  readOnly: 'read-only',
+  back: 'Back to your model',
+  graph: 'Model seen in the history',
+  inspector: 'Hook',
+  ruledOut: 'Hooks ruled out',
+  swimlanes: 'Swimlanes',
+  log: 'Hook log',
+  transport: 'History playback',
+  scrubber: 'Position in the history',
+  speed: 'Speed',
+  play: 'Play',
+  pause: 'Pause',
+  stepBack: 'Step back',
+  stepForward: 'Step forward',
+  previousFlag: 'Previous hook ruled out',
+  nextFlag: 'Next hook ruled out',
+  showInApp: 'Show in the app',
+} as const;
