@@ -8,7 +8,8 @@ import { expect, test } from './fixtures.ts';
 
 test('a big integrate is computed in the worker, with progress, while the page stays usable', async ({ relviz, page }) => {
   await relviz.open();
-  expect(page.workers()).toHaveLength(0); // Started on the first long run, not at load.
+  // The engine's worker starts on the first long run: at load only when the example's hooks outgrew the page's budget (a loaded machine).
+  expect(page.workers().length).toBeLessThanOrEqual(1);
   await relviz.button('New').click();
   await relviz.run('juju deploy master -n 150');
   await relviz.run('juju deploy worker -n 150');
