@@ -90,6 +90,8 @@ interface Section {
   title: string;
   /** Lines of the section (after its heading), with their numbers. */
   body: { n: number; text: string }[];
+  /** Its heading was already reported. */
+  bad?: boolean;
 }
 
 /** Reads a document into a Tutorial and where each part came from; throws TutorialDocumentError naming every problem found. */
@@ -188,7 +190,7 @@ export function parseTutorialDocumentWithLines(text: string, file?: string): { t
       else if (compare) sections.push({ kind: 'compare', heading: n, title: heading.slice(compare[0].length), body: [] });
       else {
         fail(n, 'expected "### after: [<unit>] <hook> [<nth>]" (a stop) or "### compare: <title>" (an alternative)');
-        sections.push({ kind: 'stop', heading: n, title: '', body: [] });
+        sections.push({ kind: 'stop', heading: n, title: '', body: [], bad: true });
       }
     } else fail(n, current.kind === 'preamble' ? 'expected "## <title>": the first step' : 'expected "## <title>" (a step) or "### after: …" / "### compare: …"');
   }
@@ -229,7 +231,7 @@ export function parseTutorialDocumentWithLines(text: string, file?: string): { t
     if (section.kind === 'stop') {
       if (read.run.length > 0) fail(read.runLines[0] as number, 'a stop has no script lines: put them in its step');
       const after = parseAfter(section.title);
-      if (typeof after === 'string') fail(section.heading, after);
+      if (typeof after === 'string' && !section.bad) fail(section.heading, after);
       if ((step.stops?.length ?? 0) >= LIMITS.stops) fail(section.heading, `more than ${LIMITS.stops} stops in a step`);
       const stop: Stop = { after: typeof after === 'string' ? { hook: '' } : after, say: read.say, ...(read.highlight.length > 0 ? { highlight: read.highlight } : {}) };
       (step.stops ??= []).push(stop);
@@ -448,6 +450,23 @@ function parseTarget(text: string): Target | string {
 // ---------------------------------------------------------------------------
 // Writing
 
+function targetNames(t: Target): string[] {
+  switch (t.kind) {
+    case 'unit':
+      return [t.unit];
+    case 'app':
+      return [t.app];
+    case 'relation':
+      return [...t.apps];
+    case 'bag-key':
+      return [t.owner, t.key];
+    case 'block':
+      return [t.unit, t.hook];
+    case 'console':
+      return [];
+  }
+}
+
 function targetText(t: Target): string {
   switch (t.kind) {
     case 'unit':
@@ -555,6 +574,6 @@ export function writeTutorialDocument(t: Tutorial): string {
 
 function highlightLine(targets: readonly Target[] | undefined, where: string): string[] {
   if (!targets || targets.length === 0) return [];
-  for (const t of targets) for (const part of targetText(t).split(' ').slice(1)) name(part, `${where} highlight`);
+  for (const t of targets) for (const part of targetNames(t)) name(part, `${where} highlight`);
   return [`highlight: ${targets.map(targetText).join(', ')}`];
 }
