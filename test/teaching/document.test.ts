@@ -4,6 +4,7 @@
  * documents fail only with the parser's own error, and checkTutorial reports what a
  * document gets wrong against the engine, at the right line.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkTutorial } from '../../src/teaching/check.ts';
@@ -356,5 +357,32 @@ describe('checkTutorial', () => {
       expect(checkTutorial(tutorial, lines), id).toEqual([]);
       expect(performance.now() - t0, id).toBeLessThan(5000); // a bound against hangs, not a benchmark (machine shared)
     }
+  });
+});
+
+describe('the documentation', () => {
+  const fenced = (file: string, after: string): string => {
+    const text = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+    const from = text.indexOf('````markdown\n', text.indexOf(after)) + '````markdown\n'.length;
+    return text.slice(from, text.indexOf('\n````', from) + 1);
+  };
+
+  it("README's \"Write your own tutorial\" example reads, has three steps, a stop and highlights, and plays as written", () => {
+    const { tutorial, lines } = parseTutorialDocumentWithLines(fenced('README.md', '### Write your own tutorial'));
+    expect(tutorial.steps).toHaveLength(3);
+    expect(tutorial.steps.flatMap((s) => s.stops ?? [])).toHaveLength(1);
+    expect(tutorial.steps.some((s) => s.highlight)).toBe(true);
+    expect(checkTutorial(tutorial, lines)).toEqual([]);
+  });
+
+  it("the reference's carried bundle deploys as a starting model", () => {
+    const reference = readFileSync(new URL('../../docs/tutorial-format.md', import.meta.url), 'utf8');
+    const bundle = /\n {2}(```yaml file=bundle\.yaml\n[\s\S]*?\n {2}```)\n/.exec(reference)?.[1]?.replace(/^ {2}/gm, '') ?? '';
+    expect(bundle).toContain('applications:');
+    const doc = `---\nrelviz-tutorial: 1\nid: b\ntitle: Bundle\nsummary: From a bundle.\nseed: 1\njuju: 3.6\n---\n\n${bundle}\n\n\`\`\`juju\njuju deploy ./bundle.yaml\n\`\`\`\n\n## One more worker\n\nselect: relation master worker\n\nA third worker joins.\n\n\`\`\`juju\njuju add-unit worker\n\`\`\`\n\n### after: worker/2 master-relation-joined\n\nhighlight: unit worker/2, relation master worker\n\nworker/2 joined.\n`;
+    const { tutorial, lines } = parseTutorialDocumentWithLines(doc);
+    expect(tutorial.setup).toEqual(['juju deploy ./bundle.yaml']);
+    expect(checkTutorial(tutorial, lines)).toEqual([]);
+    expect(checkTutorial({ ...tutorial, files: {} }, lines)[0]?.line).toBe(lineOf(doc, 'juju deploy ./bundle.yaml'));
   });
 });
