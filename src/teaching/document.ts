@@ -158,6 +158,7 @@ export function parseTutorialDocumentWithLines(text: string, file?: string): { t
 
   // Sections: the preamble, then `##` steps with their `###` stops and alternatives.
   const sections: Section[] = [{ kind: 'preamble', heading: frontEnd, title: '', body: [] }];
+  let stepCount = 0;
   let fence: Fence | null = null;
   for (i = frontEnd; i < lines.length; i++) {
     const raw = lines[i] as string;
@@ -177,7 +178,7 @@ export function parseTutorialDocumentWithLines(text: string, file?: string): { t
     const heading = raw.slice(hashes).trim();
     if (hashes === 1 && current.kind === 'preamble') continue; // the document's title, for whoever reads the file
     if (hashes === 2) {
-      if (sections.filter((s) => s.kind === 'step').length >= LIMITS.steps) {
+      if (++stepCount > LIMITS.steps) {
         fail(n, `more than ${LIMITS.steps} steps`);
         break;
       }
@@ -198,10 +199,10 @@ export function parseTutorialDocumentWithLines(text: string, file?: string): { t
 
   const setup: string[] = [];
   const setupLines: number[] = [];
-  const files: Record<string, string> = {};
+  // A Map, not an object: a path such as __proto__ is a file like any other.
+  const files = new Map<string, string>();
   let scriptLines = 0;
-  const steps: Step[] = [];
-  const stepLines: StepLines[] = [];
+  const built: { step: Step; stops: Stop[]; compare: Alternative[]; lines: StepLines; stopLines: StepLines['stops'][number][]; compareLines: StepLines['compare'][number][] }[] = [];
   for (const section of sections) {
     const read = readSection(section, fail);
     scriptLines += read.run.length;
@@ -213,38 +214,37 @@ export function parseTutorialDocumentWithLines(text: string, file?: string): { t
       setup.push(...read.run);
       setupLines.push(...read.runLines);
       for (const f of read.files) {
-        if (Object.keys(files).length >= LIMITS.files) fail(f.line, `more than ${LIMITS.files} files`);
-        else if (f.path in files) fail(f.line, `file ${f.path} is given twice`);
-        else files[f.path] = f.text;
+        if (files.size >= LIMITS.files) fail(f.line, `more than ${LIMITS.files} files`);
+        else if (files.has(f.path)) fail(f.line, `file ${f.path} is given twice`);
+        else files.set(f.path, f.text);
       }
       if (read.say !== '') fail(read.sayLine, 'expected "## <title>" (the first step) before any narration: only a "# title", ```juju lines (the starting model) and ```<lang> file=<path> blocks go before it');
       continue;
     }
     for (const f of read.files) fail(f.line, 'file blocks go before the first step');
     if (section.kind === 'step') {
-      steps.push(read.step(section.title));
-      stepLines.push(read.lines);
+      built.push({ step: read.step(section.title), stops: [], compare: [], lines: read.lines, stopLines: [], compareLines: [] });
       continue;
     }
-    const step = steps[steps.length - 1] as Step & { stops?: Stop[]; compare?: Alternative[] };
-    const where = stepLines[stepLines.length - 1] as StepLines & { stops: StepLines['stops'][number][]; compare: StepLines['compare'][number][] };
+    const step = built[built.length - 1] as (typeof built)[number];
     if (section.kind === 'stop') {
       if (read.run.length > 0) fail(read.runLines[0] as number, 'a stop has no script lines: put them in its step');
       const after = parseAfter(section.title);
       if (typeof after === 'string' && !section.bad) fail(section.heading, after);
-      if ((step.stops?.length ?? 0) >= LIMITS.stops) fail(section.heading, `more than ${LIMITS.stops} stops in a step`);
-      const stop: Stop = { after: typeof after === 'string' ? { hook: '' } : after, say: read.say, ...(read.highlight.length > 0 ? { highlight: read.highlight } : {}) };
-      (step.stops ??= []).push(stop);
-      where.stops.push({ heading: section.heading, highlight: read.lines.highlight });
+      if (step.stops.length >= LIMITS.stops) fail(section.heading, `more than ${LIMITS.stops} stops in a step`);
+      step.stops.push({ after: typeof after === 'string' ? { hook: '' } : after, say: read.say, ...(read.highlight.length > 0 ? { highlight: read.highlight } : {}) });
+      step.stopLines.push({ heading: section.heading, highlight: read.lines.highlight });
     } else {
       if (section.title === '') fail(section.heading, 'an alternative needs a title: "### compare: <title>"');
-      if ((step.compare?.length ?? 0) >= LIMITS.alternatives) fail(section.heading, `more than ${LIMITS.alternatives} alternatives in a step`);
-      (step.compare ??= []).push({ title: section.title, run: read.run, say: read.say });
-      where.compare.push({ heading: section.heading, run: read.runLines });
+      if (step.compare.length >= LIMITS.alternatives) fail(section.heading, `more than ${LIMITS.alternatives} alternatives in a step`);
+      step.compare.push({ title: section.title, run: read.run, say: read.say });
+      step.compareLines.push({ heading: section.heading, run: read.runLines });
     }
   }
-  if (steps.length === 0 && problems.length === 0) fail(lines.length, 'expected at least one step: "## <title>"');
+  if (built.length === 0 && problems.length === 0) fail(lines.length, 'expected at least one step: "## <title>"');
   if (problems.length > 0) throw new TutorialDocumentError(problems, file);
+  const steps = built.map(({ step, stops, compare }) => ({ ...step, ...(stops.length > 0 ? { stops } : {}), ...(compare.length > 0 ? { compare } : {}) }));
+  const stepLines = built.map(({ lines: l, stopLines, compareLines }) => ({ ...l, stops: stopLines, compare: compareLines }));
   const tutorial: Tutorial = {
     id,
     title,
@@ -253,7 +253,7 @@ export function parseTutorialDocumentWithLines(text: string, file?: string): { t
     seed,
     juju,
     ...(setup.length > 0 ? { setup } : {}),
-    ...(Object.keys(files).length > 0 ? { files } : {}),
+    ...(files.size > 0 ? { files: Object.fromEntries(files) } : {}),
     steps,
   };
   return { tutorial, lines: { setup: setupLines, steps: stepLines } };

@@ -192,6 +192,15 @@ juju remove-application worker
     expect(problems(SMALL + 'x'.repeat(LIMITS.bytes))).toEqual([`1: the document is ${Math.round((SMALL.length + LIMITS.bytes) / 1024)} KB: at most 512 KB`]);
   });
 
+  it('bounds the number of steps, and reads a file called __proto__ as a file', () => {
+    const many = SMALL + Array.from({ length: LIMITS.steps }, (_, k) => `## Step ${k}\n\nMore.\n`).join('\n');
+    expect(problems(many)).toEqual([`${lineOf(many, `## Step ${LIMITS.steps - 2}`)}: more than ${LIMITS.steps} steps`]);
+    const t = parseTutorialDocument(SMALL.replace('# A tiny tutorial\n', '```text file=__proto__\npolluted: true\n```\n'));
+    expect(Object.keys(t.files ?? {})).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(t.files)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('reads a hostile document of the maximum size in linear time (no backtracking)', () => {
     const half = LIMITS.bytes / 2 - 200;
     for (const filler of ['`'.repeat(half), 'highlight: ' + 'a'.repeat(half), '#'.repeat(half), '### after: ' + ' '.repeat(half) + 'x', `\`\`\`juju${' '.repeat(half)}`]) {
