@@ -11,6 +11,7 @@
  * for every tutorial it accepts, and write(parse(d)) is d for a document in that form.
  */
 import type { JujuVersion } from '../engine/model.ts';
+import { ScriptSyntaxError, parseLine } from '../io/script.ts';
 import type { Alternative, HookMatch, Step, Stop, Target, Tutorial } from './tutorial.ts';
 
 export const FORMAT_VERSION = 1;
@@ -330,6 +331,8 @@ function readSection(section: Section, fail: (line: number, message: string) => 
       for (const c of content) {
         const t = c.text.trim();
         if (t === '' || t.startsWith('#')) continue;
+        const problem = scriptProblem(t);
+        if (problem) fail(c.n, `"${t}": ${problem}`);
         run.push(t);
         runLines.push(c.n);
       }
@@ -414,6 +417,17 @@ function readSection(section: Section, fail: (line: number, message: string) => 
       ...(quiz !== undefined ? { quiz } : {}),
     }),
   };
+}
+
+/** What is wrong with a script line's syntax ('' when nothing): the console's and the CLI's own parser says. */
+function scriptProblem(line: string): string {
+  try {
+    parseLine(line, 1);
+    return '';
+  } catch (e) {
+    if (e instanceof ScriptSyntaxError) return e.problem;
+    throw e;
+  }
 }
 
 /** The setting a line starts with (`<name>:`), or null. */

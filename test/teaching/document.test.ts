@@ -185,6 +185,10 @@ juju remove-application worker
       '27: quiz: expected on or off, not "maybe"',
     ]);
     expect(problems(SMALL.replace('highlight: unit worker/0,', 'quiz: on\nhighlight: unit worker/0,'))).toEqual(['35: "quiz" is not a setting of a stop; expected highlight']);
+    expect(problems(SMALL.replace('juju deploy worker', 'juju deploy worker -n two').replace('juju relate master worker', 'juju frobnicate'))).toEqual([
+      `${lineOf(SMALL, 'juju deploy worker')}: "juju deploy worker -n two": -n expects a number, got "two" (usage: juju deploy <charm> [<application>] [-n <units>] | juju deploy <bundle.yaml> [--overlay <overlay.yaml>]...)`,
+      `${lineOf(SMALL, 'juju relate master worker')}: "juju frobnicate": unknown juju command "frobnicate"; expected one of: deploy, add-unit, remove-unit, integrate, relate, add-relation, remove-relation, remove-application, run, run-action, exec, resolve, resolved, status, show-unit, model-config, export-bundle`,
+    ]);
     expect(problems(SMALL.slice(0, SMALL.indexOf('juju relate')))).toEqual([`${lineOf(SMALL, 'juju relate')}: a fenced block is never closed: expected \`\`\``]);
   });
 
@@ -337,14 +341,21 @@ describe('checkTutorial', () => {
   it('reports, at their lines, a stop whose hook never runs, targets that are not there and lines Juju refuses or cannot read', () => {
     const bad = SMALL.replace('### after: worker/0 master-relation-joined', '### after: worker/0 master-relation-joined 5')
       .replace('highlight: app master', 'highlight: app mastr')
-      .replace('juju relate master worker\n', 'juju relate master worker\njuju remove-unit worker/7\njuju frobnicate\n')
+      .replace('juju relate master worker\n', 'juju relate master worker\njuju remove-unit worker/7\n')
       .replace('select: relation master worker', 'select: relation master ghost');
     expect(check(bad)).toEqual([
       `${lineOf(bad, 'app mastr')}: the step highlights what is not there: application mastr is not in the model`,
       `${lineOf(bad, 'worker/7')}: Juju refuses "juju remove-unit worker/7": ERROR removing unit worker/7 failed: unit "worker/7" does not exist`,
-      `${lineOf(bad, 'frobnicate')}: "juju frobnicate": unknown juju command "frobnicate"; expected one of: deploy, add-unit, remove-unit, integrate, relate, add-relation, remove-relation, remove-application, run, run-action, exec, resolve, resolved, status, show-unit, model-config, export-bundle`,
       `${lineOf(bad, '### after')}: stop 1 (after: worker/0 master-relation-joined 5): no such hook runs in this step`,
       `${lineOf(bad, 'select: relation master ghost')}: select: there is no relation between master and ghost`,
+    ]);
+  });
+
+  it('reports script lines it cannot read in a tutorial that did not come from a document (no line: its step)', () => {
+    const t = parseTutorialDocument(SMALL);
+    const typo = { ...t, steps: [t.steps[0] as Step, { ...(t.steps[1] as Step), run: ['juju relate master worker', 'juju frobnicate'] }] };
+    expect(checkTutorial(typo)).toEqual([
+      { step: 2, message: '"juju frobnicate": unknown juju command "frobnicate"; expected one of: deploy, add-unit, remove-unit, integrate, relate, add-relation, remove-relation, remove-application, run, run-action, exec, resolve, resolved, status, show-unit, model-config, export-bundle' },
     ]);
   });
 
