@@ -7,10 +7,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { compareBranches } from '../src/teaching/compare.ts';
-import { departedOrBroken } from '../src/teaching/tutorials/departed-or-broken.ts';
 import { CompareLabel, cellName, hookName } from '../src/ui/teaching/compare/labels.ts';
 import { Label } from '../src/ui/labels.ts';
 import { expect, test, type RelvizPage } from './fixtures.ts';
+import { shippedTutorial } from '../src/teaching/tutorials/index.ts';
+
+const departedOrBroken = shippedTutorial('departed-or-broken');
 
 const STEP = departedOrBroken.steps.findIndex((s) => s.compare);
 const card = (page: Page) => page.getByRole('complementary', { name: /^Tutorial: / });

@@ -8,13 +8,14 @@
  * test-results/layout/ for a human to look at.
  */
 import type { Locator, Page } from '@playwright/test';
-import { TUTORIALS } from '../src/teaching/tutorials/index.ts';
-import { departedOrBroken } from '../src/teaching/tutorials/departed-or-broken.ts';
-import { masterworker } from '../src/teaching/tutorials/masterworker.ts';
+import { shippedTutorial, TUTORIALS } from '../src/teaching/tutorials/index.ts';
 import { CompareLabel } from '../src/ui/teaching/compare/labels.ts';
 import { QuizLabel } from '../src/ui/teaching/QuizCard.tsx';
 import { Label } from '../src/ui/labels.ts';
 import { expect, test } from './fixtures.ts';
+
+const departedOrBroken = shippedTutorial('departed-or-broken');
+const masterworker = shippedTutorial('masterworker');
 
 const SMALL = { width: 1280, height: 720 } as const;
 const LARGE = { width: 1920, height: 1080 } as const;

@@ -2,11 +2,13 @@
 import { Timeline } from '../src/engine/timeline.ts';
 import { deriveView } from '../src/store/view.ts';
 import { compileTutorial, planStep, stepStartTick } from '../src/teaching/tutorial.ts';
-import { masterworker } from '../src/teaching/tutorials/masterworker.ts';
 import { Label } from '../src/ui/labels.ts';
 import { hookAtTick, legalChoices } from '../src/ui/teaching/quiz.ts';
 import { QuizLabel } from '../src/ui/teaching/QuizCard.tsx';
 import { expect, test } from './fixtures.ts';
+import { shippedTutorial } from '../src/teaching/tutorials/index.ts';
+
+const masterworker = shippedTutorial('masterworker');
 
 const relate = masterworker.steps.findIndex((s) => s.title === 'Relate them');
 

@@ -6,6 +6,7 @@
 import { formatCommand, type Command } from '../engine/commands.ts';
 import { shellSplit } from '../engine/hooktools.ts';
 import { parseRef } from '../engine/integrate.ts';
+import { filesFor } from '../engine/paths.ts';
 
 export interface ScriptLine {
   /** 1-based line number in the script. */
@@ -394,6 +395,13 @@ export function runAfter(line: Pick<ScriptLine, 'command' | 'background'>): 'idl
     default:
       return line.background ? 'none' : 'idle';
   }
+}
+
+/** A typed or scripted bundle deploy (or status load) with no files of its own takes them from the files at hand. */
+export function withFilesAtHand(command: Command, files: Readonly<Record<string, string>>): Command {
+  if (command.type === 'deploy-bundle' && Object.keys(command.files).length === 0) return { ...command, files: filesFor(command, files) };
+  if (command.type === 'load-status' && Object.keys(command.files).length === 0) return { ...command, files: filesFor({ path: command.path, overlays: command.showUnits }, files) };
+  return command;
 }
 
 export { formatCommand };

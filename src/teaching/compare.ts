@@ -9,8 +9,8 @@ import type { HookKind, RuleId } from '../engine/ops.ts';
 import type { SimState } from '../engine/model.ts';
 import { Timeline } from '../engine/timeline.ts';
 import type { HookRecord } from '../engine/trace.ts';
-import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
-import { TutorialError, compileTutorial, planStep, type Alternative, type Tutorial } from './tutorial.ts';
+import { runAfter } from '../io/script.ts';
+import { TutorialError, compileTutorial, planStep, tutorialLine, type Alternative, type Tutorial } from './tutorial.ts';
 
 /** What a hook means for the question "departed or broken?" (JUJU-SEMANTICS §5). */
 export type Teardown = 'departed' | 'broken' | 'stop' | 'remove' | 'other';
@@ -102,7 +102,7 @@ export function compareBranches(tutorial: Tutorial, stepIndex: number): Branch[]
     t.seek(branchTick);
     const refused: string[] = [];
     alt.run.forEach((raw, i) => {
-      const line = parseAlternativeLine(tutorial, stepIndex, a, i, raw);
+      const line = tutorialLine(tutorial, raw, `step ${stepIndex + 1}, alternative ${a + 1}, line ${i + 1}`);
       const result = t.apply(line.command, { text: line.text, run: runAfter(line) });
       if (result.exitCode !== 0) refused.push(result.stderr.trim());
     });
@@ -118,18 +118,6 @@ export function compareBranches(tutorial: Tutorial, stepIndex: number): Branch[]
     refused,
     lanes: units.map((unit) => ({ unit, hooks: hooks.filter((h) => h.unit === unit) })),
   }));
-}
-
-function parseAlternativeLine(tutorial: Tutorial, stepIndex: number, alt: number, i: number, raw: string) {
-  const where = `tutorial ${tutorial.id}, step ${stepIndex + 1}, alternative ${alt + 1}, line ${i + 1}`;
-  try {
-    const line = parseLine(raw, i + 1);
-    if (!line) throw new TutorialError(`${where}: empty`);
-    return line;
-  } catch (e) {
-    if (e instanceof ScriptSyntaxError) throw new TutorialError(`${where}: ${e.problem}`);
-    throw e;
-  }
 }
 
 /** The hooks of one unit in a branch (none when it has no lane there). */

@@ -10,7 +10,7 @@ import type { Command } from '../engine/commands.ts';
 import type { JujuVersion } from '../engine/model.ts';
 import type { Timeline } from '../engine/timeline.ts';
 import type { HookRecord, TraceRecord, TraceList } from '../engine/trace.ts';
-import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
+import { ScriptSyntaxError, parseLine, runAfter, withFilesAtHand, type ScriptLine } from '../io/script.ts';
 
 /** A command as the store's session keeps it: the command, its text, the hooks to run after it. */
 export interface TutorialInput {
@@ -85,8 +85,14 @@ export interface Tutorial {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
+  /** For authors, not shown: why this seed, where the material comes from (the document's `#` lines in its front matter). */
+  readonly notes?: string;
   readonly seed: number;
   readonly juju: JujuVersion;
+  /** The starting model: script lines applied before step 1, already played when the tutorial opens. */
+  readonly setup?: readonly string[];
+  /** Files the tutorial carries, by path (bundles, overlays, charm metadata), read by its `juju deploy ./bundle.yaml` lines. */
+  readonly files?: Readonly<Record<string, string>>;
   readonly steps: readonly Step[];
 }
 
@@ -94,34 +100,49 @@ export class TutorialError extends Error {
   override name = 'TutorialError';
 }
 
+/** One of the tutorial's script lines, parsed; a bundle it deploys reads the tutorial's files. `where` names it in an error. */
+export function tutorialLine(t: Tutorial, raw: string, where: string): ScriptLine {
+  let line;
+  try {
+    line = parseLine(raw, 1);
+  } catch (e) {
+    if (e instanceof ScriptSyntaxError) throw new TutorialError(`tutorial ${t.id}, ${where}: ${e.problem}`);
+    throw e;
+  }
+  if (!line) throw new TutorialError(`tutorial ${t.id}, ${where}: empty`);
+  return t.files ? { ...line, command: withFilesAtHand(line.command, t.files) } : line;
+}
+
+function compileLines(t: Tutorial, lines: readonly string[] | undefined, where: string): TutorialInput[] {
+  return (lines ?? []).map((raw, i) => {
+    const line = tutorialLine(t, raw, `${where}, line ${i + 1}`);
+    return { command: line.command, text: line.text, run: runAfter(line) };
+  });
+}
+
+export interface CompiledTutorial {
+  /** The starting model's inputs. */
+  readonly setup: readonly TutorialInput[];
+  /** Each step's own inputs. */
+  readonly steps: readonly (readonly TutorialInput[])[];
+}
+
 /** Parses every step's lines (with where each came from), so a typo fails loudly and early. */
-export function compileTutorial(t: Tutorial): TutorialInput[][] {
-  return t.steps.map((step, k) =>
-    (step.run ?? []).map((raw, i) => {
-      let line;
-      try {
-        line = parseLine(raw, i + 1);
-      } catch (e) {
-        if (e instanceof ScriptSyntaxError) throw new TutorialError(`tutorial ${t.id}, step ${k + 1}, line ${i + 1}: ${e.problem}`);
-        throw e;
-      }
-      if (!line) throw new TutorialError(`tutorial ${t.id}, step ${k + 1}, line ${i + 1}: empty`);
-      return { command: line.command, text: line.text, run: runAfter(line) };
-    }),
-  );
+export function compileTutorial(t: Tutorial): CompiledTutorial {
+  return { setup: compileLines(t, t.setup, 'starting model'), steps: t.steps.map((step, k) => compileLines(t, step.run, `step ${k + 1}`)) };
 }
 
 export interface StepPlan {
-  /** The inputs of every step up to and including this one. */
+  /** The inputs of the starting model and every step up to and including this one. */
   readonly inputs: readonly TutorialInput[];
   /** Index into `inputs` of this step's first input (= inputs.length when it has none). */
   readonly first: number;
 }
 
-export function planStep(compiled: readonly TutorialInput[][], step: number): StepPlan {
-  if (step < 0 || step >= compiled.length) throw new TutorialError(`no step ${step + 1}`);
-  const before = compiled.slice(0, step).flat();
-  return { inputs: [...before, ...(compiled[step] ?? [])], first: before.length };
+export function planStep(compiled: CompiledTutorial, step: number): StepPlan {
+  if (step < 0 || step >= compiled.steps.length) throw new TutorialError(`no step ${step + 1}`);
+  const before = [...compiled.setup, ...compiled.steps.slice(0, step).flat()];
+  return { inputs: [...before, ...(compiled.steps[step] ?? [])], first: before.length };
 }
 
 /** Where the step starts on the timeline built from its plan: at its first command (or the end). */

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/engine/clone.ts';
 import { createRelvizStore } from '../../src/store/store.ts';
-import { masterworker } from '../../src/teaching/tutorials/masterworker.ts';
+import { shippedTutorial } from '../../src/teaching/tutorials/index.ts';
+
+const masterworker = shippedTutorial('masterworker');
 
 const relate = masterworker.steps.findIndex((s) => s.title === 'Relate them');
 

@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareBranches, hooksOf, type Branch, type Teardown } from '../../src/teaching/compare.ts';
 import { TutorialError, type Tutorial } from '../../src/teaching/tutorial.ts';
-import { departedOrBroken } from '../../src/teaching/tutorials/departed-or-broken.ts';
-import { TUTORIALS } from '../../src/teaching/tutorials/index.ts';
+import { shippedTutorial, TUTORIALS } from '../../src/teaching/tutorials/index.ts';
+
+const departedOrBroken = shippedTutorial('departed-or-broken');
 
 /** A master and two workers, related; step 2 compares the four teardowns. */
 const model: Tutorial = {

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../src/engine/timeline.ts';
 import { parseScript } from '../../src/io/script.ts';
 import { deriveView } from '../../src/store/view.ts';
-import { integrationGuide } from '../../src/teaching/tutorials/integrationGuide.ts';
-import { subordinates } from '../../src/teaching/tutorials/subordinates.ts';
 import { LEGIBLE_ZOOM, frameOptions } from '../../src/ui/graph/frame.ts';
 import { stepFocus } from '../../src/ui/teaching/focus.ts';
+import { shippedTutorial } from '../../src/teaching/tutorials/index.ts';
+
+const integrationGuide = shippedTutorial('integration-guide');
+const subordinates = shippedTutorial('subordinates');
 
 function viewOf(script: string) {
   const t = new Timeline({ seed: 1 });

@@ -1,9 +1,11 @@
 /** The tutorial card's logic and where its targets are on screen. */
 import { describe, expect, it } from 'vitest';
 import { createRelvizStore } from '../../src/store/store.ts';
-import { masterworker } from '../../src/teaching/tutorials/masterworker.ts';
 import { targetSelector } from '../../src/ui/teaching/targets.ts';
 import { tutorialAt } from '../../src/ui/teaching/tutorialView.ts';
+import { shippedTutorial } from '../../src/teaching/tutorials/index.ts';
+
+const masterworker = shippedTutorial('masterworker');
 
 const relate = masterworker.steps.findIndex((s) => s.title === 'Relate them');
 

@@ -4,10 +4,9 @@
  */
 import { applyCommand, type Command } from '../../engine/commands.ts';
 import { needsReaders, readers, readersReady } from '../../engine/readers.ts';
-import { ScriptSyntaxError, parseLine, runAfter } from '../../io/script.ts';
+import { ScriptSyntaxError, parseLine, runAfter, withFilesAtHand } from '../../io/script.ts';
 import { toAnnotations } from '../annotations.ts';
 import { withReaders } from '../loadReaders.ts';
-import { withFilesAtHand } from '../scriptInputs.ts';
 import type { ConsoleActions, ConsoleEntry, ConsoleState } from '../state.ts';
 import type { SliceArgs } from './core.ts';
 

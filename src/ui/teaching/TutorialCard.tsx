@@ -9,6 +9,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { Label } from '../labels.ts';
+import { Narration } from './Narration.tsx';
 import { QuizCard } from './QuizCard.tsx';
 import { reveal } from './reveal.ts';
 import { tutorialAt } from './tutorialView.ts';
@@ -33,7 +34,7 @@ export function TutorialCard({ className = '' }: { className?: string }) {
   const [folded, setFolded] = useState(false);
   const bodyId = useId();
   // Paused at a stop: its explanation is what to read now, so unfold and bring it into view.
-  const stopRef = useRef<HTMLParagraphElement>(null);
+  const stopRef = useRef<HTMLElement>(null);
   const pausedAt = at?.atStop ? cursor : null;
   useEffect(() => {
     if (pausedAt === null) return;
@@ -75,12 +76,15 @@ export function TutorialCard({ className = '' }: { className?: string }) {
       </header>
       {/* A tab stop when it scrolls: the narration must be reachable from the keyboard. */}
       <div id={bodyId} hidden={folded} tabIndex={0} className="min-h-0 flex-1 space-y-2 overflow-auto px-3 py-2">
-        <p className="text-[15px] leading-snug">{step.say}</p>
+        <Narration text={step.say} className="text-[15px] leading-snug" />
         {stop && (
-          <p ref={stopRef} role="status" className={`rounded-md border-l-4 px-2.5 py-1.5 text-[15px] leading-snug ${atStop ? 'border-orange-600 bg-amber-50' : 'border-slate-300 bg-slate-50 text-slate-700'}`}>
-            {atStop && <span className="font-semibold text-orange-900">Paused here. </span>}
-            {stop.say}
-          </p>
+          <Narration
+            ref={stopRef}
+            role="status"
+            className={`rounded-md border-l-4 px-2.5 py-1.5 text-[15px] leading-snug ${atStop ? 'border-orange-600 bg-amber-50' : 'border-slate-300 bg-slate-50 text-slate-700'}`}
+            lead={atStop && <span className="font-semibold text-orange-900">Paused here. </span>}
+            text={stop.say}
+          />
         )}
         {offPath && (
           <p role="note" className="rounded-md border border-slate-400 bg-slate-50 px-2.5 py-1.5 text-sm text-slate-800">

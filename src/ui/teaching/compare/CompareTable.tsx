@@ -3,6 +3,7 @@ import type { Branch, BranchHook } from '../../../teaching/compare.ts';
 import { HookChip } from './HookChip.tsx';
 import { CompareLabel, cellName } from './labels.ts';
 import { firstHook, isNavKey, moveHook, type HookPlace } from './navigation.ts';
+import { InlineNarration } from '../Narration.tsx';
 
 const at = (p: HookPlace) => `[data-row="${p.unit}"][data-branch="${p.branch}"][data-hook="${p.hook}"]`;
 
@@ -49,7 +50,9 @@ export function CompareTable({ branches, onPoint }: { branches: readonly Branch[
                   {line}
                 </code>
               ))}
-              <span className="mt-1 block text-[15px] leading-snug text-slate-900">{alt.say}</span>
+              <span className="mt-1 block text-[15px] leading-snug text-slate-900">
+                <InlineNarration text={alt.say} />
+              </span>
             </th>
           ))}
         </tr>
