@@ -24,7 +24,7 @@ import { ScriptSyntaxError, parseLine, runAfter } from '../io/script.ts';
 import { LIMITS, parseAfter, parseTarget, targetText, writeTutorialDocument } from './document.ts';
 import { findHook, type HookMatch, type Step, type Stop, type Target, type Tutorial } from './tutorial.ts';
 
-export const RECORDING_KEY = 'relviz.recording';
+export { RECORDING_KEY } from './recordingKey.ts';
 export const RECORDING_VERSION = 1;
 
 /** A command as the session has it (SessionInput's shape). */

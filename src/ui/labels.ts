@@ -40,6 +40,8 @@ export const Label = {
   whatToWatch: 'What to watch',
   dismissMisconception: 'Dismiss misconception',
   tutorials: 'Tutorials',
+  recordTutorial: 'Record a tutorial…',
+  editTutorial: 'Edit as text…',
   tutorial: 'Tutorial',
   tutorialBack: 'Back',
   tutorialNext: 'Next',

@@ -1,8 +1,16 @@
-/** The header's Tutorials menu: opens a guided tutorial at its first step (its steps load on demand: registry.ts). */
+/**
+ * The header's Tutorials menu: opens a guided tutorial at its first step (its steps
+ * load on demand: registry.ts); and the authoring tools, to record a tutorial or edit
+ * one as text (authoring.ts).
+ */
 import { TUTORIAL_LIST } from '../../teaching/tutorials/list.ts';
 import { loadTutorials } from '../../teaching/tutorials/registry.ts';
 import { Label } from '../labels.ts';
+import { setAuthoring } from './authoring.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+
+const RECORD = ' record';
+const EDIT = ' edit';
 
 export function TutorialMenu() {
   const store = useRelvizStore();
@@ -16,7 +24,10 @@ export function TutorialMenu() {
       onPointerEnter={() => void loadTutorials().catch(() => undefined)}
       onFocus={() => void loadTutorials().catch(() => undefined)}
       onChange={(e) => {
-        if (e.target.value) store.getState().openTutorial(e.target.value, 0);
+        const v = e.target.value;
+        if (v === RECORD) setAuthoring({ kind: 'record' });
+        else if (v === EDIT) setAuthoring({ kind: 'edit', id: current || null });
+        else if (v) store.getState().openTutorial(v, 0);
       }}
     >
       <option value="">Tutorials…</option>
@@ -25,6 +36,10 @@ export function TutorialMenu() {
           {t.title}
         </option>
       ))}
+      <optgroup label="Write your own">
+        <option value={RECORD}>{Label.recordTutorial}</option>
+        <option value={EDIT}>{Label.editTutorial}</option>
+      </optgroup>
     </select>
   );
 }
