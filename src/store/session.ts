@@ -15,6 +15,7 @@ import { formatCommand, type Command, type CommandType } from '../engine/command
 import { commandLimitError, LIMITS } from '../engine/limits.ts';
 import type { JujuVersion } from '../engine/model.ts';
 import { ScriptSyntaxError, parseLine, parseScript, runAfter } from '../io/script.ts';
+import type { TutorialSource } from '../teaching/tutorials/registry.ts';
 
 /** One thing the user did: a command and how many hooks ran after it. */
 export interface SessionInput {
@@ -31,8 +32,12 @@ export interface SessionV1 {
   readonly inputs: readonly SessionInput[];
   readonly cursor: number;
   readonly positions: Readonly<Record<string, { x: number; y: number }>>;
-  /** The tutorial step the session is at, if one is being followed. */
-  readonly tutorial?: { readonly id: string; readonly step: number } | null;
+  /**
+   * The tutorial step the session is at, if one is being followed; a tutorial opened
+   * from a document (`doc:<id>`) carries the document, read and checked again when
+   * the session is opened (the tutorial slice's attach).
+   */
+  readonly tutorial?: { readonly id: string; readonly step: number; readonly document?: TutorialSource } | null;
 }
 
 export const SESSION_KEY = 'relviz.session';
@@ -47,6 +52,12 @@ const MAX_POSITIONS = 1000;
 const MAX_COORD = 1_000_000;
 const APP = /^[a-z][a-z0-9-]{0,63}$/;
 export const TUTORIAL_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A tutorial opened from a document: `doc:` and the document's id (teaching/tutorials/registry.ts). */
+const DOCUMENT_TUTORIAL_ID = /^doc:[a-z0-9][a-z0-9-]{0,63}$/;
+/** Longest tutorial document a session carries: the format's own bound (teaching/document.ts LIMITS.bytes; a test keeps them equal). */
+export const MAX_DOCUMENT_CHARS = 512 * 1024;
+/** Longest URL a tutorial document may have come from. */
+export const MAX_URL_CHARS = 2048;
 export const FILE_NAME = /^[\w.-]{1,64}\.yaml$/;
 /** A bundle's or status's file: a normalised path (bundleFiles.ts) to a YAML, JSON or text file. */
 export const FILE_PATH = /^\/?(?:[\w.+@-]{1,128}\/){0,16}[\w.+@-]{1,128}\.(?:ya?ml|json|txt)$/;
@@ -208,11 +219,42 @@ function restoreInput(raw: unknown, index: number, checked: Checked): SessionInp
   return { command, text, run: restoreRun(raw['run'], what) };
 }
 
-/** The tutorial place of a session or link: an id like "masterworker" and a step ≥ 0. */
+/** Whether `x` is a URL a tutorial document may come from: http(s), bounded. */
+export function isTutorialUrl(x: unknown): x is string {
+  if (typeof x !== 'string' || x.length > MAX_URL_CHARS || !/^https?:\/\//i.test(x)) return false;
+  try {
+    new URL(x);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A tutorial document carried by a session or link: its text, bounded, and an http(s) URL if it came from one. */
+function restoreTutorialSource(x: unknown): TutorialSource {
+  if (!isObject(x) || typeof x['text'] !== 'string') throw new SessionError('bad tutorial document');
+  const { text, url } = x;
+  if (text.length > MAX_DOCUMENT_CHARS) throw new SessionError(`a tutorial document of ${Math.round(text.length / 1024)} KB, more than the ${MAX_DOCUMENT_CHARS / 1024} KB one may be`);
+  if (url !== undefined && !isTutorialUrl(url)) throw new SessionError('bad tutorial document URL (expected an http or https URL)');
+  return { text, ...(url !== undefined ? { url } : {}) };
+}
+
+/**
+ * The tutorial place of a session or link: a shipped tutorial's id like "masterworker",
+ * or `doc:<id>` with the document it was opened from, and a step ≥ 0. The document's
+ * own content is read and checked when the tutorial is attached, not here.
+ */
 export function restoreTutorialPlace(x: unknown): SessionV1['tutorial'] {
   if (x === undefined || x === null) return null;
-  if (!isObject(x) || typeof x['id'] !== 'string' || !TUTORIAL_ID.test(x['id']) || !isCount(x['step'], 10_000)) throw new SessionError('bad tutorial step');
-  return { id: x['id'], step: x['step'] };
+  if (!isObject(x) || typeof x['id'] !== 'string' || !isCount(x['step'], 10_000)) throw new SessionError('bad tutorial step');
+  const { id, step, document } = x;
+  if (DOCUMENT_TUTORIAL_ID.test(id)) {
+    if (document === undefined) throw new SessionError(`the tutorial "${id}" comes without its document`);
+    return { id, step, document: restoreTutorialSource(document) };
+  }
+  if (!TUTORIAL_ID.test(id)) throw new SessionError('bad tutorial step');
+  if (document !== undefined) throw new SessionError(`the shipped tutorial "${id}" carries a document`);
+  return { id, step };
 }
 
 /**

@@ -5,8 +5,9 @@
  */
 import type { Timeline } from '../../engine/timeline.ts';
 import { TutorialError, compileTutorial, planStep, stepStartTick, stopTicks, type Step } from '../../teaching/tutorial.ts';
-import { loadTutorials, tutorialById, tutorialsLoaded } from '../../teaching/tutorials/registry.ts';
-import type { TutorialActions, TutorialState } from '../state.ts';
+import { DOCUMENT_PREFIX, isDocumentId, loadTutorials, readDocument, registerDocument, tutorialById, tutorialSource, tutorialsLoaded } from '../../teaching/tutorials/registry.ts';
+import { isTutorialUrl } from '../session.ts';
+import type { TutorialActions, TutorialPlace, TutorialState } from '../state.ts';
 import type { SliceArgs, TutorialServices } from './core.ts';
 
 /** The id of the newest relation between two applications at the end of the history (null: none ever). */
@@ -31,6 +32,23 @@ function withTutorials({ set }: SliceArgs, then: () => void): void {
   loadTutorials().then(then, (e: unknown) => set({ error: `ERROR the tutorials could not be loaded (${String(e)}); try again` }));
 }
 
+/**
+ * The place of a tutorial opened from a document, its document registered (read and
+ * checked again when the place carries a text the registry does not hold: a reload, a
+ * link, undo to another version); or why it cannot be followed.
+ */
+function documentPlace(place: TutorialPlace): TutorialPlace | string {
+  const held = tutorialSource(place.id);
+  const carried = place.document;
+  if (carried && (held?.text !== carried.text || held.url !== carried.url)) {
+    const read = readDocument(carried.text);
+    if (!read.ok) return read.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ');
+    const id = registerDocument(read.tutorial, carried);
+    if (id !== place.id) return `the document is the tutorial "${id}", not "${place.id}"`;
+  } else if (!held) return 'its document is not in the session';
+  return { id: place.id, step: place.step, document: tutorialSource(place.id) as NonNullable<TutorialPlace['document']> };
+}
+
 export function tutorialServices(args: SliceArgs): TutorialServices {
   const { set, get } = args;
   return {
@@ -47,6 +65,15 @@ export function tutorialServices(args: SliceArgs): TutorialServices {
           if (get().generation === generation && get().timeline === t) args.core.attach(place, t);
         });
         return;
+      }
+      if (place && isDocumentId(place.id)) {
+        const resolved = documentPlace(place);
+        if (typeof resolved === 'string') {
+          // The model is the session's own: it stays, without the tutorial.
+          set({ tutorial: null, stops: [], stepStart: 0, offPath: false, error: `ERROR the tutorial "${place.id.slice(DOCUMENT_PREFIX.length)}" could not be opened again (${resolved.slice(0, 500)}): your model is kept, without the tutorial` });
+          return;
+        }
+        place = resolved;
       }
       const tut = place ? tutorialById(place.id) : undefined;
       const def = tut?.steps[place?.step ?? -1];
@@ -96,6 +123,8 @@ export function tutorialSlice(args: SliceArgs): TutorialState & TutorialActions 
       const k = Math.max(0, Math.min(Math.floor(step), tut.steps.length - 1));
       const def = tut.steps[k] as Step;
       const plan = planStep(compileTutorial(tut), k);
+      const source = tutorialSource(id);
+      const place: TutorialPlace = { id, step: k, ...(source ? { document: source } : {}) };
       const from = get();
       if (from.tutorial === null) {
         // Leaving the tutorial brings back what the user had.
@@ -110,7 +139,7 @@ export function tutorialSlice(args: SliceArgs): TutorialState & TutorialActions 
         plan.inputs,
         (t) => stepStartTick(t, plan),
         (t) => {
-          core.attach({ id, step: k }, t);
+          core.attach(place, t);
           const select = def.select;
           if (!select) return;
           if ('unit' in select) {
@@ -123,6 +152,19 @@ export function tutorialSlice(args: SliceArgs): TutorialState & TutorialActions 
         },
         { unbudgeted: true },
       );
+    },
+
+    openTutorialDocument(text, opts = {}) {
+      if (!tutorialsLoaded()) {
+        void loadTutorials().catch(() => undefined);
+        return { ok: false, problems: [{ line: 1, message: 'the tutorial reader is still loading: try again in a moment' }] };
+      }
+      if (opts.url !== undefined && !isTutorialUrl(opts.url)) return { ok: false, problems: [{ line: 1, message: `"${String(opts.url).slice(0, 100)}" is not an http or https URL` }] };
+      const read = readDocument(text, opts.file);
+      if (!read.ok) return read;
+      const id = registerDocument(read.tutorial, { text, ...(opts.url !== undefined ? { url: opts.url } : {}) });
+      get().openTutorial(id, opts.step ?? 0);
+      return { ok: true, id, problems: [] };
     },
 
     closeTutorial() {
