@@ -41,9 +41,8 @@ import { lazyPart } from './common/lazyPart.tsx';
 const TutorialCard = lazyPart('the tutorial', () => import('./teaching/TutorialCard.tsx').then((m) => m.TutorialCard));
 const CompareView = lazyPart('the comparison', () => import('./teaching/compare/CompareView.tsx').then((m) => m.CompareView));
 // The hook log is the second tab: fetched when its tab is pointed at or focused, or shown.
-// The authoring tools, for whoever writes a tutorial.
-const RecorderBar = lazyPart('the tutorial recorder', () => import('./teaching/author/RecorderBar.tsx').then((m) => m.RecorderBar));
-const TutorialEditor = lazyPart('the tutorial editor', () => import('./teaching/author/TutorialEditor.tsx').then((m) => m.TutorialEditor));
+// The tutorial recorder and editor, for whoever writes a tutorial.
+const Authoring = lazyPart('the authoring tools', () => import('./teaching/author/Authoring.tsx').then((m) => m.Authoring));
 const HookLog = lazyPart('the hook log', () => import('./log/HookLog.tsx').then((m) => m.HookLog));
 
 type BottomTab = 'swimlanes' | 'log';
@@ -180,8 +179,7 @@ export function App({ embed = false }: { embed?: boolean }) {
           </div>
         </header>
       )}
-      {mode === 'app' && authoring?.kind === 'record' && <RecorderBar />}
-      {!embed && authoring?.kind === 'edit' && <TutorialEditor id={authoring.id} />}
+      {mode === 'app' && authoring && <Authoring open={authoring} />}
       {mode !== 'app' && <StageBar mode={mode} onLeave={() => setPresent(false)} />}
       <SavingBanner />
       <ErrorBanner />
