@@ -9,7 +9,7 @@
  * the document. The recording is saved as it changes (recording.ts).
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { addHighlight, addStop, editText, newStep, recordingDocument, removeItem, removeStep, setEditing, setHeader, scriptLines, type Recording, type RecordedStep } from '../../../teaching/recorder.ts';
+import { addHighlight, addStop, editText, followsSetup, newStep, recordingDocument, removeItem, removeStep, setEditing, setHeader, scriptLines, type Recording, type RecordedStep } from '../../../teaching/recorder.ts';
 import { targetText } from '../../../teaching/document.ts';
 import type { Target } from '../../../teaching/tutorial.ts';
 import { loadTutorials } from '../../../teaching/tutorials/registry.ts';
@@ -87,7 +87,7 @@ function Chip({ children, onRemove, removeLabel, onPick, picked }: { children: s
 function Items({ rec, step, k }: { rec: Recording; step: RecordedStep; k: number }) {
   const lines = rec.inputs.filter((i) => i.step === k).flatMap(scriptLines);
   const update = (r: Recording) => setRecording(r);
-  const hl = (t: Target) => `◎ ${targetText(t)}`;
+  const hl = (t: Target) => `highlight ${targetText(t)}`;
   return (
     <ul aria-label={RecorderLabel.items} className="flex min-w-0 flex-wrap content-start gap-1 overflow-y-auto">
       <li className="truncate text-xs text-slate-700" title={lines.join('\n')}>
@@ -106,11 +106,11 @@ function Items({ rec, step, k }: { rec: Recording; step: RecordedStep; k: number
           removeLabel={`Remove the stop after ${afterText(stop.after)}`}
           onRemove={() => update(removeItem(rec, k, { kind: 'stop', stop: j }))}
         >
-          {`⏸ after ${afterText(stop.after)}`}
+          {`stop after ${afterText(stop.after)}`}
         </Chip>,
         ...stop.highlight.map((t, m) => (
           <Chip key={`s${j}h${targetText(t)}`} removeLabel={`Remove the highlight ${targetText(t)} of the stop after ${afterText(stop.after)}`} onRemove={() => update(removeItem(rec, k, { kind: 'highlight', stop: j, target: m }))}>
-            {`⏸${j + 1} ${hl(t)}`}
+            {`stop ${j + 1}: ${hl(t)}`}
           </Chip>
         )),
       ])}
@@ -124,6 +124,7 @@ export function RecorderBar() {
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const inTutorial = useRelviz((s) => s.tutorial !== null);
+  const inputs = useRelviz((s) => s.inputs);
   const say = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
@@ -169,7 +170,7 @@ export function RecorderBar() {
         const before = currentRecording();
         if (!before) return;
         setRecording({ ...before, previewing: true });
-        const opened = store.getState().openTutorialDocument(text, { file: `${rec.id}.md`, step: k });
+        const opened = store.getState().openTutorialDocument(text, { file: `${rec.id}.md` });
         if (opened.ok) return setMessage(null);
         setRecording({ ...before, previewing: false });
         setMessage(`It would not play as recorded: ${opened.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
@@ -253,7 +254,7 @@ export function RecorderBar() {
               onClick={() => update(setEditing(rec, { step: i, stop: null }))}
             >
               {i + 1}. {s.title}
-              {i === rec.steps.length - 1 ? ' ●' : ''}
+              {i === rec.steps.length - 1 && <span className="text-red-500" title="Commands are recorded in this step"> ●</span>}
             </button>
           ))}
           <button type="button" className={small(buttonClass)} onClick={() => update(newStep(rec))} title="The next commands go to a new step">
@@ -321,6 +322,11 @@ export function RecorderBar() {
           </div>
         </div>
       </div>
+      {!followsSetup(rec, inputs) && (
+        <p role="alert" className="text-xs font-semibold text-red-900">
+          Not recording: this model no longer starts with the recording’s starting model ({rec.setup.length} commands). Undo to go back to it.
+        </p>
+      )}
       {(message ?? note) && (
         <p role="status" className="text-xs text-slate-800">
           {message ?? note}

@@ -64,7 +64,10 @@ function begin(store: RelvizStore): Held {
       return { rec: startRecording(s), note: `The saved recording could not be read (${e.message}); it is kept under “${aside}” in this browser’s storage. A new recording starts from this model.` };
     }
   }
-  return { rec: startRecording(store.getState()), note: null };
+  // From the whole model: a command typed with the cursor in the past would drop the history after it.
+  const s = store.getState();
+  if (s.cursor < s.length) s.seek(s.length);
+  return { rec: startRecording(s), note: null };
 }
 
 /** Starts following the session (and returns how to stop). Opens the saved recording or starts one. */
