@@ -192,16 +192,11 @@ function expandPositions(x: unknown): SessionV1['positions'] {
   return Object.fromEntries(out);
 }
 
-/** The tutorial place `t` (with its document `d` and URL `u`), checked by the session schema's own rule. */
+/** The tutorial place `t` (with its document `d` and the URL `u` it came from), checked by the session schema's own rule. */
 function expandTutorial(t: unknown, d: unknown, u: unknown): ShareTutorial | null {
-  if (t === undefined) {
-    if (d !== undefined || u !== undefined) throw new ShareError('a tutorial document without its tutorial');
-    return null;
-  }
+  if (t === undefined && d === undefined && u === undefined) return null;
   if (!Array.isArray(t) || t.length !== 2) throw new ShareError('bad tutorial step');
-  if (d === undefined && u !== undefined) throw new ShareError('a tutorial URL without its document');
-  const document = d === undefined ? undefined : { text: d, ...(u !== undefined ? { url: u } : {}) };
-  return schema(() => restoreTutorialPlace({ id: t[0] as unknown, step: t[1] as unknown, ...(document ? { document } : {}) })) ?? null;
+  return schema(() => restoreTutorialPlace({ id: t[0] as unknown, step: t[1] as unknown, document: d === undefined && u === undefined ? undefined : { text: d, url: u } })) ?? null;
 }
 
 /** Validates an untrusted compact session and rebuilds it; throws ShareError. */

@@ -15,7 +15,7 @@ import { formatCommand, type Command, type CommandType } from '../engine/command
 import { commandLimitError, LIMITS } from '../engine/limits.ts';
 import type { JujuVersion } from '../engine/model.ts';
 import { ScriptSyntaxError, parseLine, parseScript, runAfter } from '../io/script.ts';
-import type { TutorialSource } from '../teaching/tutorials/registry.ts';
+import { isTutorialUrl, type TutorialSource } from '../teaching/tutorials/registry.ts';
 
 /** One thing the user did: a command and how many hooks ran after it. */
 export interface SessionInput {
@@ -56,8 +56,6 @@ export const TUTORIAL_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const DOCUMENT_TUTORIAL_ID = /^doc:[a-z0-9][a-z0-9-]{0,63}$/;
 /** Longest tutorial document a session carries: the format's own bound (teaching/document.ts LIMITS.bytes; a test keeps them equal). */
 export const MAX_DOCUMENT_CHARS = 512 * 1024;
-/** Longest URL a tutorial document may have come from. */
-export const MAX_URL_CHARS = 2048;
 export const FILE_NAME = /^[\w.-]{1,64}\.yaml$/;
 /** A bundle's or status's file: a normalised path (bundleFiles.ts) to a YAML, JSON or text file. */
 export const FILE_PATH = /^\/?(?:[\w.+@-]{1,128}\/){0,16}[\w.+@-]{1,128}\.(?:ya?ml|json|txt)$/;
@@ -219,42 +217,25 @@ function restoreInput(raw: unknown, index: number, checked: Checked): SessionInp
   return { command, text, run: restoreRun(raw['run'], what) };
 }
 
-/** Whether `x` is a URL a tutorial document may come from: http(s), bounded. */
-export function isTutorialUrl(x: unknown): x is string {
-  if (typeof x !== 'string' || x.length > MAX_URL_CHARS || !/^https?:\/\//i.test(x)) return false;
-  try {
-    new URL(x);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A tutorial document carried by a session or link: its text, bounded, and an http(s) URL if it came from one. */
-function restoreTutorialSource(x: unknown): TutorialSource {
-  if (!isObject(x) || typeof x['text'] !== 'string') throw new SessionError('bad tutorial document');
-  const { text, url } = x;
-  if (text.length > MAX_DOCUMENT_CHARS) throw new SessionError(`a tutorial document of ${Math.round(text.length / 1024)} KB, more than the ${MAX_DOCUMENT_CHARS / 1024} KB one may be`);
-  if (url !== undefined && !isTutorialUrl(url)) throw new SessionError('bad tutorial document URL (expected an http or https URL)');
-  return { text, ...(url !== undefined ? { url } : {}) };
-}
-
 /**
  * The tutorial place of a session or link: a shipped tutorial's id like "masterworker",
- * or `doc:<id>` with the document it was opened from, and a step ≥ 0. The document's
- * own content is read and checked when the tutorial is attached, not here.
+ * or `doc:<id>` with the document it was opened from (its text within the format's
+ * bound, the http(s) URL it came from if any), and a step ≥ 0. The document's content
+ * is read and checked when the tutorial is attached (teaching/read.ts), not here.
  */
 export function restoreTutorialPlace(x: unknown): SessionV1['tutorial'] {
   if (x === undefined || x === null) return null;
-  if (!isObject(x) || typeof x['id'] !== 'string' || !isCount(x['step'], 10_000)) throw new SessionError('bad tutorial step');
-  const { id, step, document } = x;
-  if (DOCUMENT_TUTORIAL_ID.test(id)) {
-    if (document === undefined) throw new SessionError(`the tutorial "${id}" comes without its document`);
-    return { id, step, document: restoreTutorialSource(document) };
+  const id = isObject(x) ? x['id'] : null;
+  const fromDocument = typeof id === 'string' && DOCUMENT_TUTORIAL_ID.test(id);
+  const doc = isObject(x) ? x['document'] : undefined;
+  if (typeof id !== 'string' || !(fromDocument || TUTORIAL_ID.test(id)) || !isCount((x as Record<string, unknown>)['step'], 10_000) || fromDocument !== (doc !== undefined)) {
+    throw new SessionError('bad tutorial step');
   }
-  if (!TUTORIAL_ID.test(id)) throw new SessionError('bad tutorial step');
-  if (document !== undefined) throw new SessionError(`the shipped tutorial "${id}" carries a document`);
-  return { id, step };
+  const step = (x as Record<string, number>)['step'] as number;
+  if (!fromDocument) return { id, step };
+  const { text, url } = isObject(doc) ? doc : {};
+  if (typeof text !== 'string' || text.length > MAX_DOCUMENT_CHARS || (url !== undefined && !isTutorialUrl(url))) throw new SessionError('bad tutorial document');
+  return { id, step, document: { text, ...(url !== undefined ? { url } : {}) } };
 }
 
 /**

@@ -235,10 +235,10 @@ describe('a session following a tutorial opened from a document', () => {
   it('the schema refuses a document tutorial without its text, a shipped one with a document, and oversized or odd documents', () => {
     const session = followed();
     const bad = (tutorial: unknown) => () => restoreSession({ ...session, tutorial });
-    expect(bad({ id: 'doc:two-steps', step: 1 })).toThrow(new SessionError('the tutorial "doc:two-steps" comes without its document'));
+    expect(bad({ id: 'doc:two-steps', step: 1 })).toThrow(new SessionError('bad tutorial step'));
     expect(bad({ id: 'masterworker', step: 1, document: { text: DOC } })).toThrow(SessionError);
-    expect(bad({ id: 'doc:two-steps', step: 1, document: { text: 'x'.repeat(MAX_DOCUMENT_CHARS + 1) } })).toThrow(/KB one may be/);
-    expect(bad({ id: 'doc:two-steps', step: 1, document: { text: DOC, url: 'file:///etc/passwd' } })).toThrow(/URL/);
+    expect(bad({ id: 'doc:two-steps', step: 1, document: { text: 'x'.repeat(MAX_DOCUMENT_CHARS + 1) } })).toThrow(new SessionError('bad tutorial document'));
+    expect(bad({ id: 'doc:two-steps', step: 1, document: { text: DOC, url: 'file:///etc/passwd' } })).toThrow(new SessionError('bad tutorial document'));
     expect(bad({ id: 'doc:Two', step: 1, document: { text: DOC } })).toThrow(SessionError);
     expect(bad({ id: 'doc:two-steps', step: 1, document: 'text' })).toThrow(SessionError);
     // Old sessions (no document) still load.

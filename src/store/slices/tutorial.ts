@@ -5,8 +5,7 @@
  */
 import type { Timeline } from '../../engine/timeline.ts';
 import { TutorialError, compileTutorial, planStep, stepStartTick, stopTicks, type Step } from '../../teaching/tutorial.ts';
-import { DOCUMENT_PREFIX, isDocumentId, loadTutorials, readDocument, registerDocument, tutorialById, tutorialSource, tutorialsLoaded } from '../../teaching/tutorials/registry.ts';
-import { isTutorialUrl } from '../session.ts';
+import { documentReader, isDocumentId, loadTutorials, tutorialById, tutorialSource, tutorialsLoaded, type DocumentReader } from '../../teaching/tutorials/registry.ts';
 import type { TutorialActions, TutorialPlace, TutorialState } from '../state.ts';
 import type { SliceArgs, TutorialServices } from './core.ts';
 
@@ -32,23 +31,6 @@ function withTutorials({ set }: SliceArgs, then: () => void): void {
   loadTutorials().then(then, (e: unknown) => set({ error: `ERROR the tutorials could not be loaded (${String(e)}); try again` }));
 }
 
-/**
- * The place of a tutorial opened from a document, its document registered (read and
- * checked again when the place carries a text the registry does not hold: a reload, a
- * link, undo to another version); or why it cannot be followed.
- */
-function documentPlace(place: TutorialPlace): TutorialPlace | string {
-  const held = tutorialSource(place.id);
-  const carried = place.document;
-  if (carried && (held?.text !== carried.text || held.url !== carried.url)) {
-    const read = readDocument(carried.text);
-    if (!read.ok) return read.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ');
-    const id = registerDocument(read.tutorial, carried);
-    if (id !== place.id) return `the document is the tutorial "${id}", not "${place.id}"`;
-  } else if (!held) return 'its document is not in the session';
-  return { id: place.id, step: place.step, document: tutorialSource(place.id) as NonNullable<TutorialPlace['document']> };
-}
-
 export function tutorialServices(args: SliceArgs): TutorialServices {
   const { set, get } = args;
   return {
@@ -67,10 +49,10 @@ export function tutorialServices(args: SliceArgs): TutorialServices {
         return;
       }
       if (place && isDocumentId(place.id)) {
-        const resolved = documentPlace(place);
+        // Its document registered (read again if need be), or why not: the model is the session's own and stays.
+        const resolved = (documentReader() as DocumentReader).resolve(place);
         if (typeof resolved === 'string') {
-          // The model is the session's own: it stays, without the tutorial.
-          set({ tutorial: null, stops: [], stepStart: 0, offPath: false, error: `ERROR the tutorial "${place.id.slice(DOCUMENT_PREFIX.length)}" could not be opened again (${resolved.slice(0, 500)}): your model is kept, without the tutorial` });
+          set({ tutorial: null, stops: [], stepStart: 0, offPath: false, error: resolved });
           return;
         }
         place = resolved;
@@ -155,16 +137,10 @@ export function tutorialSlice(args: SliceArgs): TutorialState & TutorialActions 
     },
 
     openTutorialDocument(text, opts = {}) {
-      if (!tutorialsLoaded()) {
-        void loadTutorials().catch(() => undefined);
-        return { ok: false, problems: [{ line: 1, message: 'the tutorial reader is still loading: try again in a moment' }] };
-      }
-      if (opts.url !== undefined && !isTutorialUrl(opts.url)) return { ok: false, problems: [{ line: 1, message: `"${String(opts.url).slice(0, 100)}" is not an http or https URL` }] };
-      const read = readDocument(text, opts.file);
-      if (!read.ok) return read;
-      const id = registerDocument(read.tutorial, { text, ...(opts.url !== undefined ? { url: opts.url } : {}) });
-      get().openTutorial(id, opts.step ?? 0);
-      return { ok: true, id, problems: [] };
+      const reader = documentReader();
+      if (reader) return reader.open(text, opts, (id, step) => get().openTutorial(id, step));
+      void loadTutorials().catch(() => undefined);
+      return { ok: false, problems: [{ line: 1, message: 'the tutorial reader is loading: try again' }] };
     },
 
     closeTutorial() {

@@ -7,20 +7,50 @@
  * Beside the shipped tutorials, the registry holds those opened from documents (a
  * file, pasted text, a URL, a link), each under `doc:<its id>` — a key no shipped id
  * can be (ids have no colon) — with the document's text and where it came from, so a
- * session can carry it. The document reader (read.ts) comes in the same chunk.
+ * session can carry it. What reads documents (../read.ts) comes in the same chunk.
  */
-import type { ReadTutorial } from '../read.ts';
+import type { DocumentProblem } from '../document.ts';
 import type { Tutorial } from '../tutorial.ts';
 
-let loaded: ReadonlyMap<string, Tutorial> | null = null;
-let reader: ((text: string, file?: string) => ReadTutorial) | null = null;
-let loading: Promise<void> | null = null;
-
-/** A tutorial document as a session carries it: its text, and the https URL it was fetched from, if any. */
+/** A tutorial document as a session carries it: its text, and the http(s) URL it was fetched from, if any. */
 export interface TutorialSource {
   readonly text: string;
   readonly url?: string;
 }
+
+/** A document read and checked: the tutorial it plays, or every problem found, by line. */
+export type ReadTutorial = { readonly ok: true; readonly tutorial: Tutorial } | { readonly ok: false; readonly problems: readonly DocumentProblem[] };
+
+/** A tutorial place that may carry its document (the store's TutorialPlace, a session's `tutorial`). */
+export interface DocumentPlace {
+  readonly id: string;
+  readonly step: number;
+  readonly document?: TutorialSource;
+}
+
+/** What ../read.ts gives the store once loaded (kept there, out of the page's first chunk). */
+export interface DocumentReader {
+  /** Reads and checks a document; never throws on what it says. */
+  read(text: string, file?: string): ReadTutorial;
+  /**
+   * A `doc:` place with its document registered — read again when it carries a text the
+   * registry does not hold (a reload, a link, undo to another version) — or why it cannot be followed.
+   */
+  resolve(place: DocumentPlace): Required<DocumentPlace> | string;
+  /** openTutorialDocument's work: read, check, register, then `open` the tutorial at its step. */
+  open(
+    text: string,
+    opts: { readonly step?: number; readonly file?: string; readonly url?: string },
+    open: (id: string, step: number) => void,
+  ): { readonly ok: true; readonly id: string; readonly problems: readonly [] } | { readonly ok: false; readonly problems: readonly DocumentProblem[] };
+}
+
+let loaded: ReadonlyMap<string, Tutorial> | null = null;
+let reader: DocumentReader | null = null;
+let loading: Promise<void> | null = null;
+
+/** Whether `x` is a URL a tutorial document may come from: http(s), at most 2048 characters, no spaces. */
+export const isTutorialUrl = (x: unknown): x is string => typeof x === 'string' && /^https?:\/\/[^\s/?#]+[^\s]{0,2000}$/i.test(x);
 
 /** Where registry keys of tutorials opened from documents start. */
 export const DOCUMENT_PREFIX = 'doc:';
@@ -32,10 +62,10 @@ const documents = new Map<string, { readonly tutorial: Tutorial; readonly source
 
 /** Fetches the tutorials and the document reader (once; a failed fetch can be tried again). */
 export function loadTutorials(): Promise<void> {
-  loading ??= Promise.all([import('./index.ts'), import('../read.ts')]).then(
-    ([{ TUTORIALS }, read]) => {
+  loading ??= import('./chunk.ts').then(
+    ({ TUTORIALS, READER }) => {
       loaded = new Map(TUTORIALS.map((t) => [t.id, t]));
-      reader = read.readTutorialDocument;
+      reader = READER;
     },
     (e: unknown) => {
       loading = null;
@@ -45,8 +75,11 @@ export function loadTutorials(): Promise<void> {
   return loading;
 }
 
-/** Whether tutorialById and readDocument answer yet. */
+/** Whether tutorialById and documentReader answer yet. */
 export const tutorialsLoaded = (): boolean => loaded !== null && reader !== null;
+
+/** The document reader, once loadTutorials has resolved. */
+export const documentReader = (): DocumentReader | null => reader;
 
 /** The tutorial called `id` (shipped, or `doc:…`); undefined when there is none, or before loadTutorials has resolved. */
 export function tutorialById(id: string): Tutorial | undefined {
@@ -56,12 +89,6 @@ export function tutorialById(id: string): Tutorial | undefined {
 /** The document a `doc:…` tutorial was opened from; undefined for a shipped one. */
 export function tutorialSource(id: string): TutorialSource | undefined {
   return documents.get(id)?.source;
-}
-
-/** Reads and checks a document (read.ts); throws before loadTutorials has resolved. */
-export function readDocument(text: string, file?: string): ReadTutorial {
-  if (!reader) throw new Error('the tutorial reader is not loaded (loadTutorials)');
-  return reader(text, file);
 }
 
 /** Registers a tutorial read from `source` (replacing one of the same id); returns its key, `doc:<id>`. */
