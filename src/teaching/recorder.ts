@@ -351,7 +351,8 @@ export function serializeRecording(rec: Recording): string {
   });
 }
 
-function afterText(m: HookMatch): string {
+/** A stop's hook as the document writes it: `<unit> <hook> [nth]`. */
+export function afterText(m: HookMatch): string {
   return [m.unit, m.hook, m.nth === undefined ? undefined : String(m.nth)].filter((x) => x !== undefined).join(' ');
 }
 

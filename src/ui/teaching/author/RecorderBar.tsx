@@ -9,7 +9,7 @@
  * the document. The recording is saved as it changes (recording.ts).
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { addHighlight, addStop, editText, followsSetup, newStep, recordingDocument, removeItem, removeStep, setEditing, setHeader, scriptLines, type Recording, type RecordedStep } from '../../../teaching/recorder.ts';
+import { addHighlight, addStop, afterText, editText, followsSetup, newStep, recordingDocument, removeItem, removeStep, setEditing, setHeader, scriptLines, type Recording, type RecordedStep } from '../../../teaching/recorder.ts';
 import { targetText } from '../../../teaching/document.ts';
 import type { Target } from '../../../teaching/tutorial.ts';
 import { loadTutorials } from '../../../teaching/tutorials/registry.ts';
@@ -18,7 +18,7 @@ import { downloadText } from '../../common/download.ts';
 import { buttonClass, dangerClass, fieldClass, primaryClass } from '../../controls/style.ts';
 import { useRelviz, useRelvizStore } from '../../StoreContext.tsx';
 import { setAuthoring } from '../authoring.ts';
-import { HIGHLIGHT_KEY, recordedClick } from './clicks.ts';
+import { HIGHLIGHT_KEY, recordedClick, relationApps } from './clicks.ts';
 import { currentRecording, follow, setRecording, useRecording } from './recording.ts';
 
 export const RecorderLabel = {
@@ -59,12 +59,9 @@ function selectionTarget(s: RelvizState): { target: Target; relation?: readonly 
   if (!sel) return null;
   if (sel.kind === 'unit') return { target: { kind: 'unit', unit: sel.name } };
   if (sel.kind === 'app') return { target: { kind: 'app', app: sel.name } };
-  const rel = s.view.relations.find((r) => r.id === sel.id);
-  const [a, b] = rel?.endpoints ?? [];
-  return rel && a ? { target: { kind: 'relation', apps: [a.app, rel.peer || !b ? a.app : b.app] } } : null;
+  const apps = relationApps(s, sel.id);
+  return apps ? { target: { kind: 'relation', apps } } : null;
 }
-
-const afterText = (m: { unit?: string; hook: string; nth?: number }) => [m.unit, m.hook, m.nth].filter((x) => x !== undefined).join(' ');
 
 function Chip({ children, onRemove, removeLabel, onPick, picked }: { children: string; onRemove: () => void; removeLabel: string; onPick?: () => void; picked?: boolean }) {
   return (

@@ -12,7 +12,8 @@ export type RecordedClick = { readonly kind: 'stop'; readonly seq: number } | { 
 /** The modifier that makes a click a highlight, as the bar names it. */
 export const HIGHLIGHT_KEY = 'Alt';
 
-function relationApps(s: Pick<RelvizState, 'view'>, id: number): readonly [string, string] | null {
+/** The two applications of a relation on screen (the same one twice for a peer relation). */
+export function relationApps(s: Pick<RelvizState, 'view'>, id: number): readonly [string, string] | null {
   const rel = s.view.relations.find((r) => r.id === id);
   const [a, b] = rel?.endpoints ?? [];
   if (!rel || !a) return null;
