@@ -67,11 +67,13 @@ function Chip({ children, onRemove, removeLabel, onPick, picked }: { children: s
   return (
     <li className={`flex max-w-full items-center rounded border text-xs ${picked ? 'border-orange-600 bg-orange-50' : 'border-slate-300 bg-slate-50'}`}>
       {onPick ? (
-        <button type="button" className="truncate px-1.5 py-0.5 text-left font-mono hover:underline" aria-pressed={picked} onClick={onPick}>
+        <button type="button" title={children} className="truncate px-1.5 py-0.5 text-left font-mono hover:underline" aria-pressed={picked} onClick={onPick}>
           {children}
         </button>
       ) : (
-        <span className="truncate px-1.5 py-0.5 font-mono">{children}</span>
+        <span title={children} className="truncate px-1.5 py-0.5 font-mono">
+          {children}
+        </span>
       )}
       <button type="button" className="px-1 text-slate-600 hover:text-red-700" aria-label={removeLabel} title={removeLabel} onClick={onRemove}>
         ×
@@ -239,7 +241,7 @@ export function RecorderBar() {
           )}
         </div>
       </div>
-      <div className="grid grid-cols-[minmax(0,auto)_minmax(16rem,1fr)_minmax(12rem,22rem)] items-start gap-2">
+      <div className="grid grid-cols-[minmax(0,auto)_minmax(16rem,1fr)_minmax(14rem,30rem)] items-start gap-2">
         <div role="group" aria-label="Steps" className="flex max-w-96 flex-wrap items-center gap-1">
           {rec.steps.map((s, i) => (
             <button

@@ -169,7 +169,7 @@ export function TutorialEditor({ id: initial }: { id: string | null }) {
             aria-label={EditorLabel.text}
             spellCheck={false}
             wrap="off"
-            className="min-h-0 flex-1 resize-none overflow-auto px-2 py-2 whitespace-pre outline-none focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-inset"
+            className="min-h-0 flex-1 resize-none overflow-auto px-2 py-2 whitespace-pre"
             style={{ lineHeight: `${LINE_PX}px` }}
             value={text ?? 'Loading…'}
             readOnly={text === null}
