@@ -8,8 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { Label } from '../src/ui/labels.ts';
-import { RecorderLabel } from '../src/ui/teaching/author/RecorderBar.tsx';
-import { EditorLabel } from '../src/ui/teaching/author/TutorialEditor.tsx';
+import { EditorLabel, RecorderLabel } from '../src/ui/teaching/author/labels.ts';
 import { RelvizPage, expect, test } from './fixtures.ts';
 
 const card = (page: Page) => page.getByRole('complementary', { name: /^Tutorial: / });

@@ -18,28 +18,9 @@ import { downloadText } from '../../common/download.ts';
 import { buttonClass, dangerClass, fieldClass, primaryClass } from '../../controls/style.ts';
 import { useRelviz, useRelvizStore } from '../../StoreContext.tsx';
 import { setAuthoring } from '../authoring.ts';
+import { RecorderLabel } from './labels.ts';
 import { HIGHLIGHT_KEY, recordedClick, relationApps } from './clicks.ts';
 import { currentRecording, follow, setRecording, useRecording } from './recording.ts';
-
-export const RecorderLabel = {
-  region: 'Tutorial recorder',
-  title: 'Tutorial title',
-  summary: 'Summary',
-  stepTitle: 'Step title',
-  stepSay: 'What the step says',
-  stopSay: 'What to say at this stop',
-  newStep: 'New step',
-  preview: 'Preview',
-  back: 'Back to recording',
-  export: 'Export',
-  copyLink: 'Copy link',
-  stop: 'Stop recording',
-  discard: 'Discard the recording',
-  keep: 'Keep recording',
-  stopHere: 'Stop after this hook',
-  highlightSelection: 'Highlight the selection',
-  items: 'Recorded in this step',
-} as const;
 
 const small = (cls: string) => cls.replace(/\bh-[89]\b/, 'h-7').replace('px-2.5', 'px-2');
 

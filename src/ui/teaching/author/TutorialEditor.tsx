@@ -16,17 +16,7 @@ import { downloadText } from '../../common/download.ts';
 import { buttonClass, fieldClass, primaryClass } from '../../controls/style.ts';
 import { useRelvizStore } from '../../StoreContext.tsx';
 import { setAuthoring } from '../authoring.ts';
-
-export const EditorLabel = {
-  dialog: 'Edit a tutorial as text',
-  which: 'Tutorial to edit',
-  text: 'Tutorial document',
-  problems: 'Problems',
-  outline: 'Steps',
-  play: 'Play this version',
-  export: 'Export',
-  close: 'Close',
-} as const;
+import { EditorLabel } from './labels.ts';
 
 /** How long typing pauses before the document is checked again. */
 const CHECK_AFTER_MS = 300;
