@@ -40,6 +40,7 @@ export const Label = {
   whatToWatch: 'What to watch',
   dismissMisconception: 'Dismiss misconception',
   tutorials: 'Tutorials',
+  openTutorial: 'Open a tutorial…',
   tutorial: 'Tutorial',
   tutorialBack: 'Back',
   tutorialNext: 'Next',
