@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { Label } from '../src/ui/labels.ts';
 import { EditorLabel, RecorderLabel } from '../src/ui/teaching/author/labels.ts';
+import { TutorialDocLabel } from '../src/ui/teaching/tutorialDocLabels.ts';
 import { RelvizPage, expect, test } from './fixtures.ts';
 
 const card = (page: Page) => page.getByRole('complementary', { name: /^Tutorial: / });
@@ -32,9 +33,12 @@ async function freshPage(browser: Browser): Promise<{ relviz: RelvizPage; proble
 /** Opens a tutorial document from a file, as a teacher's student would (tutload's "Open a tutorial…"). */
 async function openTutorialFile(relviz: RelvizPage, path: string) {
   await relviz.open();
-  await relviz.page.getByRole('combobox', { name: Label.tutorials }).selectOption({ label: 'Open a tutorial…' });
-  const dialog = relviz.page.getByRole('dialog', { name: /Open a tutorial/ });
+  await relviz.page.getByRole('combobox', { name: Label.tutorials }).selectOption({ label: Label.openTutorial });
+  const dialog = relviz.page.getByRole('dialog', { name: TutorialDocLabel.title });
   await dialog.locator('input[type=file]').setInputFiles(path);
+  await expect(dialog.getByRole('status')).toContainText('Keys for workers — 3 steps, checked');
+  await dialog.getByRole('button', { name: TutorialDocLabel.play }).click();
+  await expect(dialog).toBeHidden();
   await expect(card(relviz.page)).toBeVisible();
 }
 

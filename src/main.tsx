@@ -13,6 +13,7 @@ import type { SessionV1 } from './store/session.ts';
 import { EMPTY_HISTORY, pushed, type UndoHistory } from './store/undo.ts';
 import { loadTutorials } from './teaching/tutorials/registry.ts';
 import { App } from './ui/App.tsx';
+import { requestTutorial } from './ui/teaching/tutorialRequest.ts';
 import { StoreProvider } from './ui/StoreContext.tsx';
 import { workerRunner } from './worker/workerRunner.ts';
 
@@ -123,6 +124,9 @@ async function openStore(): Promise<{ store: RelvizStore; embedded: boolean }> {
     else store = createRelvizStore({ ...base, script: masterworker, at: 'deployed' });
     if (link?.source.kind === 'tutorial') store.getState().openTutorial(link.source.id, link.source.step - 1);
     if (link) history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
+    // A tutorial document's URL or a link carrying one opens "Open a tutorial", which
+    // fetches and checks it and plays it if it can (over the model, one Undo away), or says why.
+    if (/[?&]tutorial-url=|[#&]tutorial-doc=/.test(location.href)) requestTutorial({ page: true });
     if (storage) {
       const saveNow = persist(store, storage);
       addEventListener('pagehide', saveNow);
@@ -133,7 +137,7 @@ async function openStore(): Promise<{ store: RelvizStore; embedded: boolean }> {
 
 // A share link pasted into this tab's address bar changes only the hash: open it as a new page would.
 addEventListener('hashchange', () => {
-  if (shareParam(location.hash) !== null) location.reload();
+  if (shareParam(location.hash) !== null || /[#&]tutorial-doc=/.test(location.hash)) location.reload();
 });
 
 void openStore().then(({ store, embedded }) => {

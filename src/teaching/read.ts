@@ -8,7 +8,8 @@
  */
 import { TutorialDocumentError, parseTutorialDocumentWithLines, type DocumentProblem } from './document.ts';
 import { checkTutorial, type TutorialProblem } from './check.ts';
-import { DOCUMENT_PREFIX, isTutorialUrl, registerDocument, tutorialSource, type DocumentReader, type ReadTutorial } from './tutorials/registry.ts';
+import { DOCUMENT_PREFIX, documents, isTutorialUrl, tutorialSource, type DocumentReader, type ReadTutorial, type TutorialSource } from './tutorials/registry.ts';
+import type { Tutorial } from './tutorial.ts';
 
 /** A check problem as a document problem: its line, or the line of its step's heading when it has none. */
 function atLine(p: TutorialProblem, stepLines: readonly number[]): DocumentProblem {
@@ -29,6 +30,13 @@ export function readTutorialDocument(text: string, file?: string): ReadTutorial 
   const problems = checkTutorial(read.tutorial, read.lines);
   if (problems.length > 0) return { ok: false, problems: problems.map((p) => atLine(p, read.lines.steps.map((s) => s.heading))) };
   return { ok: true, tutorial: read.tutorial };
+}
+
+/** Registers a tutorial read from `source` (replacing one of the same id); returns its key, `doc:<id>`. */
+export function registerDocument(tutorial: Tutorial, source: TutorialSource): string {
+  const key = `${DOCUMENT_PREFIX}${tutorial.id}`;
+  documents.set(key, { tutorial, source: { text: source.text, ...(source.url !== undefined ? { url: source.url } : {}) } });
+  return key;
 }
 
 export const READER: DocumentReader = {

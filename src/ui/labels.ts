@@ -40,6 +40,7 @@ export const Label = {
   whatToWatch: 'What to watch',
   dismissMisconception: 'Dismiss misconception',
   tutorials: 'Tutorials',
+  openTutorial: 'Open a tutorial…',
   recordTutorial: 'Record a tutorial…',
   editTutorial: 'Edit as text…',
   tutorial: 'Tutorial',

@@ -58,7 +58,8 @@ export const DOCUMENT_PREFIX = 'doc:';
 /** Whether `id` names a tutorial opened from a document (not a shipped one). */
 export const isDocumentId = (id: string): boolean => id.startsWith(DOCUMENT_PREFIX);
 
-const documents = new Map<string, { readonly tutorial: Tutorial; readonly source: TutorialSource }>();
+/** The tutorials opened from documents, by key (read.ts registers them). */
+export const documents = new Map<string, { readonly tutorial: Tutorial; readonly source: TutorialSource }>();
 
 /** Fetches the tutorials and the document reader (once; a failed fetch can be tried again). */
 export function loadTutorials(): Promise<void> {
@@ -89,13 +90,6 @@ export function tutorialById(id: string): Tutorial | undefined {
 /** The document a `doc:…` tutorial was opened from; undefined for a shipped one. */
 export function tutorialSource(id: string): TutorialSource | undefined {
   return documents.get(id)?.source;
-}
-
-/** Registers a tutorial read from `source` (replacing one of the same id); returns its key, `doc:<id>`. */
-export function registerDocument(tutorial: Tutorial, source: TutorialSource): string {
-  const key = `${DOCUMENT_PREFIX}${tutorial.id}`;
-  documents.set(key, { tutorial, source: { text: source.text, ...(source.url !== undefined ? { url: source.url } : {}) } });
-  return key;
 }
 
 if (typeof document === 'undefined') await loadTutorials();

@@ -18,6 +18,7 @@ import { downloadText } from '../../common/download.ts';
 import { buttonClass, dangerClass, fieldClass, primaryClass } from '../../controls/style.ts';
 import { useRelviz, useRelvizStore } from '../../StoreContext.tsx';
 import { setAuthoring } from '../authoring.ts';
+import { CopyTutorialLink } from '../CopyTutorialLink.tsx';
 import { RecorderLabel } from './labels.ts';
 import { HIGHLIGHT_KEY, recordedClick, relationApps } from './clicks.ts';
 import { currentRecording, follow, setRecording, useRecording } from './recording.ts';
@@ -179,6 +180,8 @@ export function RecorderBar() {
   }
 
   const stepsWithCommands = new Set(rec.inputs.map((i) => i.step));
+  // The document as it stands, for Copy link (a link that carries it whole).
+  const doc = recordingDocument(rec).text;
   return (
     <section aria-label={RecorderLabel.region} data-recorder className="flex flex-col gap-1.5 rounded-lg border-2 border-red-700 bg-white px-3 py-1.5 text-sm shadow-sm">
       <div className="flex flex-wrap items-center gap-2">
@@ -198,6 +201,7 @@ export function RecorderBar() {
           <button type="button" className={small(buttonClass)} onClick={exportDoc}>
             {RecorderLabel.export}
           </button>
+          {doc !== null && <CopyTutorialLink source={{ text: doc }} step={0} className={small(buttonClass)} />}
           {confirming ? (
             <span role="group" aria-label="Discard the recording?" className="flex items-center gap-1.5">
               <span className="text-xs text-red-900">Discard it ({rec.steps.length} steps)? Export first to keep it.</span>
