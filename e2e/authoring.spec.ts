@@ -148,6 +148,29 @@ test('the recording survives a reload, and Stop recording asks before discarding
   await expect(bar(page)).toBeHidden();
 });
 
+test('Copy link in the recorder: a link that plays the recording, in another browser', async ({ relviz, page, browser }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await relviz.open();
+  await page.getByRole('combobox', { name: Label.tutorials }).selectOption({ label: Label.recordTutorial });
+  await bar(page).getByRole('textbox', { name: RecorderLabel.title }).fill('A linked lesson');
+  await bar(page).getByRole('textbox', { name: RecorderLabel.stepTitle }).fill('One more worker');
+  await bar(page).getByRole('textbox', { name: RecorderLabel.stepSay }).fill('A third worker joins.');
+  await relviz.run('juju add-unit worker');
+  await bar(page).getByRole('button', { name: RecorderLabel.copyLink }).click();
+  await expect(bar(page).getByRole('status')).toContainText('Link copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('#tutorial-doc=');
+  const student = await freshPage(browser);
+  try {
+    await student.relviz.page.goto(link);
+    await expect(card(student.relviz.page).getByRole('heading', { name: 'One more worker' })).toBeVisible();
+    await expect(card(student.relviz.page)).toContainText('A third worker joins.');
+    expect(student.problems).toEqual([]);
+  } finally {
+    await student.close();
+  }
+});
+
 test('the editor shows an error at its line; fixed there, the tutorial plays', async ({ relviz, page }) => {
   await relviz.open();
   await page.getByRole('combobox', { name: Label.tutorials }).selectOption({ label: Label.editTutorial });

@@ -18,7 +18,6 @@ import { downloadText } from '../../common/download.ts';
 import { buttonClass, dangerClass, fieldClass, primaryClass } from '../../controls/style.ts';
 import { useRelviz, useRelvizStore } from '../../StoreContext.tsx';
 import { setAuthoring } from '../authoring.ts';
-import { CopyTutorialLink } from '../CopyTutorialLink.tsx';
 import { RecorderLabel } from './labels.ts';
 import { HIGHLIGHT_KEY, recordedClick, relationApps } from './clicks.ts';
 import { currentRecording, follow, setRecording, useRecording } from './recording.ts';
@@ -167,6 +166,21 @@ export function RecorderBar() {
     setMessage(doc.problems.length > 0 ? `Exported ${rec.id}.md; note: ${doc.problems.join('; ')}` : `Exported ${rec.id}.md.`);
   };
 
+  // A link carrying the whole document (share/link.ts, as the tutorial card's): copied, or shown to copy by hand.
+  const copyLink = () => {
+    const doc = recordingDocument(rec);
+    if (doc.text === null) return setMessage(`Cannot make a link yet: ${doc.problems.join('; ')}`);
+    const text = doc.text;
+    void import('../../../share/link.ts').then(({ tutorialLink }) => {
+      const link = tutorialLink(location, { text }, 0);
+      const kb = `${(new TextEncoder().encode(link).length / 1024).toFixed(1)} KB`;
+      (navigator.clipboard?.writeText(link) ?? Promise.reject(new Error('no clipboard'))).then(
+        () => setMessage(`Link copied (${kb}): whoever opens it plays “${rec.title}”.`),
+        () => setMessage(`Copy this link (${kb}): ${link}`),
+      );
+    });
+  };
+
   if (rec.previewing) {
     return (
       <section aria-label={RecorderLabel.region} data-recorder className="flex flex-wrap items-center gap-3 rounded-lg border-2 border-sky-700 bg-sky-50 px-3 py-1.5 text-sm">
@@ -180,8 +194,6 @@ export function RecorderBar() {
   }
 
   const stepsWithCommands = new Set(rec.inputs.map((i) => i.step));
-  // The document as it stands, for Copy link (a link that carries it whole).
-  const doc = recordingDocument(rec).text;
   return (
     <section aria-label={RecorderLabel.region} data-recorder className="flex flex-col gap-1.5 rounded-lg border-2 border-red-700 bg-white px-3 py-1.5 text-sm shadow-sm">
       <div className="flex flex-wrap items-center gap-2">
@@ -201,7 +213,9 @@ export function RecorderBar() {
           <button type="button" className={small(buttonClass)} onClick={exportDoc}>
             {RecorderLabel.export}
           </button>
-          {doc !== null && <CopyTutorialLink source={{ text: doc }} step={0} className={small(buttonClass)} />}
+          <button type="button" className={small(buttonClass)} onClick={copyLink} title="A link that carries the whole tutorial: whoever opens it plays it">
+            {RecorderLabel.copyLink}
+          </button>
           {confirming ? (
             <span role="group" aria-label="Discard the recording?" className="flex items-center gap-1.5">
               <span className="text-xs text-red-900">Discard it ({rec.steps.length} steps)? Export first to keep it.</span>
