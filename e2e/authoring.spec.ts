@@ -11,6 +11,7 @@ import { Label } from '../src/ui/labels.ts';
 import { EditorLabel, RecorderLabel } from '../src/ui/teaching/author/labels.ts';
 import { TutorialDocLabel } from '../src/ui/teaching/tutorialDocLabels.ts';
 import { RelvizPage, expect, test } from './fixtures.ts';
+import { recordFromMasterAndWorkers } from './recording.ts';
 
 const card = (page: Page) => page.getByRole('complementary', { name: /^Tutorial: / });
 const bar = (page: Page) => page.getByRole('region', { name: RecorderLabel.region });
@@ -44,18 +45,9 @@ async function openTutorialFile(relviz: RelvizPage, path: string) {
 
 test('a tutorial recorded in the app, exported, loaded in a fresh browser and played to its end', async ({ relviz, page, browser }, testInfo) => {
   test.setTimeout(120_000);
-  await relviz.open();
   // The starting model: a master and two workers, settled.
-  await relviz.button(Label.newSession).click();
-  await relviz.run('juju deploy master');
-  await relviz.run('juju deploy worker -n 2');
-  await relviz.computed();
-
-  await page.getByRole('combobox', { name: Label.tutorials }).selectOption({ label: Label.recordTutorial });
-  await expect(bar(page)).toBeVisible();
+  await recordFromMasterAndWorkers(relviz, 'Keys for workers', 'A master hands each worker its key; then a worker leaves.');
   await expect(bar(page)).toContainText('Alt');
-  await bar(page).getByRole('textbox', { name: RecorderLabel.title }).fill('Keys for workers');
-  await bar(page).getByRole('textbox', { name: RecorderLabel.summary }).fill('A master hands each worker its key; then a worker leaves.');
 
   // Step 1: relate; a stop clicked in the swimlanes.
   await bar(page).getByRole('textbox', { name: RecorderLabel.stepTitle }).fill('Relate them');

@@ -5,6 +5,7 @@
  */
 import { Label } from '../src/ui/labels.ts';
 import { expect, test } from './fixtures.ts';
+import { recordFromMasterAndWorkers } from './recording.ts';
 
 const DIR = 'docs/screenshots';
 
@@ -141,15 +142,7 @@ test('departed or broken: four teardowns side by side', async ({ relviz, page })
 });
 
 test('recorder: a tutorial being recorded, a stop after a clicked hook', async ({ relviz, page }) => {
-  await relviz.open();
-  await relviz.button(Label.newSession).click();
-  await relviz.run('juju deploy master');
-  await relviz.run('juju deploy worker -n 2');
-  await relviz.computed();
-  await page.getByRole('combobox', { name: Label.tutorials }).selectOption({ label: Label.recordTutorial });
-  const bar = page.getByRole('region', { name: 'Tutorial recorder' });
-  await bar.getByRole('textbox', { name: 'Tutorial title' }).fill('Keys for workers');
-  await bar.getByRole('textbox', { name: 'Summary' }).fill('A master hands each worker its own key through the relation.');
+  const bar = await recordFromMasterAndWorkers(relviz, 'Keys for workers', 'A master hands each worker its own key through the relation.');
   await bar.getByRole('textbox', { name: 'Step title' }).fill('Relate them');
   await bar.getByRole('textbox', { name: 'What the step says' }).fill('Every unit enters the relation. Watch the master write a key for each worker.');
   await relviz.run('juju relate master worker');
