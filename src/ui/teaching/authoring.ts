@@ -25,6 +25,11 @@ export function setAuthoring(next: Authoring): void {
   for (const l of listeners) l();
 }
 
+/** Closes a tool: back to the recorder while a recording is kept, else nothing open. */
+export function closeAuthoring(): void {
+  setAuthoring(saved() ? { kind: 'record' } : null);
+}
+
 const subscribe = (l: () => void) => {
   listeners.add(l);
   return () => void listeners.delete(l);

@@ -15,7 +15,7 @@ import { ModalDialog } from '../../common/ModalDialog.tsx';
 import { downloadText } from '../../common/download.ts';
 import { buttonClass, fieldClass, primaryClass } from '../../controls/style.ts';
 import { useRelvizStore } from '../../StoreContext.tsx';
-import { setAuthoring } from '../authoring.ts';
+import { closeAuthoring } from '../authoring.ts';
 import { EditorLabel } from './labels.ts';
 
 /** How long typing pauses before the document is checked again. */
@@ -70,7 +70,7 @@ export function TutorialEditor({ id: initial }: { id: string | null }) {
   const area = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
   const { validation, checking } = useValidation(text ?? '');
-  const close = () => setAuthoring(null);
+  const close = closeAuthoring;
 
   useEffect(() => {
     let live = true;
