@@ -6,6 +6,7 @@
  * checked. And the text editor: an error shown at its line, fixed there, played.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { Label } from '../src/ui/labels.ts';
 import { EditorLabel, RecorderLabel } from '../src/ui/teaching/author/labels.ts';
@@ -197,4 +198,25 @@ test('the editor shows an error at its line; fixed there, the tutorial plays', a
   await dialog.getByRole('button', { name: EditorLabel.play }).click();
   await expect(dialog).toBeHidden();
   await expect(card(page).getByRole('heading', { name: `${first.slice(3)} (edited)` })).toBeVisible();
+});
+
+test('the recorder’s bar and the editor have no serious accessibility problems', async ({ relviz, page }) => {
+  const serious = async (include: string) => {
+    const results = await new AxeBuilder({ page }).include(include).analyze();
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
+  const rec = await recordFromMasterAndWorkers(relviz, 'Checked', 'For the checker.');
+  await relviz.run('juju relate master worker');
+  await relviz.computed();
+  await relviz.toEnd();
+  await page.locator('[data-swimlane-unit="master/0"][data-seq]').last().click();
+  await expect(rec.getByRole('textbox', { name: RecorderLabel.stopSay })).toBeFocused();
+  expect(await serious('[data-recorder]')).toEqual([]);
+  await page.getByRole('combobox', { name: Label.tutorials }).selectOption({ label: Label.editTutorial });
+  const dialog = page.getByRole('dialog', { name: EditorLabel.dialog });
+  await expect(dialog.getByRole('status')).toHaveText('✓ Reads and plays as written', { timeout: 15_000 });
+  expect(await serious('dialog')).toEqual([]);
+  // Closing the editor goes back to the recording.
+  await dialog.getByRole('button', { name: EditorLabel.close }).click();
+  await expect(rec.getByRole('textbox', { name: RecorderLabel.title })).toHaveValue('Checked');
 });
