@@ -6,6 +6,7 @@
  * `relviz:error` saying why, never half-applied.
  */
 import type { HookRecord } from '../engine/trace.ts';
+import { MAX_DOCUMENT_CHARS } from '../store/session.ts';
 
 /** What the parent page sends. `step` counts from 1, as the tutorial card numbers steps. */
 export type InboundMessage =
@@ -15,7 +16,9 @@ export type InboundMessage =
   | { readonly type: 'relviz:step' }
   | { readonly type: 'relviz:back' }
   | { readonly type: 'relviz:seek'; readonly tick: number }
-  | { readonly type: 'relviz:tutorial'; readonly id: string; readonly step: number };
+  | { readonly type: 'relviz:tutorial'; readonly id: string; readonly step: number }
+  /** A tutorial document's text (untrusted: read and checked before it plays, as any document). */
+  | { readonly type: 'relviz:tutorial'; readonly text: string; readonly step: number };
 
 /** A hook the cursor passed, as the parent sees it (the `--json` record's names, camel-cased). */
 export interface HookEvent {
@@ -83,11 +86,15 @@ export function parseInbound(data: unknown): Parsed {
       return { ok: true, message: { type, tick } };
     }
     case 'relviz:tutorial': {
-      const id = data['id'];
+      const { id, text } = data;
       const step = data['step'] ?? 1;
-      if (typeof id !== 'string' || !TUTORIAL_ID.test(id)) return fail('relviz:tutorial needs "id", a tutorial id such as "masterworker"');
+      if (id !== undefined && text !== undefined) return fail('relviz:tutorial takes "id" (a shipped tutorial) or "text" (a tutorial document), not both');
+      if (text !== undefined) {
+        if (typeof text !== 'string') return fail('relviz:tutorial: "text" is the tutorial document, a string');
+        if (text.length > MAX_DOCUMENT_CHARS) return fail(`relviz:tutorial: the document is ${text.length} characters, at most ${MAX_DOCUMENT_CHARS} are accepted`);
+      } else if (typeof id !== 'string' || !TUTORIAL_ID.test(id)) return fail('relviz:tutorial needs "id", a tutorial id such as "masterworker", or "text", a tutorial document');
       if (!isCount(step, MAX_STEP) || step < 1) return fail('relviz:tutorial: "step" is the step number, counting from 1');
-      return { ok: true, message: { type, id, step } };
+      return { ok: true, message: typeof text === 'string' ? { type, text, step } : { type, id: id as string, step } };
     }
     default:
       return fail(`unknown message type "${type.slice(0, 40)}" (expected one of ${InboundTypes.join(', ')})`);
