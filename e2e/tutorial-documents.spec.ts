@@ -229,3 +229,24 @@ test("a tutorial's link carries it whole, and opens it again elsewhere", async (
   expect(elsewhere.url()).not.toContain('tutorial-doc');
   await other.close();
 });
+
+test('an embed opens a tutorial sent as a document, and names the lines of a bad one', async ({ page }) => {
+  await page.goto('/embed-demo.html');
+  const frame = page.frameLocator('iframe[title^="relviz"]');
+  await expect(frame.getByRole('region', { name: Label.regionGraph, exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+  await page.evaluate(() => {
+    const w = window as unknown as { heard: Array<{ type: string; message?: string }> };
+    w.heard = [];
+    addEventListener('message', (e: MessageEvent<{ type: string }>) => w.heard.push(e.data));
+  });
+  const send = (message: unknown) => page.evaluate((m) => document.querySelector('iframe')?.contentWindow?.postMessage(m, '*'), message);
+  const heard = () => page.evaluate(() => (window as unknown as { heard: Array<{ type: string; message?: string }> }).heard);
+  const ubuntu = DOC.replace('juju deploy worker\n', 'juju deploy worker\njuju deploy ubuntu\n');
+  await send({ type: 'relviz:tutorial', text: ubuntu.replace('juju deploy master\n', 'juju deploy master -n none\n') });
+  await expect.poll(async () => (await heard()).find((m) => m.type === 'relviz:error')?.message).toMatch(/^relviz:tutorial: the tutorial cannot be played: line 17: "juju deploy master -n none"/);
+  // Step 2 starts once step 1's deploys have played out.
+  await send({ type: 'relviz:tutorial', text: ubuntu, step: 2 });
+  await expect(frame.locator('[data-unit="ubuntu/0"]').first()).toBeVisible();
+  await expect.poll(async () => (await heard()).filter((m) => m.type === 'relviz:ready').length).toBeGreaterThan(0);
+});
