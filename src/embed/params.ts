@@ -9,7 +9,13 @@ import { SessionError, scriptSession } from '../store/session.ts';
 import { MisconceptionIds, type MisconceptionId } from '../teaching/misconceptionIds.ts';
 import { tutorialEntry } from '../teaching/tutorials/list.ts';
 import { isTutorialUrl } from '../teaching/tutorials/registry.ts';
-import { MAX_SCRIPT_CHARS } from './protocol.ts';
+
+/**
+ * Longest script a message (or an `&script=` parameter) may carry: far beyond any
+ * tutorial, far below a memory problem. Here, not in protocol.ts, so the page's first
+ * chunk (which reads the URL) does not carry the message protocol (the embed's chunk).
+ */
+export const MAX_SCRIPT_CHARS = 100_000;
 
 export type EmbedSource =
   | { readonly kind: 'tutorial'; readonly id: string; /** Counting from 1, as the tutorial card does. */ readonly step: number }

@@ -7,6 +7,9 @@
  */
 import type { HookRecord } from '../engine/trace.ts';
 import { MAX_DOCUMENT_CHARS } from '../store/session.ts';
+import { MAX_SCRIPT_CHARS } from './params.ts';
+
+export { MAX_SCRIPT_CHARS };
 
 /** What the parent page sends. `step` counts from 1, as the tutorial card numbers steps. */
 export type InboundMessage =
@@ -43,8 +46,6 @@ export type OutboundMessage =
 
 export const InboundTypes = ['relviz:load', 'relviz:play', 'relviz:pause', 'relviz:step', 'relviz:back', 'relviz:seek', 'relviz:tutorial'] as const;
 
-/** Longest script a message (or an `&script=` parameter) may carry: far beyond any tutorial, far below a memory problem. */
-export const MAX_SCRIPT_CHARS = 100_000;
 /** Tutorial ids are short slugs (as share links and saved sessions require). */
 const TUTORIAL_ID = /^[a-z0-9-]{1,64}$/;
 const MAX_STEP = 10_000;
