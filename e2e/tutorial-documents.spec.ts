@@ -14,46 +14,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { Label } from '../src/ui/labels.ts';
 import { TutorialDocLabel } from '../src/ui/teaching/tutorialDocLabels.ts';
+import { LESSON as DOC } from '../test/teaching/lessonDocument.ts';
 import { expect, test, RelvizPage } from './fixtures.ts';
 
-const DOC = `---
-relviz-tutorial: 1
-id: lesson-one
-title: Lesson one
-summary: A master, a worker, and what relating them runs.
-seed: 1
-juju: 3.6
----
-
-## Deploy two charms
-
-highlight: app master, app worker
-
-Two applications, **not related yet**.
-
-\`\`\`juju
-juju deploy master
-juju deploy worker
-\`\`\`
-
-## Relate them
-
-select: relation master worker
-
-\`\`\`juju
-juju relate master worker
-\`\`\`
-
-### after: worker/0 master-relation-joined
-
-highlight: unit worker/0
-
-worker/0 has joined master/0.
-
-### after: master/0 master-application-relation-changed
-
-master/0 hears worker/0's settings.
-`;
 
 const card = (page: Page) => page.getByRole('complementary', { name: /^Tutorial: / });
 const dialog = (page: Page) => page.getByRole('dialog', { name: TutorialDocLabel.title });
