@@ -171,3 +171,15 @@ test('editor: a tutorial as text, a problem at its line', async ({ relviz, page 
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${DIR}/editor.png` });
 });
+
+test('open a tutorial: a pasted document with its problems named by line', async ({ relviz, page }) => {
+  await relviz.open();
+  await page.getByRole('combobox', { name: Label.tutorials }).selectOption({ label: Label.openTutorial });
+  const dialog = page.getByRole('dialog', { name: 'Open a tutorial' });
+  await dialog.getByRole('textbox', { name: 'Or paste its text' }).fill(
+    ['---', 'relviz-tutorial: 1', 'id: my-first-tutorial', 'title: My first tutorial', 'summary: A master, a worker.', 'seed: 1', 'juju: 3.6', '---', '', '## Relate them', '', '```juju', 'juju deploy master', 'juju deploy worker', 'juju relate master worker', '```', '', '### after: worker/3 master-relation-joined', '', 'worker/3 has joined.', ''].join('\n'),
+  );
+  await expect(dialog.getByRole('alert')).toContainText('line 18');
+  await page.waitForTimeout(200);
+  await dialog.screenshot({ path: `${DIR}/open-tutorial.png` });
+});

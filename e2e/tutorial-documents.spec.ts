@@ -14,46 +14,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { Label } from '../src/ui/labels.ts';
 import { TutorialDocLabel } from '../src/ui/teaching/tutorialDocLabels.ts';
+import { LESSON as DOC } from '../test/teaching/lessonDocument.ts';
 import { expect, test, RelvizPage } from './fixtures.ts';
 
-const DOC = `---
-relviz-tutorial: 1
-id: lesson-one
-title: Lesson one
-summary: A master, a worker, and what relating them runs.
-seed: 1
-juju: 3.6
----
-
-## Deploy two charms
-
-highlight: app master, app worker
-
-Two applications, **not related yet**.
-
-\`\`\`juju
-juju deploy master
-juju deploy worker
-\`\`\`
-
-## Relate them
-
-select: relation master worker
-
-\`\`\`juju
-juju relate master worker
-\`\`\`
-
-### after: worker/0 master-relation-joined
-
-highlight: unit worker/0
-
-worker/0 has joined master/0.
-
-### after: master/0 master-application-relation-changed
-
-master/0 hears worker/0's settings.
-`;
 
 const card = (page: Page) => page.getByRole('complementary', { name: /^Tutorial: / });
 const dialog = (page: Page) => page.getByRole('dialog', { name: TutorialDocLabel.title });
@@ -228,4 +191,25 @@ test("a tutorial's link carries it whole, and opens it again elsewhere", async (
   await expect(card(elsewhere)).toContainText('step 1 of 2');
   expect(elsewhere.url()).not.toContain('tutorial-doc');
   await other.close();
+});
+
+test('an embed opens a tutorial sent as a document, and names the lines of a bad one', async ({ page }) => {
+  await page.goto('/embed-demo.html');
+  const frame = page.frameLocator('iframe[title^="relviz"]');
+  await expect(frame.getByRole('region', { name: Label.regionGraph, exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+  await page.evaluate(() => {
+    const w = window as unknown as { heard: Array<{ type: string; message?: string }> };
+    w.heard = [];
+    addEventListener('message', (e: MessageEvent<{ type: string }>) => w.heard.push(e.data));
+  });
+  const send = (message: unknown) => page.evaluate((m) => document.querySelector('iframe')?.contentWindow?.postMessage(m, '*'), message);
+  const heard = () => page.evaluate(() => (window as unknown as { heard: Array<{ type: string; message?: string }> }).heard);
+  const ubuntu = DOC.replace('juju deploy worker\n', 'juju deploy worker\njuju deploy ubuntu\n');
+  await send({ type: 'relviz:tutorial', text: ubuntu.replace('juju deploy master\n', 'juju deploy master -n none\n') });
+  await expect.poll(async () => (await heard()).find((m) => m.type === 'relviz:error')?.message).toMatch(/^relviz:tutorial: the tutorial cannot be played: line 17: "juju deploy master -n none"/);
+  // Step 2 starts once step 1's deploys have played out.
+  await send({ type: 'relviz:tutorial', text: ubuntu, step: 2 });
+  await expect(frame.locator('[data-unit="ubuntu/0"]').first()).toBeVisible();
+  await expect.poll(async () => (await heard()).filter((m) => m.type === 'relviz:ready').length).toBeGreaterThan(0);
 });

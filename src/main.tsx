@@ -2,7 +2,7 @@ import { EXAMPLE_FILES } from './ui/bundle/examples.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import masterworker from '../examples/masterworker.juju?raw';
-import { isEmbed, readEmbedParams } from './embed/params.ts';
+import type { EmbedParams } from './embed/params.ts';
 import './index.css';
 import { shareLinkError, shareParam } from './share/param.ts';
 import type { OpenedShare } from './share/open.ts';
@@ -77,7 +77,14 @@ async function openStore(): Promise<{ store: RelvizStore; embedded: boolean }> {
   // leaves the saved session as it was and says why in the error banner.
   // An embed (`?embed=1`, in someone else's page) loads what its URL says and never
   // touches the saved session: it must not clobber the user's own relviz tab.
-  const embed = isEmbed(location.search) ? readEmbedParams(location.search) : null;
+  // The parameters' reader (embed/params.ts) is fetched only when there are some to read: an embed, a tutorial link.
+  const search = new URLSearchParams(location.search);
+  const readParams = (): Promise<EmbedParams> =>
+    import('./embed/params.ts').then(
+      (m) => m.readEmbedParams(location.search),
+      (e: unknown) => ({ source: { kind: 'default' }, origin: null, errors: [`ERROR relviz could not read this page's address (${String(e)}): reload to try again`] }),
+    );
+  const embed = search.get('embed') === '1' ? await readParams() : null;
   const opened = await openShared(location.hash);
   if (opened) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
   const shared = opened?.kind === 'shared' ? { ...opened.shared.session, tutorial: opened.shared.tutorial } : undefined;
@@ -101,7 +108,7 @@ async function openStore(): Promise<{ store: RelvizStore; embedded: boolean }> {
     // A tutorial link (`?tutorial=<id>[&step=N]`, e.g. in a teacher's slides) opens that
     // step over the saved session, as a share link does; the parameters then go, so a
     // reload keeps the learner's progress.
-    const link = new URLSearchParams(location.search).has('tutorial') && !shared ? readEmbedParams(location.search) : null;
+    const link = search.has('tutorial') && !shared ? await readParams() : null;
     const storage = browserStorage();
     // A saved session that cannot be opened is set aside (never overwritten) and said so.
     const saved = storage ? readSaved(storage) : { session: null, history: null, problem: null };

@@ -8,7 +8,8 @@
  */
 import { TutorialDocumentError, parseTutorialDocumentWithLines, type DocumentProblem } from './document.ts';
 import { checkTutorial, type TutorialProblem } from './check.ts';
-import { DOCUMENT_PREFIX, documents, isTutorialUrl, tutorialSource, type DocumentReader, type ReadTutorial, type TutorialSource } from './tutorials/registry.ts';
+import type { DocumentReader, ReadTutorial } from './tutorials/registry.ts';
+import { DOCUMENT_PREFIX, documents, isTutorialUrl, type TutorialSource } from './tutorials/source.ts';
 import type { Tutorial } from './tutorial.ts';
 
 /** A check problem as a document problem: its line, or the line of its step's heading when it has none. */
@@ -38,6 +39,8 @@ export function registerDocument(tutorial: Tutorial, source: TutorialSource): st
   documents.set(key, { tutorial, source: { text: source.text, ...(source.url !== undefined ? { url: source.url } : {}) } });
   return key;
 }
+
+const tutorialSource = (key: string): TutorialSource | undefined => documents.get(key)?.source;
 
 export const READER: DocumentReader = {
   read: readTutorialDocument,

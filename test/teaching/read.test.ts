@@ -1,4 +1,6 @@
 /** Reading an untrusted tutorial document (teaching/read.ts) and the checks around it. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ShareError, expandSession } from '../../src/share/compact.ts';
 import { LIMITS } from '../../src/teaching/document.ts';
@@ -51,5 +53,14 @@ describe('a compact session carrying a tutorial document', () => {
     expect(() => expandSession({ ...base, t: ['masterworker', 0], d: 'text' })).toThrow(new ShareError('bad tutorial step'));
     expect(() => expandSession({ ...base, t: ['doc:x', 0] })).toThrow(new ShareError('bad tutorial step'));
     expect(expandSession({ ...base, t: ['doc:x', 2], d: 'text', u: 'https://a.b/x.md' }).tutorial).toEqual({ id: 'doc:x', step: 2, document: { text: 'text', url: 'https://a.b/x.md' } });
+  });
+});
+
+describe('the registry in plain Node', () => {
+  it('loads the tutorials and the reader as it is evaluated (its chunk must not wait for it: ESM would never settle)', () => {
+    const registry = join(import.meta.dirname, '../../src/teaching/tutorials/registry.ts');
+    const probe = `const r = await import(${JSON.stringify(registry)}); console.log(String(r.tutorialsLoaded() && r.documentReader() !== null));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], { encoding: 'utf8', timeout: 60_000 });
+    expect({ status: run.status, out: run.stdout.trim() }).toEqual({ status: 0, out: 'true' });
   });
 });

@@ -11,12 +11,9 @@
  */
 import type { DocumentProblem } from '../document.ts';
 import type { Tutorial } from '../tutorial.ts';
+import { DOCUMENT_PREFIX, documents, type TutorialSource } from './source.ts';
 
-/** A tutorial document as a session carries it: its text, and the http(s) URL it was fetched from, if any. */
-export interface TutorialSource {
-  readonly text: string;
-  readonly url?: string;
-}
+export { DOCUMENT_PREFIX, isTutorialUrl, type TutorialSource } from './source.ts';
 
 /** A document read and checked: the tutorial it plays, or every problem found, by line. */
 export type ReadTutorial = { readonly ok: true; readonly tutorial: Tutorial } | { readonly ok: false; readonly problems: readonly DocumentProblem[] };
@@ -49,17 +46,8 @@ let loaded: ReadonlyMap<string, Tutorial> | null = null;
 let reader: DocumentReader | null = null;
 let loading: Promise<void> | null = null;
 
-/** Whether `x` is a URL a tutorial document may come from: http(s), at most 2048 characters, no spaces. */
-export const isTutorialUrl = (x: unknown): x is string => typeof x === 'string' && /^https?:\/\/[^\s/?#]+[^\s]{0,2000}$/i.test(x);
-
-/** Where registry keys of tutorials opened from documents start. */
-export const DOCUMENT_PREFIX = 'doc:';
-
 /** Whether `id` names a tutorial opened from a document (not a shipped one). */
 export const isDocumentId = (id: string): boolean => id.startsWith(DOCUMENT_PREFIX);
-
-/** The tutorials opened from documents, by key (read.ts registers them). */
-export const documents = new Map<string, { readonly tutorial: Tutorial; readonly source: TutorialSource }>();
 
 /** Fetches the tutorials and the document reader (once; a failed fetch can be tried again). */
 export function loadTutorials(): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { TutorialSource } from '../../teaching/tutorials/registry.ts';
+import { LinkIcon } from '../common/LinkIcon.tsx';
 import { TutorialDocLabel } from './tutorialDocLabels.ts';
 
 export function CopyTutorialLink({ source, step, className }: { source: TutorialSource; step: number; className: string }) {
@@ -28,9 +29,7 @@ export function CopyTutorialLink({ source, step, className }: { source: Tutorial
   return (
     <span className="relative">
       <button type="button" aria-label={TutorialDocLabel.copyLink} title={source.url ? TutorialDocLabel.copyUrlHint : TutorialDocLabel.copyTextHint} className={className} onClick={copy}>
-        <span aria-hidden className="text-sm">
-          🔗
-        </span>
+        <LinkIcon />
       </button>
       {said !== null && (
         <span role="status" className="absolute top-full right-0 z-40 mt-1 flex w-80 flex-col gap-1 rounded-md border border-slate-300 bg-white p-2 text-xs text-slate-800 shadow-lg">
