@@ -3,14 +3,16 @@
  * and 400 commands in the store, as a teacher would click and type them (deploys,
  * some of pasted metadata, add-unit, integrate, remove-unit, remove-relation, exec,
  * actions, apps dragged around), and prints each one's link length and how long
- * encoding, decoding and rebuilding the session take. Reported, not asserted.
+ * encoding, decoding and rebuilding the session take; then the link length of each
+ * shipped tutorial carried whole as a document (`#tutorial-doc=`). Reported, not asserted.
  * Usage: npm run --silent bench:share [-- --json]
  */
 import { installReaders } from '../src/engine/readersImpl.ts';
 import { performance } from 'node:perf_hooks';
 import { fingerprint } from '../src/engine/clone.ts';
 import type { Command } from '../src/engine/commands.ts';
-import { decodeShare, encodeShare, shareUrl } from '../src/share/link.ts';
+import { decodeShare, decodeTutorialText, encodeShare, shareUrl, tutorialLink } from '../src/share/link.ts';
+import { TUTORIAL_DOCUMENTS } from '../src/teaching/tutorials/index.ts';
 import type { SessionV1 } from '../src/store/session.ts';
 import { createRelvizStore, type RelvizStore } from '../src/store/store.ts';
 
@@ -187,7 +189,14 @@ for (const { commands: n, pasted } of SESSIONS) {
   });
 }
 
-if (JSON_OUT) process.stdout.write(`${JSON.stringify({ page: shareUrl(PAGE, ''), rows })}\n`);
+/** The five shipped tutorials as documents, each carried whole by its link (`#tutorial-doc=`), read back byte for byte. */
+const tutorialLinks = [...TUTORIAL_DOCUMENTS].map(([id, text]) => {
+  const url = tutorialLink(PAGE, { text });
+  if (decodeTutorialText(url.slice(url.indexOf('=') + 1)) !== text) throw new Error(`${id}: the link does not carry the document`);
+  return { id, documentBytes: new TextEncoder().encode(text).length, urlBytes: new TextEncoder().encode(url).length };
+});
+
+if (JSON_OUT) process.stdout.write(`${JSON.stringify({ page: shareUrl(PAGE, ''), rows, tutorialLinks })}\n`);
 else {
   const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
   console.log(`Share links (prefix ${shareUrl(PAGE, '')}; median of 20 encodes/decodes, 3 rebuilds)\n`);
@@ -197,4 +206,9 @@ else {
       `${String(r.commands).padStart(8)}  ${String(r.pastedDeploys).padStart(6)}  ${String(r.hooks).padStart(6)}  ${String(r.jsonBytes).padStart(12)}  ${String(r.urlBytes).padStart(9)}  ${fmt(r.encodeMs).padStart(9)}  ${fmt(r.decodeMs).padStart(9)}  ${fmt(r.rebuildMs).padStart(10)}`,
     );
   }
+}
+if (!JSON_OUT) {
+  console.log(`\nTutorial links carrying the whole document (${tutorialLink(PAGE, { text: '' }).replace(/1\.\w*$/, '')}1.<data>)\n`);
+  console.log('tutorial              document bytes  URL bytes');
+  for (const t of tutorialLinks) console.log(`${t.id.padEnd(20)}  ${String(t.documentBytes).padStart(14)}  ${String(t.urlBytes).padStart(9)}`);
 }

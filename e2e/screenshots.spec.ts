@@ -5,6 +5,7 @@
  */
 import { Label } from '../src/ui/labels.ts';
 import { expect, test } from './fixtures.ts';
+import { recordFromMasterAndWorkers } from './recording.ts';
 
 const DIR = 'docs/screenshots';
 
@@ -138,4 +139,47 @@ test('departed or broken: four teardowns side by side', async ({ relviz, page })
   await page.mouse.move(0, 0);
   await page.waitForTimeout(600);
   await page.screenshot({ path: `${DIR}/compare.png` });
+});
+
+test('recorder: a tutorial being recorded, a stop after a clicked hook', async ({ relviz, page }) => {
+  const bar = await recordFromMasterAndWorkers(relviz, 'Keys for workers', 'A master hands each worker its own key through the relation.');
+  await bar.getByRole('textbox', { name: 'Step title' }).fill('Relate them');
+  await bar.getByRole('textbox', { name: 'What the step says' }).fill('Every unit enters the relation. Watch the master write a key for each worker.');
+  await relviz.run('juju relate master worker');
+  await relviz.computed();
+  await relviz.toEnd();
+  await page.locator('[data-swimlane-unit="master/0"][aria-label*=" master-application-relation-joined "]').first().click();
+  await bar.getByRole('textbox', { name: 'What to say at this stop' }).fill('master/0 joined worker/0 and wrote worker/0-worker-key into its own unit bag.');
+  await page.locator('[data-bag="unit:master/0"] [data-key="worker/0-worker-key"]').click({ modifiers: ['Alt'] });
+  await expect(bar.getByRole('list', { name: 'Recorded in this step' })).toContainText('bag-key master/0 worker/0-worker-key');
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${DIR}/recorder.png` });
+});
+
+test('editor: a tutorial as text, a problem at its line', async ({ relviz, page }) => {
+  await relviz.open();
+  await page.getByRole('combobox', { name: Label.tutorials }).selectOption({ label: Label.editTutorial });
+  const dialog = page.getByRole('dialog', { name: 'Edit a tutorial as text' });
+  const area = dialog.getByRole('textbox', { name: 'Tutorial document' });
+  await expect(area).toHaveValue(/^---\nrelviz-tutorial: 1\nid: masterworker\n/);
+  const text = await area.inputValue();
+  await area.fill(text.replace('### after: worker/1 master-relation-changed\n', '### after: worker/1 master-relation-changed 3\n'));
+  const problem = dialog.getByRole('region', { name: 'Problems' }).getByRole('button').first();
+  await expect(problem).toContainText('no such hook runs in this step', { timeout: 15_000 });
+  await problem.click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${DIR}/editor.png` });
+});
+
+test('open a tutorial: a pasted document with its problems named by line', async ({ relviz, page }) => {
+  await relviz.open();
+  await page.getByRole('combobox', { name: Label.tutorials }).selectOption({ label: Label.openTutorial });
+  const dialog = page.getByRole('dialog', { name: 'Open a tutorial' });
+  await dialog.getByRole('textbox', { name: 'Or paste its text' }).fill(
+    ['---', 'relviz-tutorial: 1', 'id: my-first-tutorial', 'title: My first tutorial', 'summary: A master, a worker.', 'seed: 1', 'juju: 3.6', '---', '', '## Relate them', '', '```juju', 'juju deploy master', 'juju deploy worker', 'juju relate master worker', '```', '', '### after: worker/3 master-relation-joined', '', 'worker/3 has joined.', ''].join('\n'),
+  );
+  await expect(dialog.getByRole('alert')).toContainText('line 18');
+  await page.waitForTimeout(200);
+  await dialog.screenshot({ path: `${DIR}/open-tutorial.png` });
 });

@@ -2,7 +2,7 @@ import { EXAMPLE_FILES } from './ui/bundle/examples.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import masterworker from '../examples/masterworker.juju?raw';
-import { isEmbed, readEmbedParams } from './embed/params.ts';
+import type { EmbedParams } from './embed/params.ts';
 import './index.css';
 import { shareLinkError, shareParam } from './share/param.ts';
 import type { OpenedShare } from './share/open.ts';
@@ -13,6 +13,7 @@ import type { SessionV1 } from './store/session.ts';
 import { EMPTY_HISTORY, pushed, type UndoHistory } from './store/undo.ts';
 import { loadTutorials } from './teaching/tutorials/registry.ts';
 import { App } from './ui/App.tsx';
+import { requestTutorial } from './ui/teaching/tutorialRequest.ts';
 import { StoreProvider } from './ui/StoreContext.tsx';
 import { workerRunner } from './worker/workerRunner.ts';
 
@@ -76,7 +77,14 @@ async function openStore(): Promise<{ store: RelvizStore; embedded: boolean }> {
   // leaves the saved session as it was and says why in the error banner.
   // An embed (`?embed=1`, in someone else's page) loads what its URL says and never
   // touches the saved session: it must not clobber the user's own relviz tab.
-  const embed = isEmbed(location.search) ? readEmbedParams(location.search) : null;
+  // The parameters' reader (embed/params.ts) is fetched only when there are some to read: an embed, a tutorial link.
+  const search = new URLSearchParams(location.search);
+  const readParams = (): Promise<EmbedParams> =>
+    import('./embed/params.ts').then(
+      (m) => m.readEmbedParams(location.search),
+      (e: unknown) => ({ source: { kind: 'default' }, origin: null, errors: [`ERROR relviz could not read this page's address (${String(e)}): reload to try again`] }),
+    );
+  const embed = search.get('embed') === '1' ? await readParams() : null;
   const opened = await openShared(location.hash);
   if (opened) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
   const shared = opened?.kind === 'shared' ? { ...opened.shared.session, tutorial: opened.shared.tutorial } : undefined;
@@ -100,7 +108,7 @@ async function openStore(): Promise<{ store: RelvizStore; embedded: boolean }> {
     // A tutorial link (`?tutorial=<id>[&step=N]`, e.g. in a teacher's slides) opens that
     // step over the saved session, as a share link does; the parameters then go, so a
     // reload keeps the learner's progress.
-    const link = new URLSearchParams(location.search).has('tutorial') && !shared ? readEmbedParams(location.search) : null;
+    const link = search.has('tutorial') && !shared ? await readParams() : null;
     const storage = browserStorage();
     // A saved session that cannot be opened is set aside (never overwritten) and said so.
     const saved = storage ? readSaved(storage) : { session: null, history: null, problem: null };
@@ -123,6 +131,9 @@ async function openStore(): Promise<{ store: RelvizStore; embedded: boolean }> {
     else store = createRelvizStore({ ...base, script: masterworker, at: 'deployed' });
     if (link?.source.kind === 'tutorial') store.getState().openTutorial(link.source.id, link.source.step - 1);
     if (link) history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
+    // A tutorial document's URL or a link carrying one opens "Open a tutorial", which
+    // fetches and checks it and plays it if it can (over the model, one Undo away), or says why.
+    if (/[?&]tutorial-url=|[#&]tutorial-doc=/.test(location.href)) requestTutorial({ page: true });
     if (storage) {
       const saveNow = persist(store, storage);
       addEventListener('pagehide', saveNow);
@@ -133,7 +144,7 @@ async function openStore(): Promise<{ store: RelvizStore; embedded: boolean }> {
 
 // A share link pasted into this tab's address bar changes only the hash: open it as a new page would.
 addEventListener('hashchange', () => {
-  if (shareParam(location.hash) !== null) location.reload();
+  if (shareParam(location.hash) !== null || /[#&]tutorial-doc=/.test(location.hash)) location.reload();
 });
 
 void openStore().then(({ store, embedded }) => {

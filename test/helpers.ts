@@ -3,6 +3,7 @@ import type { JujuVersion } from '../src/engine/model.ts';
 import { Timeline } from '../src/engine/timeline.ts';
 import type { HookRecord, TraceRecord } from '../src/engine/trace.ts';
 import { parseScript, runAfter } from '../src/io/script.ts';
+import type { Store } from '../src/store/persist.ts';
 
 export interface Run {
   timeline: Timeline;
@@ -70,3 +71,27 @@ export const PEERED = 'name: peered\npeers:\n  cluster:\n    interface: gossip\n
 
 /** Script prefix for scenarios that show "blocked until resolved": Juju's automatic retry is on by default (§4). */
 export const NO_RETRY = 'juju model-config automatically-retry-hooks=false\n';
+
+/** A Map-backed Storage that refuses values past `quota` characters in total, as browsers do. */
+export class FakeStorage implements Store {
+  readonly items = new Map<string, string>();
+  constructor(private readonly quota = Number.POSITIVE_INFINITY) {}
+  get length() {
+    return this.items.size;
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null;
+  }
+  getItem(k: string) {
+    return this.items.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    let used = v.length + k.length;
+    for (const [key, value] of this.items) if (key !== k) used += key.length + value.length;
+    if (used > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.items.set(k, v);
+  }
+  removeItem(k: string) {
+    this.items.delete(k);
+  }
+}

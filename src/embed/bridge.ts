@@ -11,6 +11,8 @@ import { ScriptSyntaxError } from '../io/script.ts';
 import { SessionError, scriptSession } from '../store/session.ts';
 import type { RelvizState, RelvizStore } from '../store/store.ts';
 import { tutorialEntry } from '../teaching/tutorials/list.ts';
+import { tutorialById } from '../teaching/tutorials/registry.ts';
+import type { DocumentProblem } from '../teaching/document.ts';
 import { hookEvent, parseInbound, type HookEvent, type InboundMessage, type OutboundMessage } from './protocol.ts';
 
 export interface Bridge {
@@ -48,6 +50,12 @@ export function hooksPassed(t: Timeline, from: number, to: number): HookEvent[] 
 export function passesHooks(s: RelvizState, prev: RelvizState): boolean {
   if (s.timeline !== prev.timeline || s.generation !== prev.generation || s.cursor <= prev.cursor) return false;
   return s.playing || prev.playing || s.cursor - prev.cursor === 1;
+}
+
+/** A document's problems as one `relviz:error` (and banner) text: each with its line, the first ten. */
+export function tutorialProblems(problems: readonly DocumentProblem[]): string {
+  const listed = problems.slice(0, 10).map((p) => `line ${p.line}: ${p.message}`);
+  return `relviz:tutorial: the tutorial cannot be played: ${listed.join('; ')}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}`;
 }
 
 export function createBridge(store: RelvizStore, post: (message: OutboundMessage) => void, opts: BridgeOptions = {}): Bridge {
@@ -125,6 +133,16 @@ export function createBridge(store: RelvizStore, post: (message: OutboundMessage
         s.pause();
         return s.seek(Math.min(m.tick, store.getState().length));
       case 'relviz:tutorial': {
+        if ('text' in m) {
+          const opened = s.openTutorialDocument(m.text, { step: m.step - 1 });
+          if (!opened.ok) {
+            store.setState({ error: `ERROR ${tutorialProblems(opened.problems)}` });
+            return error(tutorialProblems(opened.problems));
+          }
+          const steps = tutorialById(opened.id)?.steps.length ?? 0;
+          if (m.step > steps) return error(`relviz:tutorial: this tutorial has ${steps} steps, not ${m.step} (it opened at step ${steps})`);
+          return ready();
+        }
         const tutorial = tutorialEntry(m.id);
         if (!tutorial) return error(`relviz:tutorial: no tutorial "${m.id}"`);
         if (m.step > tutorial.steps) return error(`relviz:tutorial: "${m.id}" has ${tutorial.steps} steps, not ${m.step}`);

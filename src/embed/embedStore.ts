@@ -5,13 +5,26 @@
  */
 import { misconception, playbackPlan } from '../teaching/misconceptions.ts';
 import { createRelvizStore, type RelvizStore, type StoreOptions } from '../store/store.ts';
+import { fetchTutorial } from '../share/fetchTutorial.ts';
+import { tutorialProblems } from './bridge.ts';
 import type { EmbedSource } from './params.ts';
+
+/** Fetches a tutorial document (share/fetchTutorial.ts) and opens it; what goes wrong is said in the banner. */
+export async function openTutorialUrl(store: RelvizStore, url: string, step: number, fetchFn?: typeof fetch): Promise<void> {
+  const got = await fetchTutorial(url, { origin: globalThis.location?.origin ?? '', ...(fetchFn ? { fetch: fetchFn } : {}) });
+  if (!got.ok) {
+    store.setState({ error: `ERROR tutorial-url: ${got.message}` });
+    return;
+  }
+  const opened = store.getState().openTutorialDocument(got.text, { step, url: got.url });
+  if (!opened.ok) store.setState({ error: `ERROR tutorial-url: ${tutorialProblems(opened.problems).replace(/^relviz:tutorial: /, '')}` });
+}
 
 /** Hooks a second a scenario plays at: slow enough to read each one out (as "Show me" does). */
 const SCENARIO_SPEED = 2;
 
 /**
- * A store showing `source`: a tutorial at its step, a misconception's scenario at the
+ * A store showing `source`: a tutorial at its step (one fetched by URL once it has come), a misconception's scenario at the
  * start of its revealing hooks (with what it is about selected), a script at its
  * start, or `fallback` (the masterworker example). `base` carries the runner, an
  * error to show, or a shared session (which wins over `source`).
@@ -24,6 +37,12 @@ export function createEmbedStore(source: EmbedSource, fallback: string, base: Pi
       store.getState().openTutorial(source.id, source.step - 1);
       // Opening a tutorial clears the banner: put back what was wrong with the URL.
       if (base.error) store.setState({ error: base.error });
+      return store;
+    }
+    case 'tutorial-url': {
+      // The fallback first, so the embed shows something while the document comes (or if it cannot).
+      const store = createRelvizStore({ ...base, script: fallback });
+      void openTutorialUrl(store, source.url, source.step - 1);
       return store;
     }
     case 'scenario': {

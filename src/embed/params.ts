@@ -1,17 +1,26 @@
 /**
  * The URL of an embedded relviz: `?embed=1` and what to load — `&tutorial=<id>[&step=N]`,
- * `&scenario=<misconception id>` or `&script=<url-encoded script>` (a `#share=` link
- * wins over all three) — and `&origin=` to restrict who may drive it. Pure, so the
+ * `&tutorial-url=<url of a tutorial document>[&step=N]`, `&scenario=<misconception id>`
+ * or `&script=<url-encoded script>` (a `#share=` link wins over them all) — and `&origin=` to restrict who may drive it. Pure, so the
  * rules are tested without a page; a bad parameter is reported, never half-used.
  */
 import { ScriptSyntaxError } from '../io/script.ts';
 import { SessionError, scriptSession } from '../store/session.ts';
 import { MisconceptionIds, type MisconceptionId } from '../teaching/misconceptionIds.ts';
 import { tutorialEntry } from '../teaching/tutorials/list.ts';
-import { MAX_SCRIPT_CHARS } from './protocol.ts';
+import { isTutorialUrl } from '../teaching/tutorials/registry.ts';
+
+/**
+ * Longest script a message (or an `&script=` parameter) may carry: far beyond any
+ * tutorial, far below a memory problem. Here, not in protocol.ts, so the page's first
+ * chunk (which reads the URL) does not carry the message protocol (the embed's chunk).
+ */
+export const MAX_SCRIPT_CHARS = 100_000;
 
 export type EmbedSource =
   | { readonly kind: 'tutorial'; readonly id: string; /** Counting from 1, as the tutorial card does. */ readonly step: number }
+  /** A tutorial document to fetch (embedStore.ts), then read and check as any document. */
+  | { readonly kind: 'tutorial-url'; readonly url: string; readonly step: number }
   | { readonly kind: 'scenario'; readonly id: MisconceptionId }
   | { readonly kind: 'script'; readonly text: string }
   | { readonly kind: 'default' };
@@ -62,6 +71,17 @@ function readSource(p: URLSearchParams, errors: string[]): EmbedSource {
     if (id) return { kind: 'scenario', id };
     errors.push(`ERROR no scenario "${scenario.slice(0, 64)}" (one of ${MisconceptionIds.join(', ')})`);
     return { kind: 'default' };
+  }
+  const url = p.get('tutorial-url');
+  if (url !== null) {
+    if (!isTutorialUrl(url)) {
+      errors.push(`ERROR tutorial-url=${String(url).slice(0, 80)} is not an http(s) URL`);
+      return { kind: 'default' };
+    }
+    const raw = p.get('step') ?? '1';
+    const step = /^[0-9]{1,5}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
+    if (String(step) !== raw) errors.push(`ERROR step=${raw.slice(0, 16)}: a step number counting from 1`);
+    return { kind: 'tutorial-url', url, step };
   }
   const tutorial = p.get('tutorial');
   if (tutorial !== null) {

@@ -6,6 +6,10 @@
  * `relviz:error` saying why, never half-applied.
  */
 import type { HookRecord } from '../engine/trace.ts';
+import { MAX_DOCUMENT_CHARS } from '../store/session.ts';
+import { MAX_SCRIPT_CHARS } from './params.ts';
+
+export { MAX_SCRIPT_CHARS };
 
 /** What the parent page sends. `step` counts from 1, as the tutorial card numbers steps. */
 export type InboundMessage =
@@ -15,7 +19,9 @@ export type InboundMessage =
   | { readonly type: 'relviz:step' }
   | { readonly type: 'relviz:back' }
   | { readonly type: 'relviz:seek'; readonly tick: number }
-  | { readonly type: 'relviz:tutorial'; readonly id: string; readonly step: number };
+  | { readonly type: 'relviz:tutorial'; readonly id: string; readonly step: number }
+  /** A tutorial document's text (untrusted: read and checked before it plays, as any document). */
+  | { readonly type: 'relviz:tutorial'; readonly text: string; readonly step: number };
 
 /** A hook the cursor passed, as the parent sees it (the `--json` record's names, camel-cased). */
 export interface HookEvent {
@@ -40,8 +46,6 @@ export type OutboundMessage =
 
 export const InboundTypes = ['relviz:load', 'relviz:play', 'relviz:pause', 'relviz:step', 'relviz:back', 'relviz:seek', 'relviz:tutorial'] as const;
 
-/** Longest script a message (or an `&script=` parameter) may carry: far beyond any tutorial, far below a memory problem. */
-export const MAX_SCRIPT_CHARS = 100_000;
 /** Tutorial ids are short slugs (as share links and saved sessions require). */
 const TUTORIAL_ID = /^[a-z0-9-]{1,64}$/;
 const MAX_STEP = 10_000;
@@ -83,11 +87,15 @@ export function parseInbound(data: unknown): Parsed {
       return { ok: true, message: { type, tick } };
     }
     case 'relviz:tutorial': {
-      const id = data['id'];
+      const { id, text } = data;
       const step = data['step'] ?? 1;
-      if (typeof id !== 'string' || !TUTORIAL_ID.test(id)) return fail('relviz:tutorial needs "id", a tutorial id such as "masterworker"');
+      if (id !== undefined && text !== undefined) return fail('relviz:tutorial takes "id" (a shipped tutorial) or "text" (a tutorial document), not both');
+      if (text !== undefined) {
+        if (typeof text !== 'string') return fail('relviz:tutorial: "text" is the tutorial document, a string');
+        if (text.length > MAX_DOCUMENT_CHARS) return fail(`relviz:tutorial: the document is ${text.length} characters, at most ${MAX_DOCUMENT_CHARS} are accepted`);
+      } else if (typeof id !== 'string' || !TUTORIAL_ID.test(id)) return fail('relviz:tutorial needs "id", a tutorial id such as "masterworker", or "text", a tutorial document');
       if (!isCount(step, MAX_STEP) || step < 1) return fail('relviz:tutorial: "step" is the step number, counting from 1');
-      return { ok: true, message: { type, id, step } };
+      return { ok: true, message: typeof text === 'string' ? { type, text, step } : { type, id: id as string, step } };
     }
     default:
       return fail(`unknown message type "${type.slice(0, 40)}" (expected one of ${InboundTypes.join(', ')})`);

@@ -8,12 +8,17 @@
  * reason — never a half-built session.
  */
 import { ScriptSyntaxError, formatCommand, parseLine, runAfter, type ScriptLine } from '../io/script.ts';
-import { SessionError, TUTORIAL_ID, checkFiles, deepEqual, pastedFiles, restoreRun, restoreSession, withFiles, type SessionInput, type SessionV1 } from '../store/session.ts';
+import { SessionError, checkFiles, deepEqual, pastedFiles, restoreRun, restoreSession, restoreTutorialPlace, withFiles, type SessionInput, type SessionV1 } from '../store/session.ts';
+import type { TutorialSource } from '../teaching/tutorials/registry.ts';
 
-/** Where a tutorial was when the link was made (tutorials carry their own id and steps). */
+/**
+ * Where a tutorial was when the link was made: a shipped one carries its own id and
+ * steps; one opened from a document (`doc:<id>`) comes with its document.
+ */
 export interface ShareTutorial {
   readonly id: string;
   readonly step: number;
+  readonly document?: TutorialSource;
 }
 
 /** What a share link opens: a session, and the tutorial step it was made at, if any. */
@@ -53,6 +58,10 @@ export interface CompactSession {
   readonly p?: Readonly<Record<string, readonly [number, number]>>;
   /** tutorial: [id, step] */
   readonly t?: readonly [string, number];
+  /** the tutorial's document, when it is not a shipped one (`t`'s id is `doc:<id>`) */
+  readonly d?: string;
+  /** the URL that document was fetched from, if any */
+  readonly u?: string;
 }
 
 const APP = /^[a-z][a-z0-9-]*$/;
@@ -107,6 +116,7 @@ export function compactSession(session: SessionV1, tutorial: ShareTutorial | nul
     i: session.inputs.map(compactInput),
     ...(positions.length > 0 ? { p: Object.fromEntries(positions) } : {}),
     ...(tutorial !== null ? { t: [tutorial.id, tutorial.step] as const } : {}),
+    ...(tutorial?.document ? { d: tutorial.document.text, ...(tutorial.document.url !== undefined ? { u: tutorial.document.url } : {}) } : {}),
   };
 }
 
@@ -182,16 +192,17 @@ function expandPositions(x: unknown): SessionV1['positions'] {
   return Object.fromEntries(out);
 }
 
-function expandTutorial(x: unknown): ShareTutorial | null {
-  if (x === undefined) return null;
-  if (!Array.isArray(x) || x.length !== 2 || typeof x[0] !== 'string' || !TUTORIAL_ID.test(x[0]) || !isCount(x[1], 10_000)) throw new ShareError('bad tutorial step');
-  return { id: x[0], step: x[1] };
+/** The tutorial place `t` (with its document `d` and the URL `u` it came from), checked by the session schema's own rule. */
+function expandTutorial(t: unknown, d: unknown, u: unknown): ShareTutorial | null {
+  if (t === undefined && d === undefined && u === undefined) return null;
+  if (!Array.isArray(t) || t.length !== 2) throw new ShareError('bad tutorial step');
+  return schema(() => restoreTutorialPlace({ id: t[0] as unknown, step: t[1] as unknown, document: d === undefined && u === undefined ? undefined : { text: d, url: u } })) ?? null;
 }
 
 /** Validates an untrusted compact session and rebuilds it; throws ShareError. */
 export function expandSession(raw: unknown): SharedSession {
   if (!isObject(raw)) throw new ShareError('not a relviz session');
-  onlyKeys(raw, ['s', 'j', 'c', 'i', 'p', 't'], 'the session');
+  onlyKeys(raw, ['s', 'j', 'c', 'i', 'p', 't', 'd', 'u'], 'the session');
   const { s: seed, j: juju, c: cursor, i: inputs } = raw;
   if (!isCount(seed, 0xffffffff)) throw new ShareError('bad seed');
   if (juju !== '3.6' && juju !== '4.0') throw new ShareError('bad Juju version');
@@ -201,5 +212,5 @@ export function expandSession(raw: unknown): SharedSession {
   const session = schema(() =>
     restoreSession({ kind: 'relviz-session', version: 1, seed, juju, inputs: inputs.map(expandInput), cursor, positions: expandPositions(raw['p']) } satisfies SessionV1),
   );
-  return { session, tutorial: expandTutorial(raw['t']) };
+  return { session, tutorial: expandTutorial(raw['t'], raw['d'], raw['u']) };
 }

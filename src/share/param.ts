@@ -5,7 +5,6 @@
 
 /** The hash parameter that carries a session. */
 export const SHARE_PARAM = 'share';
-
 /** The `#share=` value of a location hash, or null when the hash holds none. */
 export function shareParam(hash: string): string | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -16,3 +15,4 @@ export function shareParam(hash: string): string | null {
 export function shareLinkError(reason: string): string {
   return `ERROR this share link cannot be opened: ${reason}`;
 }
+

@@ -15,6 +15,7 @@ import { formatCommand, type Command, type CommandType } from '../engine/command
 import { commandLimitError, LIMITS } from '../engine/limits.ts';
 import type { JujuVersion } from '../engine/model.ts';
 import { ScriptSyntaxError, parseLine, parseScript, runAfter } from '../io/script.ts';
+import { isTutorialUrl, type TutorialSource } from '../teaching/tutorials/registry.ts';
 
 /** One thing the user did: a command and how many hooks ran after it. */
 export interface SessionInput {
@@ -31,8 +32,12 @@ export interface SessionV1 {
   readonly inputs: readonly SessionInput[];
   readonly cursor: number;
   readonly positions: Readonly<Record<string, { x: number; y: number }>>;
-  /** The tutorial step the session is at, if one is being followed. */
-  readonly tutorial?: { readonly id: string; readonly step: number } | null;
+  /**
+   * The tutorial step the session is at, if one is being followed; a tutorial opened
+   * from a document (`doc:<id>`) carries the document, read and checked again when
+   * the session is opened (the tutorial slice's attach).
+   */
+  readonly tutorial?: { readonly id: string; readonly step: number; readonly document?: TutorialSource } | null;
 }
 
 export const SESSION_KEY = 'relviz.session';
@@ -47,6 +52,10 @@ const MAX_POSITIONS = 1000;
 const MAX_COORD = 1_000_000;
 const APP = /^[a-z][a-z0-9-]{0,63}$/;
 export const TUTORIAL_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A tutorial opened from a document: `doc:` and the document's id (teaching/tutorials/registry.ts). */
+const DOCUMENT_TUTORIAL_ID = /^doc:[a-z0-9][a-z0-9-]{0,63}$/;
+/** Longest tutorial document a session carries: the format's own bound (teaching/document.ts LIMITS.bytes; a test keeps them equal). */
+export const MAX_DOCUMENT_CHARS = 512 * 1024;
 export const FILE_NAME = /^[\w.-]{1,64}\.yaml$/;
 /** A bundle's or status's file: a normalised path (bundleFiles.ts) to a YAML, JSON or text file. */
 export const FILE_PATH = /^\/?(?:[\w.+@-]{1,128}\/){0,16}[\w.+@-]{1,128}\.(?:ya?ml|json|txt)$/;
@@ -208,11 +217,25 @@ function restoreInput(raw: unknown, index: number, checked: Checked): SessionInp
   return { command, text, run: restoreRun(raw['run'], what) };
 }
 
-/** The tutorial place of a session or link: an id like "masterworker" and a step ≥ 0. */
+/**
+ * The tutorial place of a session or link: a shipped tutorial's id like "masterworker",
+ * or `doc:<id>` with the document it was opened from (its text within the format's
+ * bound, the http(s) URL it came from if any), and a step ≥ 0. The document's content
+ * is read and checked when the tutorial is attached (teaching/read.ts), not here.
+ */
 export function restoreTutorialPlace(x: unknown): SessionV1['tutorial'] {
   if (x === undefined || x === null) return null;
-  if (!isObject(x) || typeof x['id'] !== 'string' || !TUTORIAL_ID.test(x['id']) || !isCount(x['step'], 10_000)) throw new SessionError('bad tutorial step');
-  return { id: x['id'], step: x['step'] };
+  const id = isObject(x) ? x['id'] : null;
+  const fromDocument = typeof id === 'string' && DOCUMENT_TUTORIAL_ID.test(id);
+  const doc = isObject(x) ? x['document'] : undefined;
+  if (typeof id !== 'string' || !(fromDocument || TUTORIAL_ID.test(id)) || !isCount((x as Record<string, unknown>)['step'], 10_000) || fromDocument !== (doc !== undefined)) {
+    throw new SessionError('bad tutorial step');
+  }
+  const step = (x as Record<string, number>)['step'] as number;
+  if (!fromDocument) return { id, step };
+  const { text, url } = isObject(doc) ? doc : {};
+  if (typeof text !== 'string' || text.length > MAX_DOCUMENT_CHARS || (url !== undefined && !isTutorialUrl(url))) throw new SessionError('bad tutorial document');
+  return { id, step, document: { text, ...(url !== undefined ? { url } : {}) } };
 }
 
 /**

@@ -6,6 +6,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { CommandResult, Command } from '../engine/commands.ts';
 import type { JujuVersion } from '../engine/model.ts';
 import type { Timeline } from '../engine/timeline.ts';
+import type { DocumentProblem } from '../teaching/document.ts';
+import type { TutorialProblem } from '../teaching/check.ts';
+import type { TutorialSource } from '../teaching/tutorials/registry.ts';
 import type { Positions } from './annotations.ts';
 import type { SessionInput, SessionV1 } from './session.ts';
 import type { UndoHistory } from './undo.ts';
@@ -51,9 +54,15 @@ export interface Notice {
 }
 
 export interface TutorialPlace {
+  /** A shipped tutorial's id, or `doc:<id>` for one opened from a document. */
   readonly id: string;
   readonly step: number;
+  /** The document a `doc:…` tutorial was opened from (so sessions, undo and links carry it); absent for a shipped one. */
+  readonly document?: TutorialSource;
 }
+
+/** What openTutorialDocument answers: the tutorial's id (`doc:<id>`), or every problem of the document, by line. */
+export type OpenedTutorialDocument = { readonly ok: true; readonly id: string; readonly problems: readonly TutorialProblem[] } | { readonly ok: false; readonly problems: readonly DocumentProblem[] };
 
 
 /** State of the model slice — the engine timeline and the session it is built from: commands, seed, Juju version, layout, files at hand, a long run being computed. */
@@ -214,6 +223,18 @@ export interface TutorialActions {
    * about to play. Back and Next are this with step ∓ 1.
    */
   openTutorial(id: string, step?: number): void;
+  /**
+   * Opens a tutorial from a document's text (untrusted: read within the format's
+   * limits, then played against the engine by checkTutorial). A document with any
+   * problem is not played and changes nothing: its problems come back, each with its
+   * line. Otherwise it is registered as `doc:<id>` and opened at `step` (0-based) as
+   * openTutorial does — undoable, and leaving it brings the user's model back.
+   * `file` names it in problems; `url` is where it was fetched from (kept for links).
+   * In the page, call it once loadTutorials() has resolved (it brings the reader);
+   * before that it opens nothing and says so. `problems` of a success is empty: a
+   * document is played only when checkTutorial finds nothing.
+   */
+  openTutorialDocument(text: string, opts?: { step?: number; file?: string; url?: string }): OpenedTutorialDocument;
   closeTutorial(): void;
   setHistoryView(view: 'swimlanes' | 'log'): void;
 }

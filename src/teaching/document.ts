@@ -266,7 +266,7 @@ export function parseTutorialDocument(text: string, file?: string): Tutorial {
 }
 
 /** `[<unit>] <hook> [<nth>]`: a unit has a `/`, nth is a number. */
-function parseAfter(text: string): HookMatch | string {
+export function parseAfter(text: string): HookMatch | string {
   const words = text.split(/\s+/).filter((w) => w !== '');
   const usage = 'expected "### after: [<unit>] <hook> [<nth>]", as in "### after: master/0 master-relation-joined 2"';
   if (words.length === 0 || words.length > 3 || words.some((w) => w.includes(','))) return usage;
@@ -438,7 +438,7 @@ function settingKey(line: string): string | null {
   return ALL_SETTINGS.includes(key) ? key : null;
 }
 
-function parseTarget(text: string): Target | string {
+export function parseTarget(text: string): Target | string {
   const w = text.split(/\s+/);
   const bad = `highlight: expected ${TARGET_USAGE}; not "${text}"`;
   if (!w.every((x) => NAME.test(x))) return bad;
@@ -481,7 +481,7 @@ function targetNames(t: Target): string[] {
   }
 }
 
-function targetText(t: Target): string {
+export function targetText(t: Target): string {
   switch (t.kind) {
     case 'unit':
       return `unit ${t.unit}`;

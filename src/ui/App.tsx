@@ -27,6 +27,7 @@ import { useRelviz, useRelvizStore } from './StoreContext.tsx';
 import { Swimlanes } from './swimlanes/Swimlanes.tsx';
 import { MisconceptionsButton } from './teaching/MisconceptionsButton.tsx';
 import { TutorialMenu } from './teaching/TutorialMenu.tsx';
+import { useAuthoring } from './teaching/authoring.ts';
 import { useRevealHighlights } from './teaching/useRevealHighlights.ts';
 import { useTutorialEffects } from './teaching/useTutorialEffects.ts';
 import { BusyIndicator } from './transport/BusyIndicator.tsx';
@@ -40,6 +41,8 @@ import { lazyPart } from './common/lazyPart.tsx';
 const TutorialCard = lazyPart('the tutorial', () => import('./teaching/TutorialCard.tsx').then((m) => m.TutorialCard));
 const CompareView = lazyPart('the comparison', () => import('./teaching/compare/CompareView.tsx').then((m) => m.CompareView));
 // The hook log is the second tab: fetched when its tab is pointed at or focused, or shown.
+// The tutorial recorder and editor, for whoever writes a tutorial.
+const Authoring = lazyPart('the authoring tools', () => import('./teaching/author/Authoring.tsx').then((m) => m.Authoring));
 const HookLog = lazyPart('the hook log', () => import('./log/HookLog.tsx').then((m) => m.HookLog));
 
 type BottomTab = 'swimlanes' | 'log';
@@ -137,6 +140,7 @@ export function App({ embed = false }: { embed?: boolean }) {
   const [present, setPresent] = usePresentation(store, !embed);
   const mode = embed ? 'embed' : present ? 'present' : 'app';
   const inTutorial = useRelviz((s) => s.tutorial !== null);
+  const authoring = useAuthoring();
   const quiz = useRelviz((s) => s.quiz);
   const compare = useRelviz(comparing);
   const databags = useRevealHighlights<HTMLDivElement>();
@@ -175,6 +179,7 @@ export function App({ embed = false }: { embed?: boolean }) {
           </div>
         </header>
       )}
+      {mode === 'app' && authoring && <Authoring open={authoring} />}
       {mode !== 'app' && <StageBar mode={mode} onLeave={() => setPresent(false)} />}
       <SavingBanner />
       <ErrorBanner />

@@ -4,6 +4,7 @@ import { createBridge } from '../../src/embed/bridge.ts';
 import type { HookEvent, OutboundMessage } from '../../src/embed/protocol.ts';
 import type { HookRecord } from '../../src/engine/trace.ts';
 import { createRelvizStore, type RelvizStore } from '../../src/store/store.ts';
+import { TUTORIAL_DOCUMENTS } from '../../src/teaching/tutorials/index.ts';
 
 const script = 'juju deploy master\njuju deploy worker -n 2\njuju relate master worker\n';
 
@@ -162,5 +163,20 @@ describe('embed bridge', () => {
     vi.advanceTimersByTime(1000);
     store.getState().stepForward();
     expect(sent).toHaveLength(count);
+  });
+
+  it('opens a tutorial sent as a document, and refuses one with problems, naming their lines', () => {
+    const { store, bridge, of } = setup();
+    const doc = TUTORIAL_DOCUMENTS.get('peers-leadership') as string;
+    bridge.receive({ type: 'relviz:tutorial', text: doc, step: 2 });
+    expect(store.getState().tutorial).toEqual({ id: 'doc:peers-leadership', step: 1, document: { text: doc } });
+    expect(of('relviz:error')).toEqual([]);
+    const before = store.getState().exportSession();
+    bridge.receive({ type: 'relviz:tutorial', text: doc.replace(/^id: .*$/m, 'id: Bad Id') });
+    expect(of('relviz:error').map((e) => e.message)).toEqual([expect.stringMatching(/^relviz:tutorial: the tutorial cannot be played: line \d+: id "Bad Id"/)]);
+    expect(store.getState().error).toMatch(/^ERROR relviz:tutorial: the tutorial cannot be played/);
+    expect(store.getState().exportSession()).toEqual(before);
+    bridge.receive({ type: 'relviz:tutorial', text: doc, step: 99 });
+    expect(of('relviz:error').at(-1)?.message).toMatch(/has \d+ steps, not 99/);
   });
 });

@@ -57,4 +57,10 @@ describe('embed parameters', () => {
       expect(p.errors).toEqual([expect.stringMatching(/is not an origin such as https:\/\/example.org: this embed accepts no messages$/)]);
     }
   });
+
+  it('fetches a tutorial document named by tutorial-url, at a step counted from 1', () => {
+    expect(readEmbedParams('?embed=1&tutorial-url=https%3A%2F%2Fa.b%2Ft.md&step=3').source).toEqual({ kind: 'tutorial-url', url: 'https://a.b/t.md', step: 3 });
+    expect(readEmbedParams('?embed=1&tutorial-url=https%3A%2F%2Fa.b%2Ft.md&step=x')).toMatchObject({ source: { kind: 'tutorial-url', step: 1 }, errors: ['ERROR step=x: a step number counting from 1'] });
+    expect(readEmbedParams('?embed=1&tutorial-url=javascript%3Aalert(1)')).toMatchObject({ source: { kind: 'default' }, errors: ['ERROR tutorial-url=javascript:alert(1) is not an http(s) URL'] });
+  });
 });

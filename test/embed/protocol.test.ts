@@ -66,3 +66,14 @@ describe('hookEvent', () => {
     expect(hookEvent(record, 50)).toEqual({ type: 'relviz:hook', seq: 42, unit: 'worker/1', hook: 'master-relation-departed', relation: 'master:0', remoteUnit: 'master/0', result: 'ok', tick: 50 });
   });
 });
+
+describe('relviz:tutorial with a document', () => {
+  it('takes the text of a tutorial document, bounded, with a step counted from 1', () => {
+    expect(parseInbound({ type: 'relviz:tutorial', text: '---\n', step: 2 })).toEqual({ ok: true, message: { type: 'relviz:tutorial', text: '---\n', step: 2 } });
+    expect(parseInbound({ type: 'relviz:tutorial', text: '---\n' })).toEqual({ ok: true, message: { type: 'relviz:tutorial', text: '---\n', step: 1 } });
+    expect(error({ type: 'relviz:tutorial', text: 'x'.repeat(512 * 1024 + 1) })).toMatch(/at most 524288 are accepted/);
+    expect(error({ type: 'relviz:tutorial', text: 42 })).toMatch(/"text" is the tutorial document/);
+    expect(error({ type: 'relviz:tutorial', text: '---\n', id: 'masterworker' })).toMatch(/not both/);
+    expect(error({ type: 'relviz:tutorial', text: '---\n', step: 0 })).toMatch(/counting from 1/);
+  });
+});

@@ -4,33 +4,10 @@
  * are throttled, so playing fast still saves.
  */
 import { describe, expect, it } from 'vitest';
-import { SET_ASIDE_PREFIX, UNDO_KEY, persist, readSaved, type Store } from '../../src/store/persist.ts';
+import { SET_ASIDE_PREFIX, UNDO_KEY, persist, readSaved } from '../../src/store/persist.ts';
 import { SESSION_KEY } from '../../src/store/session.ts';
+import { FakeStorage } from '../helpers.ts';
 import { createRelvizStore } from '../../src/store/store.ts';
-
-/** A Map-backed Storage that refuses values past `quota` characters in total, as browsers do. */
-class FakeStorage implements Store {
-  readonly items = new Map<string, string>();
-  constructor(private readonly quota = Number.POSITIVE_INFINITY) {}
-  get length() {
-    return this.items.size;
-  }
-  key(i: number) {
-    return [...this.items.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.items.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    let used = v.length + k.length;
-    for (const [key, value] of this.items) if (key !== k) used += key.length + value.length;
-    if (used > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.items.set(k, v);
-  }
-  removeItem(k: string) {
-    this.items.delete(k);
-  }
-}
 
 const script = 'juju deploy master\njuju deploy worker -n 2\njuju relate master worker\n';
 const good = () => createRelvizStore({ script }).getState().exportSession();

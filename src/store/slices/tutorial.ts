@@ -5,8 +5,8 @@
  */
 import type { Timeline } from '../../engine/timeline.ts';
 import { TutorialError, compileTutorial, planStep, stepStartTick, stopTicks, type Step } from '../../teaching/tutorial.ts';
-import { loadTutorials, tutorialById, tutorialsLoaded } from '../../teaching/tutorials/registry.ts';
-import type { TutorialActions, TutorialState } from '../state.ts';
+import { documentReader, isDocumentId, loadTutorials, tutorialById, tutorialSource, tutorialsLoaded, type DocumentReader } from '../../teaching/tutorials/registry.ts';
+import type { TutorialActions, TutorialPlace, TutorialState } from '../state.ts';
 import type { SliceArgs, TutorialServices } from './core.ts';
 
 /** The id of the newest relation between two applications at the end of the history (null: none ever). */
@@ -47,6 +47,15 @@ export function tutorialServices(args: SliceArgs): TutorialServices {
           if (get().generation === generation && get().timeline === t) args.core.attach(place, t);
         });
         return;
+      }
+      if (place && isDocumentId(place.id)) {
+        // Its document registered (read again if need be), or why not: the model is the session's own and stays.
+        const resolved = (documentReader() as DocumentReader).resolve(place);
+        if (typeof resolved === 'string') {
+          set({ tutorial: null, stops: [], stepStart: 0, offPath: false, error: resolved });
+          return;
+        }
+        place = resolved;
       }
       const tut = place ? tutorialById(place.id) : undefined;
       const def = tut?.steps[place?.step ?? -1];
@@ -96,6 +105,8 @@ export function tutorialSlice(args: SliceArgs): TutorialState & TutorialActions 
       const k = Math.max(0, Math.min(Math.floor(step), tut.steps.length - 1));
       const def = tut.steps[k] as Step;
       const plan = planStep(compileTutorial(tut), k);
+      const source = tutorialSource(id);
+      const place: TutorialPlace = { id, step: k, ...(source ? { document: source } : {}) };
       const from = get();
       if (from.tutorial === null) {
         // Leaving the tutorial brings back what the user had.
@@ -110,7 +121,7 @@ export function tutorialSlice(args: SliceArgs): TutorialState & TutorialActions 
         plan.inputs,
         (t) => stepStartTick(t, plan),
         (t) => {
-          core.attach({ id, step: k }, t);
+          core.attach(place, t);
           const select = def.select;
           if (!select) return;
           if ('unit' in select) {
@@ -123,6 +134,13 @@ export function tutorialSlice(args: SliceArgs): TutorialState & TutorialActions 
         },
         { unbudgeted: true },
       );
+    },
+
+    openTutorialDocument(text, opts = {}) {
+      const reader = documentReader();
+      if (reader) return reader.open(text, opts, (id, step) => get().openTutorial(id, step));
+      void loadTutorials().catch(() => undefined);
+      return { ok: false, problems: [{ line: 1, message: 'the tutorial reader is loading: try again' }] };
     },
 
     closeTutorial() {

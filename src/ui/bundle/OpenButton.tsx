@@ -15,6 +15,7 @@ import { autoLayout } from '../graph/layout.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
 import type { ImportedHistory } from '../imported/viewerStore.ts';
 import { TraceLabel } from '../trace/labels.ts';
+import { requestTutorial } from '../teaching/tutorialRequest.ts';
 import { OpenLabel } from './openLabels.ts';
 import { carriesFiles, readDrop, type Picked } from './readFiles.ts';
 
@@ -27,6 +28,9 @@ const LazyOpenDialog = lazyPart('the Open dialog', () => Promise.all([import('./
 
 /** Files that are logs, not models: what the history check reads. */
 const LOG_FILE = /\.(log|txt|jsonl|out)$/i;
+/** A file that may be a tutorial document (its text says), far from too big to read. */
+const TEXT_FILE = /\.(md|markdown|txt)$/i;
+const TUTORIAL_BYTES = 2 * 1024 * 1024;
 
 /** The Open button, the page-wide drop target, and the dialog they open. */
 export function OpenButton() {
@@ -59,8 +63,26 @@ export function OpenButton() {
       setDragging(false);
       if (!carriesFiles(e.dataTransfer) || !e.dataTransfer) return;
       e.preventDefault();
-      // Logs (a debug-log, show-status-log outputs) go to the history check; the rest opens as a model.
+      // A tutorial document goes to "Open a tutorial"; logs (a debug-log, show-status-log outputs) to the history check; the rest opens as a model.
       const files = [...e.dataTransfer.files];
+      const [one] = files;
+      if (files.length === 1 && one && TEXT_FILE.test(one.name) && one.size <= TUTORIAL_BYTES) {
+        // (A drop's items can be read only now, not once its text has come.)
+        const asModel = LOG_FILE.test(one.name) ? null : readDrop(e.dataTransfer);
+        void one.text().then((text) => {
+          // The dialog reads it as any document: here, only whether it starts as one (---, relviz-tutorial: in its front matter).
+          if (/^\uFEFF?---/.test(text) && text.slice(0, 3000).includes('relviz-tutorial:')) requestTutorial({ text, file: one.name });
+          else if (!asModel) {
+            setDroppedLogs(files);
+            setChecking(true);
+          } else
+            void asModel.then((p) => {
+              setPicked(p);
+              setOpen(true);
+            });
+        });
+        return;
+      }
       if (files.length > 0 && files.every((f) => LOG_FILE.test(f.name))) {
         setDroppedLogs(files);
         setChecking(true);
@@ -97,7 +119,7 @@ export function OpenButton() {
       />
       {dragging && !open && (
         <div aria-hidden className="pointer-events-none fixed inset-2 z-50 flex items-center justify-center rounded-xl border-4 border-dashed border-orange-500 bg-orange-50/70 text-2xl font-bold text-orange-800">
-          {OpenLabel.dropHere}: a bundle, its overlays and charms, a juju status — or logs to check
+          {OpenLabel.dropHere}: a bundle, its overlays and charms, a juju status, a tutorial — or logs to check
         </div>
       )}
       {open && <LazyOpenDialog initial={picked} onClose={() => setOpen(false)} />}

@@ -39,6 +39,7 @@ export const HookLogRow = memo(function HookLogRow({ record: r, index, rowIndex,
     <tr
       aria-rowindex={rowIndex}
       aria-current={current ? 'step' : undefined}
+      data-seq={r.seq}
       className={`cursor-pointer border-b border-slate-200 ${tone}`}
       style={{ height: rowHeight(lines.length) }}
       onClick={() => onPick(index, r.seq)}

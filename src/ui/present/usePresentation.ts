@@ -15,7 +15,7 @@ function moveStep(store: RelvizStore, by: 1 | -1): boolean {
   const tutorial = s.tutorial && tutorialById(s.tutorial.id);
   if (!s.tutorial || !tutorial) return false;
   const k = s.tutorial.step + by;
-  if (k >= 0 && k < tutorial.steps.length) s.openTutorial(tutorial.id, k);
+  if (k >= 0 && k < tutorial.steps.length) s.openTutorial(s.tutorial.id, k);
   return true;
 }
 

@@ -9,6 +9,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { Label } from '../labels.ts';
+import { CopyTutorialLink } from './CopyTutorialLink.tsx';
 import { Narration } from './Narration.tsx';
 import { QuizCard } from './QuizCard.tsx';
 import { reveal } from './reveal.ts';
@@ -45,7 +46,8 @@ export function TutorialCard({ className = '' }: { className?: string }) {
   if (!at) return null;
   const { tutorial, index, step, stop, atStop, phase } = at;
   const last = index === tutorial.steps.length - 1;
-  const go = (k: number) => store.getState().openTutorial(tutorial.id, k);
+  // By the place's id: a tutorial opened from a document is `doc:<its id>`.
+  const go = (k: number) => place && store.getState().openTutorial(place.id, k);
   const hasHooks = (step.run?.length ?? 0) > 0;
   return (
     <aside aria-label={`${Label.tutorial}: ${tutorial.title}`} className={`flex min-h-0 flex-col overflow-hidden rounded-lg border-2 border-orange-600 bg-white text-slate-900 shadow-md ${className}`}>
@@ -68,6 +70,7 @@ export function TutorialCard({ className = '' }: { className?: string }) {
               ▾
             </span>
           </button>
+          {place?.document && <CopyTutorialLink source={place.document} step={index} className={iconButton} />}
           <button type="button" aria-label={Label.tutorialExit} title={Label.tutorialExit} className={iconButton} onClick={() => store.getState().closeTutorial()}>
             ×
           </button>

@@ -6,18 +6,11 @@
  */
 import { useEffect, useEffectEvent, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { LazyLabel } from '../common/lazyPart.tsx';
+import { LinkIcon } from '../common/LinkIcon.tsx';
 import { useRelvizStore } from '../StoreContext.tsx';
 import { SHARE_LINK_BUDGET, ShareLabel } from './shareLabels.ts';
 
 const button = 'inline-flex h-9 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm hover:bg-slate-100';
-
-function LinkIcon() {
-  return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
-      <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1 1M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1-1" />
-    </svg>
-  );
-}
 
 /** The link's writer (link.ts, with fflate): a chunk of its own, fetched when the button is pointed at or focused. */
 const loadLink = () => import('../../share/link.ts');
