@@ -12,6 +12,7 @@ import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'rea
 import { formatCommand } from '../../engine/commands.ts';
 import { RefusalNote, RewoundNote } from '../common/DialogNotes.tsx';
 import { ModalDialog } from '../common/ModalDialog.tsx';
+import { PasteField } from '../common/PasteField.tsx';
 import { buttonClass, fieldClass, primaryClass } from '../controls/style.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
 import { byRole, draftCommand, draftFrom, previewDraft, type Draft, type PreviewApp } from './openForm.ts';
@@ -123,16 +124,7 @@ export function OpenDialog({ initial, onClose }: { initial: Picked | null; onClo
           </label>
           <span>or drop a bundle folder, files, or a <code>juju status --format=json|yaml</code> (with <code>juju show-unit</code> outputs) here.</span>
         </div>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {OpenLabel.paste}
-          <textarea
-            className={`${fieldClass} h-24 resize-y font-mono text-xs leading-snug`}
-            spellCheck={false}
-            value={pasted}
-            placeholder={'applications:\n  master:\n    charm: master\n    num_units: 1\n…'}
-            onChange={(e) => paste(e.target.value)}
-          />
-        </label>
+        <PasteField label={OpenLabel.paste} value={pasted} placeholder={'applications:\n  master:\n    charm: master\n    num_units: 1\n…'} onChange={paste} />
         {picked && picked.skipped.length > 0 && (
           <p className="rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-900" data-testid="open-skipped">
             Not read: {picked.skipped.join('; ')}.

@@ -35,6 +35,7 @@ interface RowProps {
 
 const Row = memo(function Row({ hook: h, index, findings, current, past, files, onPick }: RowProps) {
   const rel = isRelationKind(h.kind) ? (relationName(h) ?? UNKNOWN) : '';
+  const remote = other(h);
   return (
     <button
       type="button"
@@ -53,7 +54,7 @@ const Row = memo(function Row({ hook: h, index, findings, current, past, files, 
         {h.hook}
       </span>
       <span className={`truncate ${rel === UNKNOWN ? 'text-slate-500 italic' : ''}`}>{rel}</span>
-      <span className={`truncate ${other(h).startsWith(UNKNOWN) ? 'text-slate-500 italic' : ''}`}>{other(h)}</span>
+      <span className={`truncate ${remote.startsWith(UNKNOWN) ? 'text-slate-500 italic' : ''}`}>{remote}</span>
       <span>{h.outcome}</span>
       <span className="truncate text-slate-600" title={`${h.source.file}:${h.source.line}`}>
         {files ? `${h.source.file}:${h.source.line}` : `line ${h.source.line}`}

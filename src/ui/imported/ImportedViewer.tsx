@@ -8,6 +8,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { plural } from '../../io/plural.ts';
+import type { ImportedModel } from '../../io/trace/model.ts';
 import { FORMAT_LIMITS } from '../../io/trace/read.ts';
 import { RULES } from '../../io/trace/check.ts';
 import { Icon } from '../common/Icon.tsx';
@@ -125,10 +126,9 @@ const TABS: ReadonlyArray<{ readonly tab: ViewerTab; readonly label: string }> =
   { tab: 'log', label: ViewerLabel.log },
 ];
 
-function HistoryPanel({ store }: { store: ViewerStore }) {
-  const { cursor, tab, playing, speed, history, findings, models } = useStore(store);
+function HistoryPanel({ store, model }: { store: ViewerStore; model: ImportedModel }) {
+  const { cursor, tab, playing, speed, history, findings } = useStore(store);
   const layout = useMemo(() => layoutImported(history.hooks, findings), [history, findings]);
-  const model = useMemo(() => models.after(cursor), [models, cursor]);
   const leaders = useMemo(() => new Set(model.apps.map((a) => a.leader)), [model]);
   const s = store.getState();
   const tabs = (
@@ -158,9 +158,8 @@ function HistoryPanel({ store }: { store: ViewerStore }) {
   );
 }
 
-function GraphPanel({ store }: { store: ViewerStore }) {
+function GraphPanel({ store, model }: { store: ViewerStore; model: ImportedModel }) {
   const { cursor, models, history } = useStore(store);
-  const model = useMemo(() => models.after(cursor), [models, cursor]);
   return (
     <Panel title={ViewerLabel.graph}>
       <ImportedGraph model={model} seen={models.seen} active={history.hooks[cursor - 1]?.unit ?? null} />
@@ -221,6 +220,10 @@ export function ImportedViewer({ history, onClose }: { history: ImportedHistory;
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(true), []);
   usePlay(store);
+  // The model at the cursor, once per move, for the graph and the lanes' leader stars.
+  const cursor = useStore(store, (s) => s.cursor);
+  const models = useStore(store, (s) => s.models);
+  const model = useMemo(() => models.after(cursor), [models, cursor]);
   const { report, files } = history;
   const ruledOut = report.findings.length;
   // Space plays or pauses, ← and → step: anywhere in the viewer but in a field (the swimlanes keep their arrows).
@@ -247,9 +250,9 @@ export function ImportedViewer({ history, onClose }: { history: ImportedHistory;
         <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_26rem] grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-2">
           {open && (
             <>
-              <GraphPanel store={store} />
+              <GraphPanel store={store} model={model} />
               <InspectorPanel store={store} />
-              <HistoryPanel store={store} />
+              <HistoryPanel store={store} model={model} />
             </>
           )}
         </div>

@@ -7,21 +7,17 @@
 import { useState } from 'react';
 import type { TutorialSource } from '../../teaching/tutorials/registry.ts';
 import { LinkIcon } from '../common/LinkIcon.tsx';
+import { copyTutorialLink } from './copyTutorialLink.ts';
 import { TutorialDocLabel } from './tutorialDocLabels.ts';
 
 export function CopyTutorialLink({ source, step, className }: { source: TutorialSource; step: number; className: string }) {
   const [said, setSaid] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const copy = () => {
-    void import('../../share/link.ts').then(
-      ({ tutorialLink }) => {
-        const made = tutorialLink(location, source, step);
+    copyTutorialLink(source, step).then(
+      ({ link: made, kb, copied }) => {
         setLink(made);
-        const kb = `${(new TextEncoder().encode(made).length / 1024).toFixed(1)} KB`;
-        (navigator.clipboard?.writeText(made) ?? Promise.reject(new Error('no clipboard'))).then(
-          () => setSaid(`${TutorialDocLabel.copied} (${kb})`),
-          () => setSaid(`${TutorialDocLabel.copyByHand} (${kb})`),
-        );
+        setSaid(`${copied ? TutorialDocLabel.copied : TutorialDocLabel.copyByHand} (${kb})`);
       },
       (e: unknown) => setSaid(String(e)),
     );

@@ -13,6 +13,7 @@ import { fetchTutorial } from '../../share/fetchTutorial.ts';
 import { decodeTutorialText, ShareError, TUTORIAL_DOC_PARAM, TUTORIAL_URL_PARAM, tutorialParams } from '../../share/link.ts';
 import { MAX_DOCUMENT_CHARS } from '../../store/session.ts';
 import { ModalDialog } from '../common/ModalDialog.tsx';
+import { PasteField } from '../common/PasteField.tsx';
 import { buttonClass, fieldClass, primaryClass } from '../controls/style.ts';
 import { useRelvizStore } from '../StoreContext.tsx';
 import { TutorialDocLabel as L } from './tutorialDocLabels.ts';
@@ -160,16 +161,7 @@ export function OpenTutorialDialog({ initial: asked, onClose }: { initial: Tutor
           <span>or drop a <code>.md</code> file here.</span>
           {source?.file && <span className="font-mono text-xs text-slate-800">{source.file}</span>}
         </div>
-        <label className="flex flex-col gap-1 font-medium">
-          {L.paste}
-          <textarea
-            className={`${fieldClass} h-28 resize-y font-mono text-xs leading-snug`}
-            spellCheck={false}
-            value={pasted}
-            placeholder={'---\nrelviz-tutorial: 1\nid: my-first-tutorial\n…'}
-            onChange={(e) => setPasted(e.target.value)}
-          />
-        </label>
+        <PasteField label={L.paste} value={pasted} placeholder={'---\nrelviz-tutorial: 1\nid: my-first-tutorial\n…'} onChange={setPasted} height="h-28" />
         <form
           className="flex items-end gap-2"
           onSubmit={(e) => {

@@ -14,6 +14,7 @@ import { FORMAT_LIMITS, MAX_TRACE_CHARS, type TraceFile } from '../../io/trace/r
 import { FORMATS, UNIT_NAME, type TraceFormat } from '../../io/trace/record.ts';
 import { checkTraceFiles, type FileSummary, type TraceCheckOutcome, type TraceCheckRequest } from '../../worker/traceCheck.ts';
 import { ModalDialog } from '../common/ModalDialog.tsx';
+import { PasteField } from '../common/PasteField.tsx';
 import type { ImportedHistory } from '../imported/viewerStore.ts';
 import { buttonClass, fieldClass, primaryClass } from '../controls/style.ts';
 import { FindingCard } from './FindingCard.tsx';
@@ -124,19 +125,15 @@ export function CheckTraceDialog({ initial = [], onClose, onShow }: { initial?: 
           )}
           {skipped.length > 0 && <p className="w-full text-amber-900">Not read: {skipped.join('; ')}.</p>}
         </div>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {TraceLabel.paste}
-          <textarea
-            className={`${fieldClass} h-24 resize-y font-mono text-xs leading-snug`}
-            spellCheck={false}
-            value={pasted}
-            placeholder={'unit-postgresql-0: 13:16:35 INFO juju.worker.uniter.operation ran "install" hook (via hook dispatching script: dispatch)\n…'}
-            onChange={(e) => {
-              setPasted(e.target.value);
-              setOutcome(null);
-            }}
-          />
-        </label>
+        <PasteField
+          label={TraceLabel.paste}
+          value={pasted}
+          placeholder={'unit-postgresql-0: 13:16:35 INFO juju.worker.uniter.operation ran "install" hook (via hook dispatching script: dispatch)\n…'}
+          onChange={(text) => {
+            setPasted(text);
+            setOutcome(null);
+          }}
+        />
         <div className="flex flex-wrap items-end gap-3 text-sm">
           <label className="flex flex-col gap-1 font-medium">
             {TraceLabel.unit}

@@ -21,6 +21,7 @@ import { setAuthoring } from '../authoring.ts';
 import { RecorderLabel } from './labels.ts';
 import { HIGHLIGHT_KEY, recordedClick, relationApps } from './clicks.ts';
 import { currentRecording, follow, setRecording, useRecording } from './recording.ts';
+import { copyTutorialLink } from '../copyTutorialLink.ts';
 
 const small = (cls: string) => cls.replace(/\bh-[89]\b/, 'h-7').replace('px-2.5', 'px-2');
 
@@ -170,15 +171,10 @@ export function RecorderBar() {
   const copyLink = () => {
     const doc = recordingDocument(rec);
     if (doc.text === null) return setMessage(`Cannot make a link yet: ${doc.problems.join('; ')}`);
-    const text = doc.text;
-    void import('../../../share/link.ts').then(({ tutorialLink }) => {
-      const link = tutorialLink(location, { text }, 0);
-      const kb = `${(new TextEncoder().encode(link).length / 1024).toFixed(1)} KB`;
-      (navigator.clipboard?.writeText(link) ?? Promise.reject(new Error('no clipboard'))).then(
-        () => setMessage(`Link copied (${kb}): whoever opens it plays “${rec.title}”.`),
-        () => setMessage(`Copy this link (${kb}): ${link}`),
-      );
-    });
+    copyTutorialLink({ text: doc.text }, 0).then(
+      ({ link, kb, copied }) => setMessage(copied ? `Link copied (${kb}): whoever opens it plays “${rec.title}”.` : `Copy this link (${kb}): ${link}`),
+      (e: unknown) => setMessage(String(e)),
+    );
   };
 
   if (rec.previewing) {
