@@ -39,6 +39,7 @@ export class HookContext {
   private readonly appWrites = new Map<number, Map<string, string>>();
   private readonly fileWrites = new Map<string, string | null>();
   private statusWrite: { workload: WorkloadStatus; message: string } | null = null;
+  private drawn = 0;
 
   constructor(
     private readonly state: SimState,
@@ -181,7 +182,23 @@ export class HookContext {
 
   /** A deterministic random float in [0, 1), drawn from the simulation's seeded PRNG. */
   random(): number {
+    this.drawn++;
     return nextFloat(this.state.rng);
+  }
+
+  /** How many numbers `random()` has drawn in this hook (a replay draws as many: python.ts). */
+  get draws(): number {
+    return this.drawn;
+  }
+
+  /** The unit's files as they were before the hook (its own writes are not in it). */
+  get unitFiles(): ReadonlyMap<string, string> {
+    return this.unit.files;
+  }
+
+  /** The model's logical clock, in seconds. */
+  get clock(): number {
+    return this.state.clock;
   }
 
   /** Ends the hook with an exit code; non-zero fails it. */
