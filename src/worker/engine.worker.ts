@@ -36,7 +36,7 @@ function ensurePython(): Promise<void> {
       loading = null;
       const why = (e as Error).message || String(e);
       post({ type: 'python', status: 'failed', detail: why });
-      throw new Error(`Python could not be loaded, so charm code cannot run: ${why}`);
+      throw new Error(`Python could not be loaded, so charm code cannot run: ${why}`, { cause: e });
     }
   })();
   return loading;
