@@ -124,12 +124,15 @@ export function formatCommandBlock(r: CommandRecord): string {
 }
 
 /**
- * The details under a hook line in verbose output: what the charm logged, the
- * databag changes it committed (+ added, ~ updated old → new, - removed), files and
- * the status it set.
+ * The details under a hook line in verbose output: the ops events its code deferred
+ * or re-emitted, what the charm logged, the databag changes it committed (+ added,
+ * ~ updated old → new, - removed), files and the status it set.
  */
 export function formatHookDetails(r: HookRecord, indent: string): string[] {
   const out: string[] = [];
+  for (const e of r.charm?.events ?? []) {
+    if (e.reemitted || e.deferred) out.push(`${indent}${e.reemitted ? '↻ re-emitted' : '•'} ${e.event}${e.deferred ? ' (deferred)' : ''}`);
+  }
   for (const l of r.logs) out.push(`${indent}│ ${l}`);
   for (const c of r.changes) {
     const bag = `${c.scope === 'app' ? 'app ' : ''}${c.owner} @ ${c.relationId}`;
