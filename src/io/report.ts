@@ -114,13 +114,20 @@ export function formatHookLine(r: HookRecord, w: HookColumns): string {
   // Why a hook ran again (§4): Juju's automatic retry, or juju resolve.
   if (r.rule === 'auto-retry') line += '  ↻ automatic retry';
   else if (r.rule === 'retry') line += '  ↻ juju resolve';
-  if (r.result === 'error') line += `  ✗ ${r.error ?? 'failed'}`;
+  if (r.result === 'error') line += `  ✗ ${failureLine(r.error)}`;
   return line;
 }
 
 /** `$ <command>` followed by its output, as a terminal would show it. */
 export function formatCommandBlock(r: CommandRecord): string {
   return `$ ${r.command}\n${r.stdout}${r.stderr}`;
+}
+
+/** What a failure says in one line: the exception of a traceback (its last line), or the error as it is. */
+export function failureLine(error: string | null): string {
+  if (error === null) return 'failed';
+  const lines = error.trimEnd().split('\n');
+  return lines.length > 1 ? (lines.at(-1) as string).trim() : error;
 }
 
 /**
@@ -134,6 +141,8 @@ export function formatHookDetails(r: HookRecord, indent: string): string[] {
     if (e.reemitted || e.deferred) out.push(`${indent}${e.reemitted ? '↻ re-emitted' : '•'} ${e.event}${e.deferred ? ' (deferred)' : ''}`);
   }
   for (const l of r.logs) out.push(`${indent}│ ${l}`);
+  // A traceback's last line is on the hook's line; the whole of it comes here.
+  if (r.error?.includes('\n')) for (const l of r.error.split('\n')) out.push(`${indent}! ${l}`);
   for (const c of r.changes) {
     const bag = `${c.scope === 'app' ? 'app ' : ''}${c.owner} @ ${c.relationId}`;
     for (const [k, v] of Object.entries(c.diff.added)) out.push(`${indent}+ ${bag}: ${k}=${v}`);
