@@ -8,6 +8,7 @@
 import type { CharmBehaviour, Handler } from '../../src/engine/behaviour.ts';
 import { applyCommand } from '../../src/engine/commands.ts';
 import type { HookContext } from '../../src/engine/context.ts';
+import { HookExit } from '../../src/engine/errors.ts';
 import type { SimState } from '../../src/engine/model.ts';
 import { hookName } from '../../src/engine/ops.ts';
 import { nextInt } from '../../src/engine/prng.ts';
@@ -56,7 +57,8 @@ export function pyModel(host: PythonHost, opts: { seed?: number; budget?: number
         budget: opts.budget ?? PYTHON_BUDGET,
       });
       outcomes.push({ ...out, unit: ctx.unit.name, hook });
-      if (out.error !== null) throw new PythonFailure(out.error);
+      // The engine records a HookExit's message as the hook's error: the traceback, as it is.
+      if (out.error !== null) throw new HookExit(1, out.error);
     };
     const every = new Proxy({}, { get: () => handler }) as Record<string, Handler>;
     return { hooks: every, actions: every };
@@ -104,9 +106,4 @@ export function pyModel(host: PythonHost, opts: { seed?: number; budget?: number
     },
     hooks: () => trace.filter((r): r is HookRecord => r.type === 'hook'),
   };
-}
-
-/** A Python hook's failure as the engine records it: the traceback itself. */
-export class PythonFailure extends Error {
-  override name = 'Traceback';
 }

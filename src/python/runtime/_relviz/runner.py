@@ -4,6 +4,7 @@ A fresh `__main__`, a fresh working directory holding the charm's files and the 
 the hook's environment, a line budget; afterwards the modules the charm imported are
 forgotten and the directory is diffed against what it started with.
 """
+import importlib
 import io
 import json
 import os
@@ -141,6 +142,10 @@ def run_hook(req_json):
 
 def _prepare_dir(unit_files):
     shutil.rmtree(CHARM, ignore_errors=True)
+    # The directory is new: import must not trust what it listed of the last hook's.
+    for path in [p for p in sys.path_importer_cache if p.startswith(CHARM)]:
+        del sys.path_importer_cache[path]
+    importlib.invalidate_caches()
     os.makedirs(CHARM)
     before = {}
     for files in (_code, unit_files):
