@@ -98,6 +98,7 @@ def boot(host):
     _boot_path = [p for p in sys.path if p not in ('', RUNTIME_DIR)]
     _boot_environ = dict(os.environ)
     _boot_modules = dict(sys.modules)
+    _logging_at_boot()
 
 
 def run_hook(req_json):
@@ -243,8 +244,34 @@ def _charm_frames(te, seen):
         _charm_frames(sub, seen)
 
 
+_boot_logging = None
+
+
+def _logging_at_boot():
+    """What logging looked like at boot, if it was imported then (it outlives hooks otherwise)."""
+    global _boot_logging
+    logging = sys.modules.get('logging')
+    if logging is not None:
+        root = logging.getLogger()
+        _boot_logging = (list(root.handlers), root.level, set(logging.Logger.manager.loggerDict))
+
+
+def _reset_logging():
+    logging = sys.modules.get('logging')
+    if logging is None or _boot_logging is None:
+        return
+    handlers, level, names = _boot_logging
+    root = logging.getLogger()
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    logging.disable(logging.NOTSET)
+    for name in [n for n in logging.Logger.manager.loggerDict if n not in names]:
+        del logging.Logger.manager.loggerDict[name]
+
+
 def _forget_modules():
-    """A fresh process per hook: every module imported since boot is forgotten."""
+    """A fresh process per hook: every module imported since boot is forgotten (and logging reset)."""
+    _reset_logging()
     for name in list(sys.modules):
         if name not in _boot_modules:
             del sys.modules[name]
