@@ -99,6 +99,7 @@ def boot(host):
     sys.monitoring.use_tool_id(TOOL_ID, 'relviz-budget')
     sys.monitoring.register_callback(TOOL_ID, sys.monitoring.events.LINE, _on_line)
     os.makedirs(CHARM, exist_ok=True)
+    sandbox.close()
     _boot_path = [p for p in sys.path if p not in ('', RUNTIME_DIR)]
     _boot_environ = dict(os.environ)
     _boot_modules = dict(sys.modules)
@@ -133,7 +134,6 @@ def run_hook(req_json):
             error = _run_target(target)
     finally:
         sys.monitoring.set_events(TOOL_ID, 0)
-        sandbox.reopen()
         out.close_out()
         err.close_out()
         sys.stdout, sys.stderr, sys.argv = saved_streams
@@ -191,7 +191,6 @@ def _run_target(target):
     sys.modules['__main__'] = main
     try:
         code = compile(source, main.__file__, 'exec')
-        sandbox.close()
         sys.monitoring.set_events(TOOL_ID, sys.monitoring.events.LINE)
         exec(code, main.__dict__)
         sys.monitoring.set_events(TOOL_ID, 0)
