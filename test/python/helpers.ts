@@ -33,11 +33,16 @@ export function errorLine(error: string | null): string | null {
 
 /**
  * A trace record as the comparison sees it: a failed hook by its error's last line
- * (the traceback above it is Python's alone), and a deploy command by its text and
+ * (the traceback above it is Python's alone) and without what only a charm's own code
+ * records (its draws and ops events), and a deploy command by its text and
  * exit code (a local charm and a catalog charm are located with different words).
  */
 export function comparable(r: TraceRecord): TraceRecord {
-  if (r.type === 'hook') return { ...r, error: errorLine(r.error) };
+  if (r.type === 'hook') {
+    // What the code did beyond its writes (draws, ops events) only a code charm records.
+    const { charm: _, ...rest } = r;
+    return { ...rest, error: errorLine(r.error) };
+  }
   if (r.type === 'command' && r.command.startsWith('juju deploy')) return { ...r, stdout: '', stderr: '' };
   return r;
 }
@@ -60,4 +65,12 @@ export function modelView(state: SimState): unknown {
       failed: u.agent.failed === null ? null : u.agent.failed.kind,
     })),
   };
+}
+
+/** The CLI's readable output for a script (`npm run --silent sim -- <script> <flags>`), run in-process. */
+export async function cliOutput(script: string, ...flags: string[]): Promise<{ code: number; out: string }> {
+  const { main } = await import('../../src/cli/sim.ts');
+  let out = '';
+  const code = await main([script, ...flags], { out: (t) => (out += t), err: (t) => (out += t) });
+  return { code, out };
 }

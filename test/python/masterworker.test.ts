@@ -8,13 +8,15 @@
  * must match: hook, order, remote and departing units, logs, status, databag changes,
  * files, result (a failure by its message); and at rest every databag, file and status.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../src/engine/commands.ts';
 import { Timeline } from '../../src/engine/timeline.ts';
 import type { HookRecord } from '../../src/engine/trace.ts';
 import { concretize, opArb, type Op } from '../engine/generators.ts';
-import { comparable, deployTemplate, installNodePython, modelView, uninstallPython } from './helpers.ts';
+import { cliOutput, comparable, deployTemplate, installNodePython, modelView, uninstallPython } from './helpers.ts';
 
 /** Scripts per run of the file: each runs every hook twice (TypeScript, then Python). */
 const RUNS = Number(process.env['PYTHON_PROPERTY_RUNS'] ?? 25);
@@ -129,5 +131,17 @@ describe('the masterworker charms in Python (charmhelpers hook scripts)', () => 
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('from the CLI: examples/python/masterworker.juju prints the golden trace of the catalog charms, but for where each charm came from', async () => {
+    const root = join(import.meta.dirname, '../..');
+    const { code, out } = await cliOutput(join(root, 'examples/python/masterworker.juju'), '--seed', '1', '--verbose');
+    expect(code).toBe(0);
+    const golden = readFileSync(join(root, 'test/golden/masterworker.trace.txt'), 'utf8').split('\n').slice(1).join('\n');
+    // The deploy lines name the folder and say it is a local charm; the rest must be the same, line for line.
+    const deploys = (text: string) => text.split('\n').filter((l) => l.startsWith('$ juju deploy') || l.startsWith('Deployed '));
+    const rest = (text: string) => text.split('\n').filter((l) => !l.startsWith('$ juju deploy') && !l.startsWith('Deployed '));
+    expect(rest(out)).toEqual(rest(golden));
+    expect(deploys(out).filter((l) => l.startsWith('$'))).toEqual(['$ juju deploy ../../src/python/templates/master', '$ juju deploy ../../src/python/templates/worker -n 2']);
   });
 });
