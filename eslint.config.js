@@ -101,6 +101,33 @@ export default tseslint.config(
     },
   },
   {
+    // The Python host: runs a charm's code for the engine. It imports the engine only (and Pyodide);
+    // Node built-ins only where the runtime's .py files are read from disk for tsx (sourcesNode.ts).
+    files: ['src/python/**/*.ts'],
+    ignores: ['src/python/sourcesNode.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeImportPatterns,
+            { group: ['**/io/**', '**/store/**', '**/ui/**', '**/cli/**', '**/worker/**', '**/teaching/**', '**/embed/**', '**/share/**', 'react', 'react-dom', 'zustand', 'zustand/*'], message: 'src/python imports the engine only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/python/sourcesNode.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/io/**', '**/store/**', '**/ui/**', '**/cli/**', '**/worker/**', '**/teaching/**', '**/embed/**', '**/share/**'], message: 'src/python imports the engine only.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/io/**/*.ts'],
     rules: {
       'no-restricted-imports': [
