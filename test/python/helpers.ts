@@ -5,14 +5,14 @@
  */
 import type { Command } from '../../src/engine/commands.ts';
 import type { SimState } from '../../src/engine/model.ts';
+import { loadNodePython } from '../../src/cli/python.ts';
 import { installPython } from '../../src/engine/python.ts';
 import type { TraceRecord } from '../../src/engine/trace.ts';
 import { templateFiles } from '../../src/python/templates/index.ts';
 
-/** Loads Pyodide and installs it as the engine's Python (once per file: call from beforeAll). */
+/** Loads Pyodide and installs it as the engine's Python, as the CLI does (once per file: call from beforeAll). */
 export async function installNodePython(): Promise<void> {
-  const { loadNodePythonHost } = await import('../../src/python/node.ts');
-  installPython(await loadNodePythonHost());
+  await loadNodePython();
 }
 
 export function uninstallPython(): void {
@@ -24,11 +24,19 @@ export async function deployTemplate(template: string, units: number, app: strin
   return { type: 'deploy', charm: { kind: 'files', path: `./${template}`, files: await templateFiles(template) }, app, units };
 }
 
-/** The last line of an error: a Python traceback's `Type: message`, or the TypeScript charm's message. */
+/**
+ * The last line of an error: a Python traceback's `Type: message`, or the TypeScript
+ * charm's message; with two differences that are the platform's, not the charm's:
+ *
+ * - a hook tool's failure is `ERROR <what the tool printed>` for a TypeScript charm and
+ *   the HookToolError that hookenv raises with it for a Python one;
+ * - an OSError's number is the platform's: Pyodide numbers ENOENT 44 (Emscripten's),
+ *   CPython on Linux 2 (what the TypeScript worker says).
+ */
 export function errorLine(error: string | null): string | null {
   if (error === null) return null;
   const lines = error.trimEnd().split('\n');
-  return lines[lines.length - 1] as string;
+  return (lines[lines.length - 1] as string).replace(/^(?:[\w.]+\.)?HookToolError: (?=ERROR )/, '').replace(/^(\w+Error: )\[Errno \d+\]/, '$1[Errno N]');
 }
 
 /**
