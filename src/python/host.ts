@@ -35,19 +35,22 @@ export function createPythonHost(pyodide: PyodideAPI, sources: Readonly<Record<s
     if (!ctx) throw new Error('relviz: a hook tool was called outside a hook');
     return ctx;
   };
-  pyodide.registerJsModule('_relviz_host', {
-    tool: (line: string): string => {
-      const out = runToolLine(current(), line);
-      return JSON.stringify({ stdout: out.stdout, stderr: out.stderr, code: out.exitCode });
-    },
-    log: (message: string, level: string): void => current().jujuLog(message, level),
-    random: (): number => current().random(),
-    status: (): string => {
-      const c = current();
-      const s = c.pendingStatus ?? c.unit.status;
-      return JSON.stringify({ status: s.workload, message: s.message });
-    },
-  });
+  pyodide.registerJsModule(
+    '_relviz_host',
+    sealed({
+      tool: (line: string): string => {
+        const out = runToolLine(current(), line);
+        return JSON.stringify({ stdout: out.stdout, stderr: out.stderr, code: out.exitCode });
+      },
+      log: (message: string, level: string): void => current().jujuLog(message, level),
+      random: (): number => current().random(),
+      status: (): string => {
+        const c = current();
+        const s = c.pendingStatus ?? c.unit.status;
+        return JSON.stringify({ status: s.workload, message: s.message });
+      },
+    }),
+  );
   const runHook = pyodide.runPython(
     `import sys\nsys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport _relviz_host\nfrom _relviz import runner\nrunner.boot(_relviz_host)\nrunner.run_hook`,
   ) as RunHook;
@@ -90,6 +93,20 @@ export function createPythonHost(pyodide: PyodideAPI, sources: Readonly<Record<s
       return { error: raw.error, events: raw.events };
     },
   };
+}
+
+/**
+ * The bridge's functions without prototypes (and in an object without one): through a
+ * JsProxy, `tool.constructor` would otherwise be JavaScript's Function constructor, a way
+ * out of the sandbox to every JavaScript global.
+ */
+function sealed<T extends Record<string, (...args: never[]) => unknown>>(fns: T): T {
+  const out = Object.create(null) as T;
+  for (const [name, fn] of Object.entries(fns)) {
+    Object.setPrototypeOf(fn, null);
+    Object.defineProperty(out, name, { value: fn, enumerable: true });
+  }
+  return Object.freeze(out);
 }
 
 /** The defaults a charm's config.yaml declares (`options.<name>.default`): what config-get answers. */

@@ -273,9 +273,22 @@ describe('the sandbox', () => {
         '        hookenv.log(str(e))',
       ].join('\n'),
     }));
+    m.deploy('web', scripts(REQUIRES_DB, {
+      install: [
+        'import hookenv',
+        'from _relviz import bridge',
+        "for way in (lambda: bridge._host.tool.constructor, lambda: bridge._host.constructor, lambda: bridge._host.log.call):",
+        '    try:',
+        "        hookenv.log(f'escaped: {way()}')",
+        '    except AttributeError as e:',
+        "        hookenv.log(f'no {e}')",
+      ].join('\n'),
+    }));
     const install = hook(m.hooks(), 'db/0', 'install');
     expect(install.logs).toHaveLength(6);
     for (const line of install.logs) expect(line).toMatch(/^relviz: a charm cannot import \S+ \(the sandbox has no way out/);
+    // The bridge's functions have no prototype: no way to JavaScript's Function constructor through them.
+    expect(hook(m.hooks(), 'web/0', 'install').logs).toEqual(['no constructor', 'no constructor', 'no call']);
     expect(hook(m.hooks(), 'db/0', 'start').logs).toEqual([
       "relviz: no network in a charm's sandbox",
       "relviz: no network in a charm's sandbox",

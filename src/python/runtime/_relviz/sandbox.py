@@ -190,33 +190,29 @@ def _install_network():
 
 
 class _Blocker:
-    """A meta-path finder that refuses the ways out of the sandbox while charm code runs."""
-
-    active = False
+    """A meta-path finder that refuses the ways out of the sandbox (after boot, always)."""
 
     def find_spec(self, name, path=None, target=None):
-        if self.active and name.split('.')[0] in BLOCKED:
+        if name.split('.')[0] in BLOCKED:
             raise ImportError(f"relviz: a charm cannot import {name} (the sandbox has no way out to JavaScript "
                               f"or the network)", name=name)
         return None
 
 
 blocker = _Blocker()
-_hidden = {}
 
 
 def close():
-    """Hides the blocked modules from sys.modules: a charm's `import js` goes to the blocker."""
+    """Forgets the modules that lead out of the sandbox: from now on importing them goes to the blocker.
+
+    The runtime keeps only the four bridge functions (bridge.py). Pyodide's own C code keeps its
+    references; nothing the runtime runs after boot imports these modules again.
+    """
     for name in list(sys.modules):
         if name.split('.')[0] in BLOCKED:
-            _hidden[name] = sys.modules.pop(name)
-    blocker.active = True
-
-
-def reopen():
-    blocker.active = False
-    sys.modules.update(_hidden)
-    _hidden.clear()
+            del sys.modules[name]
+    if blocker not in sys.meta_path:
+        sys.meta_path.insert(0, blocker)
 
 
 def install(host):
@@ -225,5 +221,4 @@ def install(host):
     _install_time()
     _install_datetime()
     _install_network()
-    sys.meta_path.insert(0, blocker)
     sys.dont_write_bytecode = True

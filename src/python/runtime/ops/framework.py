@@ -82,6 +82,7 @@ class BoundEvent:
         framework = self.emitter.framework
         key = framework._next_event_key()
         event = self.event_type(Handle(self.emitter, self.event_kind, key), *args, **kwargs)
+        event.framework = framework
         framework._emit(event, self.emitter, self.event_kind)
 
     def __repr__(self):

@@ -65,5 +65,6 @@ def main(charm_class, use_juju_for_storage=None):
 def _emit_action(framework, bound, action_id):
     from .framework import Handle
     event = bound.event_type(Handle(bound.emitter, bound.event_kind, framework._next_event_key()), action_id)
+    event.framework = framework
     event._load_params()
     framework._emit(event, bound.emitter, bound.event_kind)
