@@ -19,7 +19,7 @@ import { concretize, opArb, type Op } from '../engine/generators.ts';
 import { cliOutput, comparable, deployTemplate, installNodePython, modelView, uninstallPython } from './helpers.ts';
 
 /** Scripts per run of the file: each runs every hook twice (TypeScript, then Python). */
-const RUNS = Number(process.env['PYTHON_PROPERTY_RUNS'] ?? 25);
+const RUNS = Number(process.env['PYTHON_PROPERTY_RUNS'] ?? 100);
 
 beforeAll(installNodePython, 120_000);
 afterAll(uninstallPython);
@@ -132,7 +132,7 @@ describe('the masterworker charms in Python (charmhelpers hook scripts)', () => 
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 180_000);
 
   it('from the CLI: examples/python/masterworker.juju prints the golden trace of the catalog charms, but for where each charm came from', async () => {
     const root = join(import.meta.dirname, '../..');
