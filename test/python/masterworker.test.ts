@@ -13,94 +13,29 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../src/engine/commands.ts';
-import { Timeline } from '../../src/engine/timeline.ts';
 import type { HookRecord } from '../../src/engine/trace.ts';
-import { concretize, opArb, type Op } from '../engine/generators.ts';
-import { cliOutput, comparable, deployTemplate, installNodePython, modelView, uninstallPython } from './helpers.ts';
+import { both, cliOutput, expectSameRun, installNodePython, playTwins, twinScenario, uninstallPython, type Twin } from './helpers.ts';
 
 /** Scripts per run of the file: each runs every hook twice (TypeScript, then Python). */
-const RUNS = Number(process.env['PYTHON_PROPERTY_RUNS'] ?? 100);
+const RUNS = Number(process.env['PYTHON_PROPERTY_RUNS'] ?? 60);
 
 beforeAll(installNodePython, 120_000);
 afterAll(uninstallPython);
 
-interface Scenario {
-  seed: number;
-  juju: '3.6' | '4.0';
-  workers: number;
-  related: boolean;
-  ops: Op[];
-}
-
-// The generators' ops over the model as it is; the two applications stay (no deploys,
-// no remove-application: both would only leave less to compare).
-const scenario: fc.Arbitrary<Scenario> = fc.record({
-  seed: fc.nat(),
-  juju: fc.constantFrom('3.6' as const, '4.0' as const),
-  workers: fc.integer({ min: 1, max: 3 }),
-  related: fc.boolean(),
-  ops: fc.array(
-    opArb.filter((op) => op.k !== 'deploy' && op.k !== 'remove-application'),
-    { minLength: 2, maxLength: 14 },
-  ),
-});
-
-interface Run {
-  ts: Timeline;
-  py: Timeline;
-}
-
-/** Applies one command to both models, under the same text. */
-function both(run: Run, command: Command, opts: { text?: string; run?: 'idle' | 'none' | number } = {}): void {
-  run.ts.apply(command, opts);
-  run.py.apply(command, opts);
-}
-
-async function play(s: Scenario): Promise<Run> {
-  const run: Run = { ts: new Timeline({ seed: s.seed, juju: s.juju }), py: new Timeline({ seed: s.seed, juju: s.juju }) };
-  const deploys: Array<[string, number]> = [
-    ['master', 1],
-    ['worker', s.workers],
-  ];
-  for (const [charm, units] of deploys) {
-    const text = `juju deploy ${charm} -n ${units}`;
-    run.ts.apply({ type: 'deploy', charm: { kind: 'catalog', name: charm }, app: null, units }, { text });
-    run.py.apply(await deployTemplate(charm, units), { text });
-  }
-  if (s.related) both(run, { type: 'integrate', a: { app: 'master', endpoint: null }, b: { app: 'worker', endpoint: null } });
-  for (const op of s.ops) {
-    // Made concrete against the TypeScript model; the Python model must be the same one.
-    const c = concretize(run.ts, op);
-    if (c) both(run, c.command, { run: c.run });
-  }
-  // Settle: resolve every failed unit without retry until nothing is left to run.
-  for (let round = 0; round < 50; round++) {
-    both(run, { type: 'wait' });
-    const failed = [...run.ts.state.units.values()].filter((u) => u.agent.failed);
-    if (failed.length === 0) break;
-    for (const u of failed) both(run, { type: 'resolve', unit: u.name, noRetry: true }, { run: 'none' });
-  }
-  return run;
-}
-
-function expectSame(run: Run): void {
-  const ts = run.ts.trace.map(comparable);
-  const py = run.py.trace.map(comparable);
-  // Hook by hook first: a mismatch names the first hook that differs, not a 500-line diff.
-  for (let i = 0; i < Math.max(ts.length, py.length); i++) expect(py[i], `record ${i}`).toEqual(ts[i]);
-  expect(modelView(run.py.state)).toEqual(modelView(run.ts.state));
-}
+const MASTERWORKER = (workers: number): Twin[] => [
+  { catalog: 'master', template: 'master', units: 1 },
+  { catalog: 'worker', template: 'worker', units: workers },
+];
 
 describe('the masterworker charms in Python (charmhelpers hook scripts)', () => {
   it('run the tutorial like the TypeScript charms: keys, files, statuses, the message, departures, broken', async () => {
-    const s: Scenario = { seed: 1, juju: '3.6', workers: 2, related: true, ops: [] };
-    const run = await play(s);
+    const run = await playTwins(MASTERWORKER(2), { seed: 1, juju: '3.6', related: true, ops: [] });
     const text = (c: Command, t?: string) => both(run, c, t === undefined ? {} : { text: t });
     text({ type: 'run-action', unit: 'master/0', action: 'broadcast-message', params: [['message', 'Hello there']], syntax: '3' });
     text({ type: 'remove-unit', units: ['worker/1'] });
     text({ type: 'remove-relation', a: { app: 'master', endpoint: null }, b: { app: 'worker', endpoint: null } });
     text({ type: 'integrate', a: { app: 'master', endpoint: null }, b: { app: 'worker', endpoint: null } });
-    expectSame(run);
+    expectSameRun(run);
     const hooks = run.py.trace.filter((r): r is HookRecord => r.type === 'hook');
     // The Python did run (not a replay of nothing): its logs, its key, its file.
     expect(hooks.filter((h) => h.logs.includes('MASTER message: Hello there')).map((h) => h.unit)).toEqual(expect.arrayContaining(['worker/0', 'worker/1']));
@@ -110,8 +45,7 @@ describe('the masterworker charms in Python (charmhelpers hook scripts)', () => 
   });
 
   it("fails the worker's relation-broken with Python's own FileNotFoundError when no key ever came", async () => {
-    const s: Scenario = { seed: 3, juju: '3.6', workers: 1, related: false, ops: [] };
-    const run = await play(s);
+    const run = await playTwins(MASTERWORKER(1), { seed: 3, juju: '3.6', related: false, ops: [] });
     // No master unit: the worker never gets a key, so it has no WORKERKEY.file to remove.
     both(run, { type: 'remove-unit', units: ['master/0'] });
     both(run, { type: 'integrate', a: { app: 'master', endpoint: null }, b: { app: 'worker', endpoint: null } });
@@ -122,13 +56,13 @@ describe('the masterworker charms in Python (charmhelpers hook scripts)', () => 
     expect(broken[0]?.error).toContain('hooks/master-relation-broken');
     // (Pyodide says [Errno 44]: Emscripten's number for ENOENT; CPython on Linux says 2.)
     expect(broken[0]?.error?.trimEnd().split('\n').at(-1)).toMatch(/^FileNotFoundError: \[Errno \d+\] No such file or directory: 'WORKERKEY.file'$/);
-    expectSame(run);
+    expectSameRun(run);
   });
 
   it('give the same trace and model as the TypeScript charms on random seeds and scripts', async () => {
     await fc.assert(
-      fc.asyncProperty(scenario, async (s) => {
-        expectSame(await play(s));
+      fc.asyncProperty(fc.integer({ min: 1, max: 3 }), twinScenario, async (workers, s) => {
+        expectSameRun(await playTwins(MASTERWORKER(workers), s));
       }),
       { numRuns: RUNS },
     );

@@ -10,6 +10,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../src/engine/commands.ts';
 import { displayStatus } from '../../src/engine/format.ts';
@@ -17,7 +18,7 @@ import { Timeline } from '../../src/engine/timeline.ts';
 import type { HookRecord, TraceRecord } from '../../src/engine/trace.ts';
 import { parseScript, runAfter } from '../../src/io/script.ts';
 import { templateFiles } from '../../src/python/templates/index.ts';
-import { cliOutput, comparable, deployTemplate, installNodePython, modelView, uninstallPython } from './helpers.ts';
+import { cliOutput, deployTemplate, expectSameRun, installNodePython, playTwins, twinScenario, uninstallPython, type Twin } from './helpers.ts';
 
 beforeAll(installNodePython, 120_000);
 afterAll(uninstallPython);
@@ -47,11 +48,9 @@ async function run(script: string, python: readonly string[], seed = 1): Promise
 }
 
 const hooks = (records: Iterable<TraceRecord>) => [...records].filter((r): r is HookRecord => r.type === 'hook');
-/** ops logs its own dispatching at DEBUG; the catalog's charms log only what the charm says. */
-const charmLogs = (r: TraceRecord): TraceRecord => {
-  const c = comparable(r);
-  return c.type === 'hook' ? { ...c, logs: c.logs.filter((l) => !l.startsWith('DEBUG: ')) } : c;
-};
+
+/** Random scripts per run of the file (each runs every hook twice: TypeScript, then Python). */
+const RUNS = Number(process.env['PYTHON_PROPERTY_RUNS'] ?? 12);
 
 const GUIDE = `
 juju deploy postgresql -n 2
@@ -66,17 +65,29 @@ juju remove-relation webapp postgresql
 `;
 
 describe("the ops guide's charms in Python", () => {
-  it('give the catalog charms\' trace and model, hook for hook (ops\'s own DEBUG lines aside)', async () => {
+  it("give the catalog charms' trace and model on the guide's script, hook for hook (ops's own DEBUG lines aside)", async () => {
     const py = await run(GUIDE, ['postgresql', 'smtp-server', 'webapp']);
     const ts = await run(GUIDE, []);
-    const a = py.trace.map(charmLogs);
-    const b = ts.trace.map(charmLogs);
-    for (let i = 0; i < Math.max(a.length, b.length); i++) expect(a[i], `record ${i}`).toEqual(b[i]);
-    expect(modelView(py.state)).toEqual(modelView(ts.state));
+    expectSameRun({ ts, py }, { dropDebug: true });
     // ops ran: every Python hook says which ops event it dispatched.
     const created = hooks(py.trace).find((h) => h.unit === 'postgresql/0' && h.hook === 'database-relation-created');
     expect(created?.charm?.events.map((e) => e.event)).toEqual(['database_relation_created']);
   });
+
+  it('give the catalog charms\' trace and model on random seeds and scripts', async () => {
+    const twins = (db: number, web: number, smtp: number): Twin[] => [
+      { catalog: 'webapp', template: 'web-app', units: web },
+      { catalog: 'postgresql', template: 'database-provider', units: db },
+      { catalog: 'smtp-server', template: 'smtp-provider', units: smtp },
+    ];
+    const units = fc.integer({ min: 1, max: 2 });
+    await fc.assert(
+      fc.asyncProperty(units, units, units, twinScenario, async (db, web, smtp, s) => {
+        expectSameRun(await playTwins(twins(db, web, smtp), s), { dropDebug: true });
+      }),
+      { numRuns: RUNS },
+    );
+  }, 180_000);
 
   it("publishes the database's credentials in the provider's application bag, where the web app reads them", async () => {
     const t = await run('juju deploy postgresql -n 2\njuju deploy webapp -n 2\njuju integrate webapp postgresql', ['postgresql', 'webapp']);
