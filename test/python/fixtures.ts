@@ -29,3 +29,20 @@ export function opsCharm(metadata: string, body: string, extra: Record<string, s
     ...extra,
   };
 }
+
+/**
+ * An ops charm's class body: `__init__` observing each event with the named method, then the
+ * methods (lines indented as inside the class). `stored` adds `_stored = ops.StoredState()`
+ * with those defaults (Python keyword arguments).
+ */
+export function observing(observe: Record<string, string>, methods: readonly string[], stored?: string): string {
+  return [
+    ...(stored ? ['    _stored = ops.StoredState()', ''] : []),
+    '    def __init__(self, framework):',
+    '        super().__init__(framework)',
+    ...(stored ? [`        self._stored.set_default(${stored})`] : []),
+    ...Object.entries(observe).map(([event, method]) => `        framework.observe(self.on.${event}, self.${method})`),
+    '',
+    ...methods,
+  ].join('\n');
+}

@@ -9,7 +9,7 @@ import type { PythonHost } from '../../src/engine/python.ts';
 import type { HookRecord } from '../../src/engine/trace.ts';
 import { loadPythonHost } from '../../src/python/load.ts';
 import { runtimeSources } from '../../src/python/sources.ts';
-import { opsCharm, PROVIDES_DB, REQUIRES_DB } from './fixtures.ts';
+import { observing, opsCharm, PROVIDES_DB, REQUIRES_DB } from './fixtures.ts';
 import { pyModel, type PyRun } from './harness.ts';
 
 let host: PythonHost;
@@ -25,24 +25,23 @@ const only = (m: PyRun, unit: string, hook: string): HookRecord => {
   return found[0] as HookRecord;
 };
 
-/** Observes every named event with one handler that logs `<event> <detail>`. */
+/** Observes every named event with one handler that logs `detail` (a Python expression). */
 const observeAll = (events: string[], detail: string) =>
-  [
-    '    def __init__(self, framework):',
-    '        super().__init__(framework)',
-    ...events.map((e) => `        framework.observe(self.on.${e}, self._log)`),
-    '',
-    '    def _log(self, event):',
-    `        logger.info(${detail})`,
-  ].join('\n');
+  observing(Object.fromEntries(events.map((e) => [e, '_log'])), ['    def _log(self, event):', `        logger.info(${detail})`]);
+
+/** `db` (with this class body, `units` units) integrated with a `web` whose charm does nothing. */
+function dbWithWeb(body: string, units = 1, extra: Record<string, string> = {}): PyRun {
+  const m = pyModel(host);
+  m.deploy('db', opsCharm(PROVIDES_DB, body, extra), units);
+  m.deploy('web', opsCharm(REQUIRES_DB, '    pass'));
+  m.run('juju integrate db web');
+  return m;
+}
 
 describe('ops events', () => {
   it('dispatches lifecycle and relation events with .relation, .app, .unit, and reports them', () => {
     const detail = "f'{type(event).__name__} rel={getattr(event, \"relation\", None)} app={getattr(event, \"app\", None) and event.app.name} unit={getattr(event, \"unit\", None) and event.unit.name}'";
-    const m = pyModel(host);
-    m.deploy('db', opsCharm(PROVIDES_DB, observeAll(['install', 'leader_elected', 'config_changed', 'start', 'db_relation_created', 'db_relation_joined', 'db_relation_changed'], detail)));
-    m.deploy('web', opsCharm(REQUIRES_DB, '    pass'));
-    m.run('juju integrate db web');
+    const m = dbWithWeb(observeAll(['install', 'leader_elected', 'config_changed', 'start', 'db_relation_created', 'db_relation_joined', 'db_relation_changed'], detail));
     expect(logsOf(m, 'db/0', 'install')).toEqual(['InstallEvent rel=None app=None unit=None']);
     expect(logsOf(m, 'db/0', 'db-relation-created')).toEqual(['RelationCreatedEvent rel=<ops.model.Relation db:0> app=web unit=None']);
     expect(logsOf(m, 'db/0', 'db-relation-joined')).toEqual(['RelationJoinedEvent rel=<ops.model.Relation db:0> app=web unit=web/0']);
@@ -53,16 +52,12 @@ describe('ops events', () => {
   });
 
   it('runs actions as <name>_action with params, results and failure', () => {
-    const body = [
-      '    def __init__(self, framework):',
-      '        super().__init__(framework)',
-      '        framework.observe(self.on.do_it_action, self._do)',
-      '',
+    const body = observing({ do_it_action: '_do' }, [
       '    def _do(self, event):',
       "        event.log(f\"params {event.params}\")",
       "        event.set_results({'answer': 42, 'nested': {'k': 'v'}})",
       "        event.fail('not really')",
-    ].join('\n');
+    ]);
     const m = pyModel(host);
     m.deploy('db', opsCharm(PROVIDES_DB, body, { 'actions.yaml': 'do-it:\n  params:\n    level:\n      type: string\n' }));
     m.run('juju run db/0 do-it level=high');
@@ -76,11 +71,7 @@ describe('ops events', () => {
 });
 
 describe('Relation.data access rules (ops.model, JUJU-SEMANTICS §6)', () => {
-  const probe = [
-    '    def __init__(self, framework):',
-    '        super().__init__(framework)',
-    '        framework.observe(self.on.db_relation_joined, self._joined)',
-    '',
+  const probe = observing({ db_relation_joined: '_joined' }, [
     '    def _try(self, what, fn):',
     '        try:',
     '            fn()',
@@ -97,13 +88,10 @@ describe('Relation.data access rules (ops.model, JUJU-SEMANTICS §6)', () => {
     "        self._try('write an int', lambda: rel.data[self.unit].__setitem__('n', 1))",
     "        self._try('write own unit', lambda: rel.data[self.unit].__setitem__('n', '1'))",
     "        self._try('read remote unit', lambda: rel.data[event.unit]['private-address'])",
-  ].join('\n');
+  ]);
 
   it('raises RelationDataAccessError and RelationDataTypeError with ops’ texts, leader and follower', () => {
-    const m = pyModel(host);
-    m.deploy('db', opsCharm(PROVIDES_DB, probe), 2);
-    m.deploy('web', opsCharm(REQUIRES_DB, '    pass'));
-    m.run('juju integrate db web');
+    const m = dbWithWeb(probe, 2);
     const leader = m.state.apps.get('db')?.leader ?? '';
     const follower = leader === 'db/0' ? 'db/1' : 'db/0';
     expect(logsOf(m, follower, 'db-relation-joined')).toEqual([
@@ -120,18 +108,11 @@ describe('Relation.data access rules (ops.model, JUJU-SEMANTICS §6)', () => {
   });
 
   it('fails the hook with the traceback of the guide’s bug: writing the remote application’s bag', () => {
-    const body = [
-      '    def __init__(self, framework):',
-      '        super().__init__(framework)',
-      '        framework.observe(self.on.db_relation_changed, self._on_changed)',
-      '',
+    const body = observing({ db_relation_changed: '_on_changed' }, [
       '    def _on_changed(self, event):',
       "        event.relation.data[event.app]['ready'] = 'true'",
-    ].join('\n');
-    const m = pyModel(host);
-    m.deploy('db', opsCharm(PROVIDES_DB, body));
-    m.deploy('web', opsCharm(REQUIRES_DB, '    pass'));
-    m.run('juju integrate db web');
+    ]);
+    const m = dbWithWeb(body);
     const failed = m.hooks().find((h) => h.unit === 'db/0' && h.result === 'error');
     expect(failed?.error).toBe(
       [
@@ -148,18 +129,13 @@ describe('Relation.data access rules (ops.model, JUJU-SEMANTICS §6)', () => {
   });
 
   it('lets a follower read its own application bag in a peer relation', () => {
-    const body = [
-      '    def __init__(self, framework):',
-      '        super().__init__(framework)',
-      '        framework.observe(self.on.cluster_relation_changed, self._changed)',
-      '        framework.observe(self.on.leader_elected, self._elected)',
-      '',
+    const body = observing({ cluster_relation_changed: '_changed', leader_elected: '_elected' }, [
       '    def _elected(self, event):',
       "        self.model.get_relation('cluster').data[self.app]['seed'] = 'x'",
       '',
       '    def _changed(self, event):',
       "        logger.info(f\"seed={event.relation.data[self.app].get('seed')} peers={sorted(u.name for u in event.relation.units)} app={event.relation.app.name}\")",
-    ].join('\n');
+    ]);
     const m = pyModel(host);
     m.deploy('peered', opsCharm('name: peered\npeers:\n  cluster:\n    interface: gossip\n', body), 2);
     const leader = m.state.apps.get('peered')?.leader ?? '';
@@ -170,24 +146,14 @@ describe('Relation.data access rules (ops.model, JUJU-SEMANTICS §6)', () => {
 
 describe('defer and StoredState', () => {
   it('re-emits a deferred event before the next event on that unit; a re-deferred event stays', () => {
-    const body = [
-      '    _stored = ops.StoredState()',
-      '',
-      '    def __init__(self, framework):',
-      '        super().__init__(framework)',
-      '        self._stored.set_default(tries=0)',
-      '        framework.observe(self.on.db_relation_joined, self._joined)',
-      '',
+    const body = observing({ db_relation_joined: '_joined' }, [
       '    def _joined(self, event):',
       '        self._stored.tries += 1',
       "        logger.info(f'try {self._stored.tries} for {event.unit.name} on {event.relation.id}')",
       '        if self._stored.tries < 3:',
       '            event.defer()',
-    ].join('\n');
-    const m = pyModel(host);
-    m.deploy('db', opsCharm(PROVIDES_DB, body, { 'actions.yaml': 'poke:\n  description: any hook will do\n' }));
-    m.deploy('web', opsCharm(REQUIRES_DB, '    pass'));
-    m.run('juju integrate db web');
+    ], 'tries=0');
+    const m = dbWithWeb(body, 1, { 'actions.yaml': 'poke:\n  description: any hook will do\n' });
     m.run('juju run db/0 poke\njuju run db/0 poke');
     const db = m.outcomes.filter((o) => o.unit === 'db/0').map((o) => ({ hook: o.hook, events: o.events }));
     const joinedAt = db.findIndex((o) => o.hook === 'db-relation-joined');
@@ -202,22 +168,14 @@ describe('defer and StoredState', () => {
   });
 
   it('keeps StoredState across hooks and drops what a failed hook stored', () => {
-    const body = [
-      '    _stored = ops.StoredState()',
-      '',
-      '    def __init__(self, framework):',
-      '        super().__init__(framework)',
-      '        self._stored.set_default(n=0, seen=[])',
-      '        for e in (self.on.install, self.on.leader_elected, self.on.config_changed, self.on.start):',
-      '            framework.observe(e, self._count)',
-      '',
+    const body = observing({ install: '_count', leader_elected: '_count', config_changed: '_count', start: '_count' }, [
       '    def _count(self, event):',
       '        self._stored.n += 1',
       '        self._stored.seen.append(type(event).__name__)',
       "        logger.info(f'n={self._stored.n} seen={self._stored.seen}')",
       '        if isinstance(event, ops.ConfigChangedEvent):',
       "            raise RuntimeError('config')",
-    ].join('\n');
+    ], 'n=0, seen=[]');
     const m = pyModel(host);
     m.deploy('db', opsCharm(PROVIDES_DB, body));
     expect(only(m, 'db/0', 'config-changed').result).toBe('error');
@@ -237,12 +195,7 @@ describe('defer and StoredState', () => {
 
 describe('departing_unit, get_relation and what is not implemented', () => {
   it('tells the departing unit from the others on remove-unit', () => {
-    const body = [
-      '    def __init__(self, framework):',
-      '        super().__init__(framework)',
-      '        framework.observe(self.on.db_relation_departed, self._departed)',
-      '        framework.observe(self.on.db_relation_broken, self._broken)',
-      '',
+    const body = observing({ db_relation_departed: '_departed', db_relation_broken: '_broken' }, [
       '    def _departed(self, event):',
       '        if event.departing_unit == self.unit:',
       "            logger.info('I am leaving')",
@@ -251,7 +204,7 @@ describe('departing_unit, get_relation and what is not implemented', () => {
       '',
       '    def _broken(self, event):',
       "        logger.info(f'broken active={event.relation.active} units={event.relation.units}')",
-    ].join('\n');
+    ]);
     const m = pyModel(host);
     m.deploy('db', opsCharm(PROVIDES_DB, body));
     m.deploy('web', opsCharm(REQUIRES_DB, body.replace(/db_relation/g, 'db_relation')), 2);
@@ -263,32 +216,22 @@ describe('departing_unit, get_relation and what is not implemented', () => {
   });
 
   it('raises TooManyRelatedAppsError when get_relation is ambiguous', () => {
-    const body = [
-      '    def __init__(self, framework):',
-      '        super().__init__(framework)',
-      '        framework.observe(self.on.db_relation_changed, self._changed)',
-      '',
+    const body = observing({ db_relation_changed: '_changed' }, [
       '    def _changed(self, event):',
       "        rels = self.model.relations['db']",
       "        logger.info(f'{len(rels)} {self.model.get_relation(\"db\", event.relation.id).id == event.relation.id}')",
       "        self.model.get_relation('db')",
-    ].join('\n');
-    const m = pyModel(host);
-    m.deploy('db', opsCharm(PROVIDES_DB, body));
-    m.deploy('web', opsCharm(REQUIRES_DB, '    pass'));
+    ]);
+    const m = dbWithWeb(body);
     m.deploy('api', opsCharm(REQUIRES_DB.replace('web', 'api'), '    pass'));
-    m.run('juju integrate db web\njuju integrate db:db api:db');
+    m.run('juju integrate db:db api:db');
     const failed = m.hooks().filter((h) => h.unit === 'db/0' && h.result === 'error');
     expect(failed.at(-1)?.logs).toEqual(['2 True']);
     expect(failed.at(-1)?.error).toMatch(/\nops\.model\.TooManyRelatedAppsError: Too many remote applications on db \(2 > 1\)$/);
   });
 
   it('raises NotImplementedError naming what relviz’s ops does not implement', () => {
-    const body = [
-      '    def __init__(self, framework):',
-      '        super().__init__(framework)',
-      '        framework.observe(self.on.install, self._install)',
-      '',
+    const body = observing({ install: '_install' }, [
       '    def _install(self, event):',
       "        for what in (lambda: ops.Container, lambda: self.model.storages, lambda: self.unit.get_container('x'),",
       '                     lambda: self.on.secret_changed, lambda: ops.main.dispatch):',
@@ -296,7 +239,7 @@ describe('departing_unit, get_relation and what is not implemented', () => {
       '                what()',
       '            except NotImplementedError as e:',
       '                logger.warning(str(e))',
-    ].join('\n');
+    ]);
     const m = pyModel(host);
     m.deploy('db', opsCharm(PROVIDES_DB, body));
     const say = (name: string) => `WARNING: relviz's ops does not implement ${name}; see docs/python-charms.md`;
@@ -304,11 +247,7 @@ describe('departing_unit, get_relation and what is not implemented', () => {
   });
 
   it('sets unit status and refuses application status from a follower', () => {
-    const body = [
-      '    def __init__(self, framework):',
-      '        super().__init__(framework)',
-      '        framework.observe(self.on.start, self._start)',
-      '',
+    const body = observing({ start: '_start' }, [
       '    def _start(self, event):',
       "        self.unit.status = ops.ActiveStatus('up')",
       "        logger.info(f'{self.unit.status!r} leader={self.unit.is_leader()}')",
@@ -317,7 +256,7 @@ describe('departing_unit, get_relation and what is not implemented', () => {
       "            logger.info(f'app {self.app.status!r}')",
       '        except RuntimeError as e:',
       '            logger.info(str(e))',
-    ].join('\n');
+    ]);
     const m = pyModel(host);
     m.deploy('db', opsCharm(PROVIDES_DB, body), 2);
     const leader = m.state.apps.get('db')?.leader ?? '';

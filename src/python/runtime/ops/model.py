@@ -245,9 +245,7 @@ class RelationMapping(Mapping):
         if relation_id is not None:
             if not isinstance(relation_id, int):
                 raise ModelError(f'relation id {relation_id} must be an int not {type(relation_id).__name__}')
-            if relation_id not in self._backend.relation_ids(name):
-                # A relation the unit no longer lists (broken): ops still hands out an object for it.
-                pass
+            # Even a relation the unit no longer lists (broken): ops still hands out an object for it.
             return self._get(name, relation_id)
         relations = self[name]
         if len(relations) == 0:
