@@ -12,7 +12,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Command } from '../../src/engine/commands.ts';
 import type { HookRecord } from '../../src/engine/trace.ts';
 import { both, cliOutput, expectSameRun, installNodePython, playTwins, twinScenario, uninstallPython, type Twin } from './helpers.ts';
 
@@ -30,11 +29,10 @@ const MASTERWORKER = (workers: number): Twin[] => [
 describe('the masterworker charms in Python (charmhelpers hook scripts)', () => {
   it('run the tutorial like the TypeScript charms: keys, files, statuses, the message, departures, broken', async () => {
     const run = await playTwins(MASTERWORKER(2), { seed: 1, juju: '3.6', related: true, ops: [] });
-    const text = (c: Command, t?: string) => both(run, c, t === undefined ? {} : { text: t });
-    text({ type: 'run-action', unit: 'master/0', action: 'broadcast-message', params: [['message', 'Hello there']], syntax: '3' });
-    text({ type: 'remove-unit', units: ['worker/1'] });
-    text({ type: 'remove-relation', a: { app: 'master', endpoint: null }, b: { app: 'worker', endpoint: null } });
-    text({ type: 'integrate', a: { app: 'master', endpoint: null }, b: { app: 'worker', endpoint: null } });
+    both(run, { type: 'run-action', unit: 'master/0', action: 'broadcast-message', params: [['message', 'Hello there']], syntax: '3' });
+    both(run, { type: 'remove-unit', units: ['worker/1'] });
+    both(run, { type: 'remove-relation', a: { app: 'master', endpoint: null }, b: { app: 'worker', endpoint: null } });
+    both(run, { type: 'integrate', a: { app: 'master', endpoint: null }, b: { app: 'worker', endpoint: null } });
     expectSameRun(run);
     const hooks = run.py.trace.filter((r): r is HookRecord => r.type === 'hook');
     // The Python did run (not a replay of nothing): its logs, its key, its file.

@@ -35,8 +35,8 @@ const TEMPLATE_OF: Readonly<Record<string, string>> = {
  * Runs script lines on a model where the charms named in `python` are deployed from
  * their templates (their src/charm.py runs) and every other charm from the catalog.
  */
-async function run(script: string, python: readonly string[], seed = 1): Promise<Timeline> {
-  const t = new Timeline({ seed });
+async function run(script: string, python: readonly string[]): Promise<Timeline> {
+  const t = new Timeline({ seed: 1 });
   for (const line of parseScript(script)) {
     let command: Command = line.command;
     if (command.type === 'deploy' && command.charm.kind === 'catalog' && python.includes(command.charm.name)) {
