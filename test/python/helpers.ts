@@ -30,17 +30,15 @@ export async function deployTemplate(template: string, units: number, app: strin
 
 /**
  * The last line of an error: a Python traceback's `Type: message`, or the TypeScript
- * charm's message; with two differences that are the platform's, not the charm's:
- *
- * - a hook tool's failure is `ERROR <what the tool printed>` for a TypeScript charm and
- *   the HookToolError that hookenv raises with it for a Python one;
- * - an OSError's number is the platform's: Pyodide numbers ENOENT 44 (Emscripten's),
- *   CPython on Linux 2 (what the TypeScript worker says).
+ * charm's message; with one difference that is the platform's, not the charm's: a hook
+ * tool's failure is `ERROR <what the tool printed>` for a TypeScript charm and the
+ * HookToolError that hookenv raises with it for a Python one. (OSError numbers agree:
+ * the runtime writes Linux's, not Emscripten's.)
  */
 export function errorLine(error: string | null): string | null {
   if (error === null) return null;
   const lines = error.trimEnd().split('\n');
-  return (lines[lines.length - 1] as string).replace(/^(?:[\w.]+\.)?HookToolError: (?=ERROR )/, '').replace(/^(\w+Error: )\[Errno \d+\]/, '$1[Errno N]');
+  return (lines[lines.length - 1] as string).replace(/^(?:[\w.]+\.)?HookToolError: (?=ERROR )/, '');
 }
 
 /** ops logs its own dispatching at DEBUG; a TypeScript charm logs only what the charm says. */

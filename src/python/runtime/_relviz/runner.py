@@ -4,9 +4,11 @@ A fresh `__main__`, a fresh working directory holding the charm's files and the 
 the hook's environment, a line budget; afterwards the modules the charm imported are
 forgotten and the directory is diffed against what it started with.
 """
+import errno
 import io
 import json
 import os
+import re
 import shutil
 import sys
 import traceback
@@ -224,7 +226,19 @@ def _exit_status(code):
 def _traceback(exc):
     te = traceback.TracebackException(type(exc), exc, exc.__traceback__)
     _charm_frames(te, set())
-    return ''.join(te.format()).rstrip('\n')
+    return _linux_errnos(''.join(te.format()).rstrip('\n'))
+
+
+# Pyodide numbers errors as Emscripten does (ENOENT is 44); a charm runs on Linux, where
+# os.remove of a missing file says [Errno 2]. Tracebacks say what Juju's machine would.
+_LINUX_ERRNO = {'EPERM': 1, 'ENOENT': 2, 'EIO': 5, 'EBADF': 9, 'EAGAIN': 11, 'ENOMEM': 12, 'EACCES': 13, 'EEXIST': 17, 'ENOTDIR': 20, 'EISDIR': 21, 'EINVAL': 22, 'ENOSPC': 28, 'EROFS': 30, 'ENOTEMPTY': 39, 'ECONNREFUSED': 111}
+
+
+def _linux_errnos(text):
+    def linux(m):
+        name = errno.errorcode.get(int(m.group(1)), '')
+        return f'[Errno {_LINUX_ERRNO.get(name, m.group(1))}]'
+    return re.sub(r'\[Errno (\d+)\]', linux, text)
 
 
 def _charm_frames(te, seen):
