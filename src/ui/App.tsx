@@ -28,6 +28,8 @@ import { Swimlanes } from './swimlanes/Swimlanes.tsx';
 import { MisconceptionsButton } from './teaching/MisconceptionsButton.tsx';
 import { TutorialMenu } from './teaching/TutorialMenu.tsx';
 import { useAuthoring } from './teaching/authoring.ts';
+import { useCharmEditing } from './charm/charmEditing.ts';
+import { LazyCharmEditor } from './charm/LazyCharmEditor.ts';
 import { useRevealHighlights } from './teaching/useRevealHighlights.ts';
 import { useTutorialEffects } from './teaching/useTutorialEffects.ts';
 import { BusyIndicator } from './transport/BusyIndicator.tsx';
@@ -141,6 +143,7 @@ export function App({ embed = false }: { embed?: boolean }) {
   const mode = embed ? 'embed' : present ? 'present' : 'app';
   const inTutorial = useRelviz((s) => s.tutorial !== null);
   const authoring = useAuthoring();
+  const charmEditing = useCharmEditing();
   const quiz = useRelviz((s) => s.quiz);
   const compare = useRelviz(comparing);
   const databags = useRevealHighlights<HTMLDivElement>();
@@ -180,6 +183,7 @@ export function App({ embed = false }: { embed?: boolean }) {
         </header>
       )}
       {mode === 'app' && authoring && <Authoring open={authoring} />}
+      {mode === 'app' && charmEditing && <LazyCharmEditor open={charmEditing} />}
       {mode !== 'app' && <StageBar mode={mode} onLeave={() => setPresent(false)} />}
       <SavingBanner />
       <ErrorBanner />

@@ -1,0 +1,36 @@
+/**
+ * Re-running a model with an application's code edited (pure, over session inputs):
+ * which input deployed the application from code, and the inputs of a history where
+ * its deploy carries other files. (Re-running from the cursor forks the inputs there:
+ * forkInputs.ts.)
+ */
+import type { Command } from '../engine/commands.ts';
+import type { SessionInput } from './session.ts';
+
+type Deploy = Extract<Command, { type: 'deploy' }>;
+
+/**
+ * Whether input `i` deployed `app` from files: its name is the app's (or, unnamed, its
+ * path is the charm the model says the app runs: a local charm's charm name is its path).
+ */
+function deploysApp(input: SessionInput, app: string, charmName: string): input is SessionInput & { command: Deploy & { charm: { kind: 'files' } } } {
+  const c = input.command;
+  return c.type === 'deploy' && c.charm.kind === 'files' && (c.app === app || (c.app === null && c.charm.path === charmName));
+}
+
+/** The index of the last input before `end` that deployed `app` (charm `charmName`) from files, or -1. */
+export function deployIndex(inputs: readonly SessionInput[], app: string, charmName: string, end = inputs.length): number {
+  for (let i = Math.min(end, inputs.length) - 1; i >= 0; i--) if (deploysApp(inputs[i] as SessionInput, app, charmName)) return i;
+  return -1;
+}
+
+/**
+ * The inputs with the deploy at `index` carrying `files` instead: the history of the
+ * same commands with the application's code edited from its start.
+ */
+export function withDeployFiles(inputs: readonly SessionInput[], index: number, files: Readonly<Record<string, string>>): SessionInput[] {
+  return inputs.map((input, i) => {
+    if (i !== index || input.command.type !== 'deploy' || input.command.charm.kind !== 'files') return input;
+    return { ...input, command: { ...input.command, charm: { kind: 'files', path: input.command.charm.path, files } } };
+  });
+}
