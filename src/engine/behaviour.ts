@@ -4,6 +4,7 @@
  */
 import type { CharmMeta, SourceFile } from './charm.ts';
 import type { HookContext } from './context.ts';
+import type { HookKind } from './ops.ts';
 
 /** A hook or action handler: throws (or calls ctx.exit) to fail the hook. */
 export type Handler = (ctx: HookContext) => void;
@@ -16,6 +17,12 @@ export type Handler = (ctx: HookContext) => void;
 export interface CharmBehaviour {
   readonly hooks: Readonly<Record<string, Handler>>;
   readonly actions: Readonly<Record<string, Handler>>;
+  /**
+   * For a charm with code of its own (python.ts): the handler for any hook or action by
+   * name, or undefined when its code has nothing to run for it. Takes the place of
+   * `hooks` and `actions`.
+   */
+  readonly dispatch?: (name: string, kind: HookKind) => Handler | undefined;
 }
 
 export interface Charm {

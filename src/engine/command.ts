@@ -38,6 +38,13 @@ export type Command =
   | { readonly type: 'remove-application'; readonly app: string }
   | { readonly type: 'run-action'; readonly unit: string; readonly action: string; readonly params: ReadonlyArray<readonly [string, string]>; readonly syntax: '3' | '2.9' }
   | { readonly type: 'exec'; readonly unit: string; readonly commandLine: string; readonly syntax: '3' | '2.9' }
+  /**
+   * relviz's `set-code <app> <path>`: from this tick on, the application's hooks run this
+   * code (a charm deployed from a folder with code). Not Juju: `juju refresh --path` would
+   * also run upgrade-charm; relviz swaps the code between two hooks so a developer can
+   * re-run a history with an edited handler.
+   */
+  | { readonly type: 'set-code'; readonly app: string; readonly path: string; readonly files: Readonly<Record<string, string>> }
   /** Fault injection: the next run of `hook` exits 1 (`times` runs, or every run with 'always'; absent: once). */
   | { readonly type: 'fail'; readonly unit: string; readonly hook: string; readonly times?: number | 'always' }
   /** `juju model-config`: with no settings and no key, the table; with `get`, one value; else sets. */

@@ -12,6 +12,7 @@ import { runToolLine } from './hooktools.ts';
 import { checkIntegrate, findRelation, formatRef, integrate } from './integrate.ts';
 import { checkAddUnitLimits, commandLimitError } from './limits.ts';
 import type { Application, SimState } from './model.ts';
+import { charmCode, type CharmCode } from './python.ts';
 import { readers } from './readers.ts';
 import { candidates, settleReadiness } from './resolver.ts';
 import { advance, cancelRetry, clearFailure, scheduleRetry } from './runner.ts';
@@ -55,6 +56,8 @@ export function formatCommand(cmd: Command): string {
     }
     case 'exec':
       return cmd.syntax === '2.9' ? `juju run --unit ${cmd.unit} ${quoteArg(cmd.commandLine)}` : `juju exec --unit ${cmd.unit} -- ${cmd.commandLine}`;
+    case 'set-code':
+      return `set-code ${cmd.app} ${cmd.path}`;
     case 'fail':
       return `fail ${cmd.unit} ${cmd.hook}${cmd.times === 'always' ? ' --always' : cmd.times !== undefined && cmd.times !== 1 ? ` --times ${cmd.times}` : ''}`;
     case 'model-config':
@@ -88,22 +91,41 @@ function appOrThrow(state: SimState, name: string): Application {
   return app;
 }
 
-function resolveCharm(source: CharmSource): { meta: CharmMeta; charmName: string; catalog: boolean; real: boolean } {
+function resolveCharm(source: CharmSource): { meta: CharmMeta; charmName: string; catalog: boolean; real: boolean; code?: CharmCode } {
   if (source.kind === 'catalog') {
     const charm = findCharm(source.name);
     if (!charm) throw new JujuError(`cannot resolve charm or bundle "${source.name}": charm or bundle not found`);
     return { meta: charm.meta, charmName: source.name, catalog: true, real: charm.real !== undefined };
   }
   if (source.error !== undefined) throw new JujuError(`cannot deploy ${source.path}: ${source.error}`);
-  return { meta: readers().charmFromFiles(source.path, source.files), charmName: source.path, catalog: false, real: false };
+  const meta = readers().charmFromFiles(source.path, source.files);
+  const code = charmCode(source.files);
+  return { meta, charmName: source.path, catalog: false, real: false, ...(code ? { code } : {}) };
+}
+
+/** `set-code`: the application's hooks run new code from now on; its endpoints and actions must stay as they are. */
+function setCode(state: SimState, cmd: Extract<Command, { type: 'set-code' }>): CommandResult {
+  const app = appOrThrow(state, cmd.app);
+  if (!app.code) throw new JujuError(`application "${app.name}" does not run code of its own (it was not deployed from a charm folder with src/charm.py, hooks/ or dispatch)`);
+  const code = charmCode(cmd.files);
+  if (!code) throw new JujuError(`${cmd.path} has no charm code: expected src/charm.py, hooks/<hook> or dispatch`);
+  if (Object.keys(cmd.files).some((f) => f === 'metadata.yaml' || f === 'charmcraft.yaml' || f === 'actions.yaml')) {
+    const meta = readers().charmFromFiles(cmd.path, cmd.files);
+    const shape = (m: CharmMeta) => JSON.stringify([m.subordinate, m.endpoints, m.actions]);
+    if (shape(meta) !== shape(app.meta)) {
+      throw new JujuError(`set-code changes code only: ${cmd.path} declares other endpoints or actions than application "${app.name}" has (deploy it as a new application instead)`);
+    }
+  }
+  state.apps.set(app.name, { ...app, code });
+  return { exitCode: 0, stdout: `application "${app.name}" runs the code from ${cmd.path} from now on\n`, stderr: '' };
 }
 
 function deploy(tx: Tx, cmd: Extract<Command, { type: 'deploy' }>): CommandResult {
-  const { meta, charmName, catalog, real } = resolveCharm(cmd.charm);
+  const { meta, charmName, catalog, real, code } = resolveCharm(cmd.charm);
   const name = cmd.app ?? meta.name;
   const units = meta.subordinate ? 0 : (cmd.units ?? 1);
   if (meta.subordinate && cmd.units !== null && cmd.units !== 0) throw new JujuError('subordinate application must be deployed without units');
-  const app = addApplication(tx, { name, charmName, catalog, real, inferred: false, meta }, cmd, units);
+  const app = addApplication(tx, { name, charmName, catalog, real, inferred: false, meta, ...(code ? { code } : {}) }, cmd, units);
   for (let i = 0; i < units; i++) addUnit(tx, app, null);
   const where = cmd.charm.kind === 'catalog' ? `charm "${meta.name}"` : `local charm "${meta.name}"`;
   return { exitCode: 0, stdout: '', stderr: `Deployed "${name}" from ${where}\n` };
@@ -260,6 +282,8 @@ function apply(tx: Tx, cmd: Command, sink: TraceSink | null): CommandResult {
       return runAction(tx, cmd);
     case 'exec':
       return exec(tx, cmd, sink);
+    case 'set-code':
+      return setCode(state, cmd);
     case 'fail': {
       const times = cmd.times ?? 1;
       if (times !== 'always' && !(Number.isInteger(times) && times >= 1)) throw new JujuError('--times must be a positive integer');

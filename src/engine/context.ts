@@ -7,11 +7,11 @@
  * `runner/context/context.go` Flush, JUJU-SEMANTICS §4). The same context serves
  * hooks, actions and `juju exec`.
  */
-import { FileNotFoundError, HookExit, HookToolError } from './errors.ts';
+import { CharmCodeError, FileNotFoundError, HookExit, HookToolError } from './errors.ts';
 import { counterpartApp, endpointOf, getBag, relationName, type Relation, type SimState, type Unit, type WorkloadStatus } from './model.ts';
 import { hookName, relationLabel, type HookOp } from './ops.ts';
 import { nextFloat } from './prng.ts';
-import type { BagChange, BagDiff, FileChange, HookRecord } from './trace.ts';
+import type { BagChange, BagDiff, CharmEvent, FileChange, HookRecord } from './trace.ts';
 import { emptyDiff, diffIsEmpty } from './trace.ts';
 import { touch } from './tx.ts';
 import { getApp } from './world.ts';
@@ -40,6 +40,8 @@ export class HookContext {
   private readonly fileWrites = new Map<string, string | null>();
   private statusWrite: { workload: WorkloadStatus; message: string } | null = null;
   private drawn = 0;
+  /** Set by a charm's own code (python.ts): what it did beyond its writes, for the trace and replays. */
+  charmEvents: readonly CharmEvent[] | null = null;
 
   constructor(
     private readonly state: SimState,
@@ -199,6 +201,31 @@ export class HookContext {
   /** The model's logical clock, in seconds. */
   get clock(): number {
     return this.state.clock;
+  }
+
+  /**
+   * Does again what a charm's code did in this hook when it ran (its trace record), with
+   * no code: draws as many numbers, logs the same lines, buffers the same writes,
+   * files and status, or fails with the same error. The state before is the same, so
+   * the commit after is the same (python.ts).
+   */
+  replayCharm(r: HookRecord): void {
+    const run = r.charm;
+    if (!run) throw new Error(`replay: hook ${r.seq} (${r.unit} ${r.hook}) ran no charm code`);
+    for (let i = 0; i < run.draws; i++) this.random();
+    this.charmEvents = run.events;
+    for (const line of r.logs) this.logs.push(line);
+    if (r.error !== null) throw new CharmCodeError(r.error);
+    for (const c of r.changes) {
+      const writes = c.scope === 'unit' ? this.unitWrites : this.appWrites;
+      let buffer = writes.get(c.relationId);
+      if (!buffer) writes.set(c.relationId, (buffer = new Map()));
+      for (const [k, v] of Object.entries(c.diff.added)) buffer.set(k, v);
+      for (const [k, [, v]] of Object.entries(c.diff.updated)) buffer.set(k, v);
+      for (const k of Object.keys(c.diff.removed)) buffer.set(k, '');
+    }
+    for (const f of r.files) this.fileWrites.set(f.path, f.content);
+    if (r.status) this.statusWrite = { workload: r.status.workload as WorkloadStatus, message: r.status.message };
   }
 
   /** Ends the hook with an exit code; non-zero fails it. */

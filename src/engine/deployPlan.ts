@@ -24,6 +24,7 @@ import { normalizePath } from './paths.ts';
 import { parseStatus, type StatusModel, type StatusRelation, type StatusUnit } from './status.ts';
 import type { Tx } from './tx.ts';
 import { addApplication, addUnit, setLeader } from './world.ts';
+import { charmCode } from './python.ts';
 
 function refusal(problems: readonly BundleProblem[], what: string): string {
   const one = problems.length === 1;
@@ -129,7 +130,8 @@ function applyPlan(tx: Tx, plan: BundlePlan, status: StatusModel | null): { prob
       const cmd: Extract<Command, { type: 'deploy' }> = { type: 'deploy', charm, app: planned.name, units };
       const charmName = charm.kind === 'catalog' ? charm.name : charm.path;
       const real = charm.kind === 'catalog' && findCharm(charm.name)?.real !== undefined;
-      const app = addApplication(tx, { name: planned.name, charmName, catalog: charm.kind === 'catalog', real, inferred: planned.source === 'inferred', meta }, cmd, units);
+      const code = charm.kind === 'files' ? charmCode(charm.files) : null;
+      const app = addApplication(tx, { name: planned.name, charmName, catalog: charm.kind === 'catalog', real, inferred: planned.source === 'inferred', meta, ...(code ? { code } : {}) }, cmd, units);
       changes.push(`deploy application ${planned.name} from ${planned.source === 'inferred' ? `${charmName} (endpoints inferred)` : charmName}`);
       const at = plan.positions[planned.name];
       if (at) state.annotations.set(planned.name, at);

@@ -21,6 +21,11 @@ export class HookExit extends Error {
   }
 }
 
+/** A charm's own code failed (python.ts): the message is the traceback, reported as it is. */
+export class CharmCodeError extends Error {
+  override name = 'CharmCodeError';
+}
+
 export function assertNever(x: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(x)}`);
 }

@@ -9,6 +9,7 @@
  * order is deterministic, so replaying a command log gives the identical state.
  */
 import type { CharmMeta } from './charm.ts';
+import type { CharmCode } from './code.ts';
 import type { MemberTable, UnitHeap } from './heap.ts';
 import type { RngState } from './prng.ts';
 import type { HookOp } from './ops.ts';
@@ -48,6 +49,11 @@ export interface Application {
   /** A real charm's endpoints from the catalog (catalog/real/): no behaviour, hooks do nothing. */
   readonly real: boolean;
   readonly meta: CharmMeta;
+  /**
+   * The charm's own code, when it was deployed from a folder that has some (python.ts):
+   * its hooks run it. Absent for catalog charms and metadata-only charms.
+   */
+  readonly code?: CharmCode;
   /** Names of the application's units, in unit-number order. */
   units: string[];
   life: Life;

@@ -10,17 +10,17 @@
  * status, logs, failure, and how many random numbers they drew — see `replayHook`), so
  * seeking through a history costs no Python and gives the same state bit for bit.
  */
+import type { CharmBehaviour, Handler } from './behaviour.ts';
 import type { CharmMeta } from './charm.ts';
 import type { HookContext } from './context.ts';
+import { CharmCodeError } from './errors.ts';
 import type { HookKind } from './ops.ts';
+import type { CharmEvent, HookRecord } from './trace.ts';
+import type { CharmCode } from './code.ts';
 
-/** A charm's code as the model carries it: the files of its folder (path → text). */
-export interface CharmCode {
-  /** `src/charm.py`, `lib/…`, `hooks/<hook>`, `dispatch`, `metadata.yaml`, … */
-  readonly files: Readonly<Record<string, string>>;
-  /** A short digest of the files: the same code has the same id (a host may cache by it). */
-  readonly id: string;
-}
+export { charmCode, isCodePath, type CharmCode } from './code.ts';
+
+export type { CharmEvent } from './trace.ts';
 
 /** One hook (or action) for a host to run. */
 export interface PyHookRequest {
@@ -39,16 +39,6 @@ export interface PyHookRequest {
   readonly clock: number;
   /** Most Python line events the hook may run before it is stopped (see PYTHON_BUDGET). */
   readonly budget: number;
-}
-
-/** An ops event as a hook saw it: run, deferred (kept for the next hook), or re-emitted (deferred earlier). */
-export interface CharmEvent {
-  /** ops' name for it: `db_relation_changed`, `start`, `leader_elected`, … */
-  readonly event: string;
-  /** It was deferred by an earlier hook and re-emitted at the start of this one. */
-  readonly reemitted: boolean;
-  /** A handler deferred it (again): it stays queued for the unit's next hook. */
-  readonly deferred: boolean;
 }
 
 /** What a hook's code did beyond its hook-tool calls (which go to the HookContext as it runs). */
@@ -100,28 +90,53 @@ export class PythonUnavailableError extends Error {
   override name = 'PythonUnavailableError';
 }
 
-/** Paths that make a charm folder's code: a hook script, a dispatch script, or Python sources. */
-export function isCodePath(path: string): boolean {
-  return path === 'dispatch' || path.startsWith('hooks/') || path.endsWith('.py');
+/**
+ * Whether a charm's code has something to run for a hook or action, as Juju decides: a
+ * `hooks/<hook>` (or `actions/<action>`) script, else `dispatch`, else an ops charm's
+ * `src/charm.py` (which `dispatch` runs in a packed charm; relviz runs it directly).
+ */
+export function codeHandles(code: CharmCode, name: string, kind: HookKind): boolean {
+  const files = code.files;
+  const script = kind === 'action' ? `actions/${name}` : `hooks/${name}`;
+  return script in files || 'dispatch' in files || 'src/charm.py' in files;
 }
 
-/** The code among a charm folder's files, or null when it has none (a metadata-only charm). */
-export function charmCode(files: Readonly<Record<string, string>>): CharmCode | null {
-  const paths = Object.keys(files).sort();
-  if (!paths.some(isCodePath)) return null;
-  const sorted: Record<string, string> = {};
-  for (const p of paths) sorted[p] = files[p] as string;
-  return { files: sorted, id: digest(paths.map((p) => `${p}\0${files[p]}`).join('\0')) };
+/** The behaviour of an application deployed with code: each hook runs that code through the installed host. */
+export function pythonBehaviour(app: string, code: CharmCode, meta: CharmMeta): CharmBehaviour {
+  const handlers = new Map<string, Handler>();
+  return {
+    hooks: {},
+    actions: {},
+    dispatch(name, kind) {
+      if (!codeHandles(code, name, kind)) return undefined;
+      let handler = handlers.get(name);
+      if (!handler) {
+        handler = (ctx) => {
+          const host = pythonHost();
+          if (!host) throw new PythonUnavailableError(`Python is not loaded here, so ${ctx.unit.name}'s ${name} hook cannot run (relviz runs charm code in its engine worker and the CLI)`);
+          const outcome = host.runHook(ctx, { app, code, meta, hook: name, kind, env: ctx.env, files: ctx.unitFiles, clock: ctx.clock, budget: PYTHON_BUDGET });
+          ctx.charmEvents = outcome.events;
+          if (outcome.error !== null) throw new CharmCodeError(outcome.error);
+        };
+        handlers.set(name, handler);
+      }
+      return handler;
+    },
+  };
 }
 
-/** FNV-1a, 64 bits as two 32-bit halves, in hex: a cache key, not a security digest. */
-function digest(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+/**
+ * The behaviour that replays a Python charm's hook from its trace record (`record()`
+ * gives the record of the tick being replayed), where no Python runs: the page.
+ */
+export function replayBehaviour(record: () => HookRecord): CharmBehaviour {
+  return {
+    hooks: {},
+    actions: {},
+    dispatch(name) {
+      const r = record();
+      if (r.hook !== name) throw new Error(`replay: the history recorded ${r.unit} ${r.hook} at seq ${r.seq}, but the replay runs ${name}`);
+      return r.charm ? (ctx) => ctx.replayCharm(r) : undefined;
+    },
+  };
 }

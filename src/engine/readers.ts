@@ -51,6 +51,7 @@ export function needsReaders(cmd: Command): boolean {
       return cmd.charm.kind === 'files';
     case 'deploy-bundle':
     case 'load-status':
+    case 'set-code':
     case 'show-unit':
     case 'export-bundle':
       return true;

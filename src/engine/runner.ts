@@ -7,10 +7,11 @@
  */
 import { NO_BEHAVIOUR, type CharmBehaviour } from './behaviour.ts';
 import { HookContext } from './context.ts';
-import { FileNotFoundError, HookExit, HookToolError, assertNever } from './errors.ts';
+import { CharmCodeError, FileNotFoundError, HookExit, HookToolError, assertNever } from './errors.ts';
 import type { FailInjection, Relation, SimState, Unit } from './model.ts';
 import { hookName, relationLabel, type HookOp } from './ops.ts';
-import type { BagChange, FileChange, HookRecord, TraceRecord } from './trace.ts';
+import { PythonUnavailableError } from './python.ts';
+import type { BagChange, CharmRun, FileChange, HookRecord, TraceRecord } from './trace.ts';
 import type { Tx } from './tx.ts';
 import { JUJU_STATUS, finishIfDone, getUnit, leaveScope, removeUnitNow, synchronizeScopes } from './world.ts';
 
@@ -32,12 +33,19 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   if (op.kind === 'install') unit.status = { ...JUJU_STATUS.installing };
 
   const behaviour = behaviourOf(state, unit.app);
-  const handler = op.kind === 'action' ? behaviour.actions[name] : behaviour === NO_BEHAVIOUR ? undefined : behaviour.hooks[name];
+  const handler = behaviour.dispatch
+    ? behaviour.dispatch(name, op.kind)
+    : op.kind === 'action'
+      ? behaviour.actions[name]
+      : behaviour === NO_BEHAVIOUR
+        ? undefined
+        : behaviour.hooks[name];
   let error: string | null = null;
   let changes: readonly BagChange[] = NONE;
   let files: readonly FileChange[] = NONE;
   let logs: readonly string[] = NONE;
   let status: HookRecord['status'] = null;
+  let charm: CharmRun | null = null;
 
   const injected = agent.failNext.length === 0 ? -1 : agent.failNext.findIndex((f) => f.hook === name);
   if (injected >= 0) {
@@ -49,10 +57,13 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
     try {
       handler(ctx);
     } catch (e) {
+      // Not the hook's failure: the run cannot go on here (python.ts).
+      if (e instanceof PythonUnavailableError) throw e;
       if (e instanceof HookExit && e.code === 0) error = null;
       else error = describeFailure(e);
     }
     logs = ctx.logs;
+    if (ctx.charmEvents !== null) charm = { draws: ctx.draws, events: ctx.charmEvents };
     if (error === null) {
       ({ changes, files } = ctx.commit(seq));
       status = ctx.pendingStatus;
@@ -101,7 +112,7 @@ export function runOp(state: SimState, op: HookOp, sink: Tx['sink'], behaviourOf
   };
   // Taken out before any record goes: a sink may run the engine again.
   const after = afterHook.length > 0 ? afterHook.splice(0) : null;
-  sink(record);
+  sink(charm === null ? record : { ...record, charm });
   if (after) for (const r of after) sink(r);
 }
 
@@ -117,7 +128,7 @@ const NONE: readonly never[] = Object.freeze([]);
 function describeFailure(e: unknown): string {
   if (e instanceof HookToolError) return `ERROR ${e.message}`;
   if (e instanceof FileNotFoundError) return `FileNotFoundError: ${e.message}`;
-  if (e instanceof HookExit) return e.message;
+  if (e instanceof HookExit || e instanceof CharmCodeError) return e.message;
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   return String(e);
 }

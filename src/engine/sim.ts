@@ -7,11 +7,12 @@
 import { findCharm } from './catalog/index.ts';
 import { NO_BEHAVIOUR, type CharmBehaviour } from './behaviour.ts';
 import { JujuError } from './errors.ts';
-import type { JujuVersion, SimState } from './model.ts';
+import type { Application, JujuVersion, SimState } from './model.ts';
+import { pythonBehaviour, type CharmCode } from './python.ts';
 import { hookName, type HookOp } from './ops.ts';
 import { nextInt, seedRng } from './prng.ts';
 import { cachedCandidates, candidates, settleReadiness } from './resolver.ts';
-import { runOp } from './runner.ts';
+import { runOp, type BehaviourLookup } from './runner.ts';
 import type { TraceSink } from './trace.ts';
 
 export interface CreateOptions {
@@ -49,8 +50,29 @@ export function createState(opts: CreateOptions = {}): SimState {
 /** Teaching charms have behaviour; real charms and charms deployed from metadata run every hook as a no-op. */
 export function behaviourOf(state: SimState, app: string): CharmBehaviour {
   const a = state.apps.get(app);
+  if (a?.code) return codeBehaviour(a.name, a.code, a.meta);
   if (!a || !a.catalog || a.real) return NO_BEHAVIOUR;
   return findCharm(a.charmName)?.behaviour ?? NO_BEHAVIOUR;
+}
+
+/** One behaviour per code (its handlers are made once), for the last few codes seen. */
+const codeBehaviours = new Map<string, CharmBehaviour>();
+
+function codeBehaviour(app: string, code: CharmCode, meta: Application['meta']): CharmBehaviour {
+  const key = `${app}\0${code.id}`;
+  let b = codeBehaviours.get(key);
+  if (!b) {
+    if (codeBehaviours.size >= 64) codeBehaviours.clear();
+    b = pythonBehaviour(app, code, meta);
+    codeBehaviours.set(key, b);
+  }
+  return b;
+}
+
+/** Whether some application runs code of its own: its hooks need Python (python.ts). */
+export function runsCode(state: SimState): boolean {
+  for (const a of state.apps.values()) if (a.code) return true;
+  return false;
 }
 
 export interface UnitQueue {
@@ -133,7 +155,7 @@ export interface StepChoice {
 }
 
 /** Runs one hook (or action) on one unit, reporting it to `sink`; false when no unit has work. */
-export function step(state: SimState, sink: TraceSink | null, choice?: StepChoice): boolean {
+export function step(state: SimState, sink: TraceSink | null, choice?: StepChoice, behaviours: BehaviourLookup = behaviourOf): boolean {
   settleReadiness(state);
   const ready = state.ready;
   let unit: string;
@@ -154,7 +176,7 @@ export function step(state: SimState, sink: TraceSink | null, choice?: StepChoic
     op = ops.length === 1 ? ops[0] : ops[nextInt(state.rng, ops.length)];
   }
   if (!op) throw new Error(`internal: ready unit ${unit} has no operation`);
-  runOp(state, op, sink, behaviourOf);
+  runOp(state, op, sink, behaviours);
   settleReadiness(state);
   return true;
 }

@@ -10,7 +10,9 @@ import { cloneState } from './clone.ts';
 import { applyCommand, type Command, type CommandResult } from './commands.ts';
 import type { JujuVersion, SimState } from './model.ts';
 import { CHECKPOINT_INTERVAL, commandTicks, endNoteOf, manualChoice, nextCheckpointTick, runCommand, type ApplyOptions, type Checkpoint } from './run.ts';
-import { createState, hasWork, step, worthWaiting } from './sim.ts';
+import { behaviourOf, createState, hasWork, step, worthWaiting } from './sim.ts';
+import { replayBehaviour } from './python.ts';
+import type { BehaviourLookup } from './runner.ts';
 import type { RunChunk, RunStart } from './hookrun.ts';
 import type { TraceList, TraceRecord, TraceSink } from './trace.ts';
 import { IntList, TraceStore } from './traceStore.ts';
@@ -383,9 +385,19 @@ export class Timeline {
     return this.checkpoints[lo] as Checkpoint;
   }
 
-  /** Re-runs ticks [from, to) on `state`, with no trace (it is already recorded). */
+  /**
+   * Re-runs ticks [from, to) on `state`, with no trace (it is already recorded). Hooks of
+   * charms with code of their own are replayed from their records, not run: no Python
+   * is needed to seek (python.ts).
+   */
   private replay(state: SimState, from: number, to: number): void {
     let t = from;
+    const replayer = replayBehaviour(() => {
+      const r = this.records.at(this.traceStart.at(t) as number);
+      if (r?.type !== 'hook') throw new Error(`replay: tick ${t} has no hook record`);
+      return r;
+    });
+    const behaviours: BehaviourLookup = (s, app) => (s.apps.get(app)?.code ? replayer : behaviourOf(s, app));
     while (t < to) {
       const e = this.entryAt(t);
       const entry = this.entries[e] as LogEntry;
@@ -397,7 +409,7 @@ export class Timeline {
         continue;
       }
       const end = Math.min(to, start + own + entry.hooks);
-      for (; t < end; t++) step(state, null, manualChoice(entry.command, t - start - own));
+      for (; t < end; t++) step(state, null, manualChoice(entry.command, t - start - own), behaviours);
     }
   }
 }

@@ -36,6 +36,24 @@ export interface CommandRecord {
   readonly stderr: string;
 }
 
+/** An ops event as a hook saw it: run, deferred (kept for the next hook), or re-emitted (deferred earlier). */
+export interface CharmEvent {
+  /** ops' name for it: `db_relation_changed`, `start`, `leader_elected`, … */
+  readonly event: string;
+  /** It was deferred by an earlier hook and re-emitted at the start of this one. */
+  readonly reemitted: boolean;
+  /** A handler deferred it (again): it stays queued for the unit's next hook. */
+  readonly deferred: boolean;
+}
+
+/** What a charm's own code did in a hook beyond its writes (python.ts): what a replay needs and the UI shows. */
+export interface CharmRun {
+  /** Numbers it drew from the model's PRNG (`random`): a replay draws as many. */
+  readonly draws: number;
+  /** The ops events it dispatched, in order (empty for a hook script). */
+  readonly events: readonly CharmEvent[];
+}
+
 export interface HookRecord {
   readonly type: 'hook';
   readonly seq: number;
@@ -59,6 +77,8 @@ export interface HookRecord {
   readonly status: { readonly workload: string; readonly message: string } | null;
   /** Why it failed (exception text), for result "error". */
   readonly error: string | null;
+  /** Set when the charm's own code ran (a charm deployed with code: python.ts). */
+  readonly charm?: CharmRun;
 }
 
 /** Commits made by `juju exec` / `juju run --unit`: like a hook's, but outside any hook. */

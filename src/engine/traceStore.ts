@@ -12,7 +12,7 @@
  * transferable to and from a Web Worker.
  */
 import { HookKinds, type HookKind, type RuleId } from './ops.ts';
-import { ModelEvents, type BagChange, type BagDiff, type FileChange, type ModelEvent, type TraceList, type TraceRecord } from './trace.ts';
+import { ModelEvents, type BagChange, type BagDiff, type CharmRun, type FileChange, type HookRecord, type ModelEvent, type TraceList, type TraceRecord } from './trace.ts';
 
 const COMMAND = 0;
 const HOOK = 1;
@@ -92,6 +92,15 @@ export class TraceWriter {
           this.str(r.status.message);
         } else this.uint(0);
         this.nstr(r.error);
+        if (r.charm) {
+          this.uint(1);
+          this.uint(r.charm.draws);
+          this.uint(r.charm.events.length);
+          for (const e of r.charm.events) {
+            this.str(e.event);
+            this.uint((e.reemitted ? 1 : 0) | (e.deferred ? 2 : 0));
+          }
+        } else this.uint(0);
         return;
       case 'exec':
         this.uint(EXEC);
@@ -272,7 +281,7 @@ export class TraceStore extends TraceWriter implements TraceList {
       case COMMAND:
         return { type: 'command', command: this.s(), exitCode: this.i(), stdout: this.s(), stderr: this.s() };
       case HOOK: {
-        return {
+        const hook: HookRecord = {
           type: 'hook',
           seq: this.u(),
           unit: this.s(),
@@ -292,6 +301,7 @@ export class TraceStore extends TraceWriter implements TraceList {
           status: this.u() === 1 ? { workload: this.s(), message: this.s() } : null,
           error: this.ns(),
         };
+        return this.u() === 1 ? { ...hook, charm: this.charmRun() } : hook;
       }
       case EXEC:
         return { type: 'exec', seq: this.u(), unit: this.s(), commandLine: this.s(), changes: this.changes(), files: this.files() };
@@ -300,6 +310,16 @@ export class TraceStore extends TraceWriter implements TraceList {
       default:
         throw new Error(`trace: unknown record type ${type}`);
     }
+  }
+
+  private charmRun(): CharmRun {
+    const draws = this.u();
+    const events = Array.from({ length: this.u() }, () => {
+      const event = this.s();
+      const flags = this.u();
+      return { event, reemitted: (flags & 1) !== 0, deferred: (flags & 2) !== 0 };
+    });
+    return { draws, events };
   }
 
   private changes(): BagChange[] {

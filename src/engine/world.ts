@@ -455,7 +455,7 @@ export function addRelation(tx: Tx, endpoints: Relation['endpoints'], container:
 }
 
 /** A new application (its peer relations too), checked as `juju deploy` checks it; its units are the caller's. */
-export function addApplication(tx: Tx, charm: Pick<Application, 'name' | 'charmName' | 'catalog' | 'real' | 'inferred' | 'meta'>, cmd: Extract<Command, { type: 'deploy' }>, units: number): Application {
+export function addApplication(tx: Tx, charm: Pick<Application, 'name' | 'charmName' | 'catalog' | 'real' | 'inferred' | 'meta' | 'code'>, cmd: Extract<Command, { type: 'deploy' }>, units: number): Application {
   const { state } = tx;
   const { name } = charm;
   if (!APP_NAME.test(name)) throw new JujuError(`invalid application name "${name}"`);

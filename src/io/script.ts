@@ -363,12 +363,20 @@ function parseSimCommand(head: string, rest: string[], line: number): Command {
       if (positional.length !== 1) p.fail(positional.length === 0 ? 'expected the file juju status wrote' : `unexpected argument "${positional[1]}"`);
       return { type: 'load-status', path: positional[0] as string, showUnits, files: {} };
     }
+    case 'set-code': {
+      const p: LineParser = new LineParser(rest, line, 'set-code <application> <charm-folder>');
+      const { positional } = p.take([]);
+      const [app, path] = positional;
+      if (path === undefined) p.fail('expected an application and the folder of its new code');
+      p.exact(positional, 2);
+      return { type: 'set-code', app: app as string, path, files: {} };
+    }
     case 'wait': {
       if (rest.length > 0) throw new ScriptSyntaxError(line, `unexpected argument "${rest[0]}" (usage: wait)`);
       return { type: 'wait' };
     }
     default:
-      throw new ScriptSyntaxError(line, `unknown command "${head}"; expected "juju …", "fail", "step", "wait" or "load-status"`);
+      throw new ScriptSyntaxError(line, `unknown command "${head}"; expected "juju …", "fail", "step", "wait", "load-status" or "set-code"`);
   }
 }
 
@@ -391,6 +399,7 @@ export function runAfter(line: Pick<ScriptLine, 'command' | 'background'>): 'idl
     case 'wait':
       return 'idle';
     case 'fail':
+    case 'set-code':
       return 'none';
     default:
       return line.background ? 'none' : 'idle';

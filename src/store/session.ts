@@ -16,6 +16,7 @@ import { commandLimitError, LIMITS } from '../engine/limits.ts';
 import type { JujuVersion } from '../engine/model.ts';
 import { ScriptSyntaxError, parseLine, parseScript, runAfter } from '../io/script.ts';
 import { isTutorialUrl, type TutorialSource } from '../teaching/tutorials/registry.ts';
+import { isCodePath } from '../engine/python.ts';
 
 /** One thing the user did: a command and how many hooks ran after it. */
 export interface SessionInput {
@@ -59,6 +60,13 @@ export const MAX_DOCUMENT_CHARS = 512 * 1024;
 export const FILE_NAME = /^[\w.-]{1,64}\.yaml$/;
 /** A bundle's or status's file: a normalised path (bundleFiles.ts) to a YAML, JSON or text file. */
 export const FILE_PATH = /^\/?(?:[\w.+@-]{1,128}\/){0,16}[\w.+@-]{1,128}\.(?:ya?ml|json|txt)$/;
+/** A charm folder's code (python.ts `isCodePath`): `src/charm.py`, `lib/x/y.py`, `hooks/<hook>`, `dispatch`. */
+const CODE_PATH = /^(?:[\w.+@-]{1,128}\/){0,16}[\w.+@-]{1,128}$/;
+
+function goodPath(name: string): boolean {
+  if (name.split('/').includes('..')) return false;
+  return FILE_PATH.test(name) || (CODE_PATH.test(name) && isCodePath(name));
+}
 
 export class SessionError extends Error {
   override name = 'SessionError';
@@ -92,14 +100,19 @@ export function sharedInputs(a: readonly SessionInput[], b: readonly SessionInpu
 
 /** The files a command carries: a pasted charm's, or a bundle's (bundle, overlays, charms beside it). */
 export function pastedFiles(command: Command): Files | null {
-  const files = command.type === 'deploy' && command.charm.kind === 'files' ? command.charm.files : command.type === 'deploy-bundle' || command.type === 'load-status' ? command.files : null;
+  const files =
+    command.type === 'deploy' && command.charm.kind === 'files'
+      ? command.charm.files
+      : command.type === 'deploy-bundle' || command.type === 'load-status' || command.type === 'set-code'
+        ? command.files
+        : null;
   return files !== null && Object.keys(files).length > 0 ? files : null;
 }
 
 /** The command a line rebuilds, with its files put back in. */
 export function withFiles(command: Command, files: Files | null): Command {
   if (files === null) return command;
-  if (command.type === 'deploy-bundle' || command.type === 'load-status') return { ...command, files };
+  if (command.type === 'deploy-bundle' || command.type === 'load-status' || command.type === 'set-code') return { ...command, files };
   if (command.type !== 'deploy' || command.charm.kind !== 'files') return command;
   return { ...command, charm: { ...command.charm, files } };
 }
@@ -119,7 +132,7 @@ export function checkFiles(x: unknown, what: string, paths = false): Files {
   if (entries.length > MAX_FILES) throw new SessionError(`${what} carries ${entries.length} files, more than the ${MAX_FILES} a command may`);
   let chars = 0;
   for (const [name, text] of entries) {
-    if (!(paths ? FILE_PATH.test(name) && !name.split('/').includes('..') : FILE_NAME.test(name)) || typeof text !== 'string') throw new SessionError(`${what} has a bad ${paths ? 'bundle' : 'charm'} file "${name.slice(0, 64)}"`);
+    if (!(paths ? goodPath(name) : FILE_NAME.test(name)) || typeof text !== 'string') throw new SessionError(`${what} has a bad ${paths ? 'bundle' : 'charm'} file "${name.slice(0, 64)}"`);
     chars += text.length;
   }
   if (chars > MAX_FILES_CHARS) throw new SessionError(`${what} carries ${chars.toLocaleString('en')} characters of files, more than the ${MAX_FILES_CHARS.toLocaleString('en')} a command may`);
@@ -142,6 +155,7 @@ const SHAPES: Readonly<Record<CommandType, string>> = {
   'run-action': 'juju run a/0 go',
   exec: 'juju exec --unit a/0 -- true',
   fail: 'fail a/0 install',
+  'set-code': 'set-code a ./a',
   'model-config': 'juju model-config',
   resolve: 'juju resolve a/0',
   status: 'juju status',
@@ -167,8 +181,8 @@ export function restoreCommand(raw: unknown, what: string): Command {
   if (missing !== undefined) throw new SessionError(`${what}: missing "${missing}", which a "${type}" command needs`);
   let files: Files | null = null;
   const charm = raw['charm'];
-  if (type === 'deploy' && isObject(charm) && charm['kind'] === 'files') files = checkFiles(charm['files'], what);
-  if (type === 'deploy-bundle' || type === 'load-status') files = checkFiles(raw['files'], what, true);
+  if (type === 'deploy' && isObject(charm) && charm['kind'] === 'files') files = checkFiles(charm['files'], what, true);
+  if (type === 'deploy-bundle' || type === 'load-status' || type === 'set-code') files = checkFiles(raw['files'], what, true);
   let line: string;
   try {
     line = formatCommand(raw as unknown as Command);
