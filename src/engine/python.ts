@@ -16,7 +16,8 @@ import type { HookContext } from './context.ts';
 import { CharmCodeError } from './errors.ts';
 import type { HookKind } from './ops.ts';
 import type { CharmEvent, HookRecord } from './trace.ts';
-import type { CharmCode } from './code.ts';
+import { isCodePath, type CharmCode } from './code.ts';
+import type { Command } from './command.ts';
 
 export { charmCode, isCodePath, type CharmCode } from './code.ts';
 
@@ -80,6 +81,20 @@ export function installPython(h: PythonHost | null): void {
 
 export function pythonHost(): PythonHost | null {
   return host;
+}
+
+/** Whether a command brings code with it: a deploy or bundle with charm code, or `set-code`. */
+export function carriesCode(command: Command): boolean {
+  switch (command.type) {
+    case 'deploy':
+      return command.charm.kind === 'files' && Object.keys(command.charm.files).some(isCodePath);
+    case 'deploy-bundle':
+      return Object.keys(command.files).some(isCodePath);
+    case 'set-code':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**

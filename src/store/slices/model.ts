@@ -7,7 +7,8 @@ import { cloneState, fingerprint } from '../../engine/clone.ts';
 import { applyCommand, formatCommand, type CommandResult } from '../../engine/commands.ts';
 import type { JujuVersion, SimState } from '../../engine/model.ts';
 import { MAX_HOOKS_PER_COMMAND, Timeline, commandTicks, defaultRun } from '../../engine/timeline.ts';
-import { createState } from '../../engine/sim.ts';
+import { createState, runsCode } from '../../engine/sim.ts';
+import { carriesCode, pythonHost } from '../../engine/python.ts';
 import { fromAnnotations } from '../annotations.ts';
 import { forkInputs } from '../forkInputs.ts';
 import { parseScriptInputs } from '../scriptInputs.ts';
@@ -40,7 +41,9 @@ function runLimit(run: SessionInput['run']): number {
 function applyInput(t: Timeline, input: SessionInput, o: { room: number; outOfTime: () => boolean }): { result: CommandResult; rest: number } {
   const { command } = input;
   const limit = Math.min(runLimit(input.run), Math.max(0, o.room - commandTicks(command)));
-  const result = t.apply(command, { text: input.text, run: input.run, max: Math.min(IN_PLACE_HOOKS, limit), outOfTime: o.outOfTime });
+  // Charm code runs in the runner (the engine worker, which has Python), never here: the page replays its hooks from their records.
+  const inPlace = pythonHost() === null && (runsCode(t.state) || carriesCode(command)) ? 0 : IN_PLACE_HOOKS;
+  const result = t.apply(command, { text: input.text, run: input.run, max: Math.min(inPlace, limit), outOfTime: o.outOfTime });
   const ran = t.lastEntryHooks;
   // Done for good: a refused step runs nothing; a manual step ends when its unit has nothing left.
   const finished =
