@@ -25,12 +25,17 @@ export function deployIndex(inputs: readonly SessionInput[], app: string, charmN
 }
 
 /**
- * The inputs with the deploy at `index` carrying `files` instead: the history of the
- * same commands with the application's code edited from its start.
+ * The inputs with the deploy at `index` of application `app` carrying `files` instead,
+ * and without the later `set-code`s of that application: the history of the same
+ * commands with the edited code running from the application's start.
  */
-export function withDeployFiles(inputs: readonly SessionInput[], index: number, files: Readonly<Record<string, string>>): SessionInput[] {
-  return inputs.map((input, i) => {
-    if (i !== index || input.command.type !== 'deploy' || input.command.charm.kind !== 'files') return input;
-    return { ...input, command: { ...input.command, charm: { kind: 'files', path: input.command.charm.path, files } } };
+export function withDeployFiles(inputs: readonly SessionInput[], index: number, app: string, files: Readonly<Record<string, string>>): SessionInput[] {
+  const out: SessionInput[] = [];
+  inputs.forEach((input, i) => {
+    const c = input.command;
+    if (i > index && c.type === 'set-code' && c.app === app) return;
+    if (i === index && c.type === 'deploy' && c.charm.kind === 'files') out.push({ ...input, command: { ...c, charm: { kind: 'files', path: c.charm.path, files } } });
+    else out.push(input);
   });
+  return out;
 }

@@ -26,7 +26,7 @@ export function rerunSlice({ set, get, core }: SliceArgs): RerunState & RerunAct
       const tick = from === 'start' ? 0 : s.cursor;
       const before = runSnapshot(t, tick);
       let inputs;
-      if (from === 'start') inputs = withDeployFiles(s.inputs, deployed, files);
+      if (from === 'start') inputs = withDeployFiles(s.inputs, deployed, app, files);
       else {
         const { kept, cutRest, after } = forkInputs(t, s.inputs);
         const command = { type: 'set-code', app, path: deploy.charm.path, files } as const;
