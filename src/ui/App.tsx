@@ -30,6 +30,7 @@ import { TutorialMenu } from './teaching/TutorialMenu.tsx';
 import { useAuthoring } from './teaching/authoring.ts';
 import { useCharmEditing } from './charm/charmEditing.ts';
 import { LazyCharmEditor } from './charm/LazyCharmEditor.ts';
+import type { Rerun } from '../store/state.ts';
 import { useRevealHighlights } from './teaching/useRevealHighlights.ts';
 import { useTutorialEffects } from './teaching/useTutorialEffects.ts';
 import { BusyIndicator } from './transport/BusyIndicator.tsx';
@@ -45,6 +46,8 @@ const CompareView = lazyPart('the comparison', () => import('./teaching/compare/
 // The hook log is the second tab: fetched when its tab is pointed at or focused, or shown.
 // The tutorial recorder and editor, for whoever writes a tutorial.
 const Authoring = lazyPart('the authoring tools', () => import('./teaching/author/Authoring.tsx').then((m) => m.Authoring));
+// What a re-run with edited charm code changed: with the first re-run.
+const RerunDiff = lazyPart('the re-run’s differences', () => import('./charm/RerunDiff.tsx').then((m) => m.RerunDiff));
 const HookLog = lazyPart('the hook log', () => import('./log/HookLog.tsx').then((m) => m.HookLog));
 
 type BottomTab = 'swimlanes' | 'log';
@@ -115,6 +118,11 @@ function HistoryViews() {
 }
 
 /** The step on screen shows alternatives side by side (CompareView), in place of the history. */
+/** The last re-run with edited code, while its history is the one shown (undo or another rebuild leaves it behind). */
+function currentRerun(s: RelvizState): Rerun | null {
+  return s.rerun !== null && s.rerun.generation === s.generation ? s.rerun : null;
+}
+
 function comparing(s: RelvizState): boolean {
   return s.tutorial !== null && (tutorialById(s.tutorial.id)?.steps[s.tutorial.step]?.compare?.length ?? 0) > 0;
 }
@@ -144,6 +152,7 @@ export function App({ embed = false }: { embed?: boolean }) {
   const inTutorial = useRelviz((s) => s.tutorial !== null);
   const authoring = useAuthoring();
   const charmEditing = useCharmEditing();
+  const rerun = useRelviz(currentRerun);
   const quiz = useRelviz((s) => s.quiz);
   const compare = useRelviz(comparing);
   const databags = useRevealHighlights<HTMLDivElement>();
@@ -187,6 +196,7 @@ export function App({ embed = false }: { embed?: boolean }) {
       {mode !== 'app' && <StageBar mode={mode} onLeave={() => setPresent(false)} />}
       <SavingBanner />
       <ErrorBanner />
+      {mode === 'app' && rerun && <RerunDiff rerun={rerun} />}
       {!embed && <NoticeToast />}
       <main className={`grid min-h-0 flex-1 gap-2 embed:gap-1.5 ${columns}`}>
         {/* The graph over the history and the console. */}

@@ -20,3 +20,14 @@ export const CharmLabel = {
   /** The inspector's button for an application deployed from code. */
   editCode: 'Edit code',
 } as const;
+
+/** The re-run's diff panel. */
+export const RerunLabel = {
+  region: 'What changed in the re-run',
+  title: (app: string, where: string) => `Re-run with ${app}’s code edited, ${where}`,
+  dismiss: 'Dismiss',
+  hooks: 'Hooks added / removed',
+  bags: 'Databags at the end',
+  statuses: 'Statuses',
+  failures: 'Failures',
+} as const;
