@@ -9,7 +9,41 @@ import { BundleError } from '../engine/bundle.ts';
 import { charmPlaces, readBundle } from '../engine/bundleFiles.ts';
 import { CHARM_FILE, dirOf, joinPath, normalizePath } from '../engine/paths.ts';
 
-const CHARM_FILES = ['charmcraft.yaml', 'metadata.yaml', 'actions.yaml'];
+const CHARM_FILES = ['charmcraft.yaml', 'metadata.yaml', 'actions.yaml', 'config.yaml'];
+/** Folders of a charm's code (python.ts): read whole, Python sources and hook scripts. */
+const CODE_DIRS = ['src', 'lib', 'hooks', 'actions'];
+/** What a charm folder may bring: as many files and characters as a session's command may carry (store/session.ts). */
+const MAX_CODE_FILES = 500;
+const MAX_CODE_CHARS = 8 * 1024 * 1024;
+
+/**
+ * A charm folder's code, relative paths → text: `dispatch`, and under src/, lib/,
+ * hooks/ and actions/ every `.py` file and every hook or action script (skipping
+ * caches, virtualenvs and binary files). Throws with what was too much.
+ */
+function readCode(dir: string, files: Record<string, string>): void {
+  let chars = 0;
+  let count = 0;
+  const add = (rel: string, full: string) => {
+    const text = readFileSync(full, 'utf8');
+    if (text.includes('\0')) return; // a binary file: not code relviz can run
+    count++;
+    chars += text.length;
+    if (count > MAX_CODE_FILES) throw new Error(`more than ${MAX_CODE_FILES} files of code`);
+    if (chars > MAX_CODE_CHARS) throw new Error(`more than ${MAX_CODE_CHARS.toLocaleString('en')} characters of code`);
+    files[rel] = text;
+  };
+  const walk = (rel: string, depth: number) => {
+    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith('.') || entry.name === '__pycache__' || entry.name === 'venv') continue;
+      const path = `${rel}/${entry.name}`;
+      if (entry.isDirectory() && depth < 16) walk(path, depth + 1);
+      else if (entry.isFile() && (entry.name.endsWith('.py') || rel === 'hooks' || rel === 'actions')) add(path, join(dir, path));
+    }
+  };
+  if (existsSync(join(dir, 'dispatch'))) add('dispatch', join(dir, 'dispatch'));
+  for (const d of CODE_DIRS) if (existsSync(join(dir, d)) && statSync(join(dir, d)).isDirectory()) walk(d, 0);
+}
 
 export function loadCharmSource(path: string, baseDir: string): CharmSource {
   const full = resolve(baseDir, path);
@@ -21,6 +55,7 @@ export function loadCharmSource(path: string, baseDir: string): CharmSource {
         const p = join(full, f);
         if (existsSync(p)) files[f] = readFileSync(p, 'utf8');
       }
+      readCode(full, files);
     } else {
       const name = basename(full);
       files[name === 'charmcraft.yaml' || name === 'actions.yaml' ? name : 'metadata.yaml'] = readFileSync(full, 'utf8');
@@ -28,6 +63,7 @@ export function loadCharmSource(path: string, baseDir: string): CharmSource {
   } catch (e) {
     // An unreadable file (EISDIR, EACCES, …) is the deploy's error, not a crash of the CLI.
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    if (!(e as NodeJS.ErrnoException).code) return { kind: 'files', path, files: {}, error: `cannot read charm at "${path}": ${why}` };
     return { kind: 'files', path, files: {}, error: `cannot read charm files at "${path}": ${why}` };
   }
   return { kind: 'files', path, files };

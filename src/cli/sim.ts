@@ -21,6 +21,8 @@ import { commandToJson, formatCommandBlock, formatHookDetails, formatHookLine, h
 import { ScriptSyntaxError, isBundlePath, parseScript, runAfter, type ScriptLine } from '../io/script.ts';
 import { formatCommand, type Command } from '../engine/commands.ts';
 import { installReaders } from '../engine/readersImpl.ts';
+import { carriesCode, pythonHost } from '../engine/python.ts';
+import { loadNodePython } from './python.ts';
 import { isStatusText } from '../engine/status.ts';
 import { loadBundleFiles, loadCharmSource, loadFiles } from './charmFiles.ts';
 import { Stdout } from './stdout.ts';
@@ -189,7 +191,7 @@ function isStatusFile(path: string): boolean {
   }
 }
 
-export function main(argv: readonly string[], io: CliIo): number {
+export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);
@@ -232,11 +234,25 @@ export function main(argv: readonly string[], io: CliIo): number {
     return 2;
   }
   const base = dirname(opts.script);
-  const resolved = lines.map((l) =>
-    l.command.type === 'deploy' && l.command.charm.kind === 'files'
-      ? { ...l, command: { ...l.command, charm: loadCharmSource(l.command.charm.path, base) } }
-      : withBundleFiles(l, base),
-  );
+  const resolved = lines.map((l): ScriptLine => {
+    const c = l.command;
+    if (c.type === 'deploy' && c.charm.kind === 'files') return { ...l, command: { ...c, charm: loadCharmSource(c.charm.path, base) } };
+    if (c.type === 'set-code') {
+      const source = loadCharmSource(c.path, base);
+      return { ...l, command: { ...c, files: source.kind === 'files' ? source.files : {} } };
+    }
+    return withBundleFiles(l, base);
+  });
+  // Charms with code of their own need Python: loaded once, before the script runs (it takes a few seconds).
+  if (pythonHost() === null && resolved.some((l) => carriesCode(l.command))) {
+    return loadNodePython().then(
+      () => runOrExport(resolved, opts, argv, io),
+      (e: Error) => {
+        io.err(`error: Python (Pyodide) could not be loaded, so the charms' code cannot run: ${e.message}\n`);
+        return 2;
+      },
+    );
+  }
   return runOrExport(resolved, opts, argv, io);
 }
 
@@ -252,7 +268,7 @@ if (isMain) {
   const started = performance.now();
   const startedCpu = process.cpuUsage();
   const stdout = new Stdout();
-  const code = main(process.argv.slice(2), {
+  const code = await main(process.argv.slice(2), {
     out: (t) => stdout.text(t),
     err: (t) => process.stderr.write(t),
     hookJson: (r) => stdout.hookJson(r),

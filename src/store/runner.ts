@@ -23,6 +23,8 @@ export interface RunListener {
   chunk(chunk: RunChunk): void;
   /** The run broke (a bug, or the worker failed to load); no more chunks come. */
   fail(message: string): void;
+  /** How loading Python goes, for runs of charms with code (the worker loads it on first need). */
+  python?(status: 'loading' | 'ready' | 'failed', detail: string): void;
 }
 
 export interface HookRunner {

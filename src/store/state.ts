@@ -100,6 +100,17 @@ export interface ModelState {
    * (a session being rebuilt always finishes).
    */
   readonly busy: { readonly hooks: number; readonly stoppable: boolean } | null;
+  /**
+   * Python (Pyodide) in the engine worker, which a charm with code of its own needs:
+   * idle until one is deployed, then loading (with what it is doing), ready, or failed
+   * (with why).
+   */
+  readonly python: PythonLoad;
+}
+
+export interface PythonLoad {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly detail: string;
 }
 
 export interface ModelActions {

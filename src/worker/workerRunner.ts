@@ -1,9 +1,11 @@
 /**
  * A HookRunner backed by the engine worker. The worker is started on the first long
- * run (so it costs nothing at page load) and kept for the next; cancelling a run
- * terminates it, and the next run starts a fresh one. Where a worker cannot start
- * (no module workers, a blocking content policy), runs fall back to slices on the
- * page's thread: slower to finish, but the page still never freezes.
+ * run (so it costs nothing at page load) and kept for the next. Cancelling a run
+ * terminates the worker (the next run starts a fresh one) — unless the worker has
+ * Python loaded, which takes seconds to load again: that worker is asked to stop after
+ * its current chunk instead. Where a worker cannot start (no module workers, a blocking
+ * content policy), runs fall back to slices on the page's thread: slower to finish,
+ * but the page still never freezes (and charm code cannot run there).
  *
  * Chunks hold at most one checkpoint (a copy of the whole model): the page pays for
  * each message when it reads it, so one big message would be one long task.
@@ -11,7 +13,7 @@
 import { reviveChunk } from '../engine/hookrun.ts';
 import { CHECKPOINT_INTERVAL } from '../engine/timeline.ts';
 import { sliceRunner, type HookRunner } from '../store/runner.ts';
-import type { RunRequest, WorkerReply } from './protocol.ts';
+import type { CancelRequest, RunRequest, WorkerReply } from './protocol.ts';
 
 /**
  * Hooks per message: the least spacing of checkpoints, so a message carries at most
@@ -22,7 +24,10 @@ export const WORKER_CHUNK_HOOKS = CHECKPOINT_INTERVAL;
 
 export function workerRunner(chunkHooks = WORKER_CHUNK_HOOKS, create = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'relviz-engine' })): HookRunner {
   let worker: Worker | null = null;
+  /** The worker has loaded Python: keep it (cancel by message, not by terminating it). */
+  let hasPython = false;
   let fallback: HookRunner | null = null;
+  let nextId = 1;
   const runner: HookRunner = {
     start(start, listener) {
       if (fallback) return fallback.start(start, listener);
@@ -34,13 +39,20 @@ export function workerRunner(chunkHooks = WORKER_CHUNK_HOOKS, create = () => new
         return fallback.start(start, listener);
       }
       const w = worker;
+      const id = nextId++;
       let live = true;
       let heard = false;
       let cancelFallback: (() => void) | null = null;
       w.onmessage = (e: MessageEvent<WorkerReply>) => {
-        if (!live) return;
-        heard = true;
         const reply = e.data;
+        if (reply.type === 'python') {
+          // (Loading goes on for the next run even when this one was cancelled.)
+          if (reply.status === 'ready') hasPython = true;
+          if (live) listener.python?.(reply.status, reply.detail);
+          return;
+        }
+        if (!live || reply.id !== id) return;
+        heard = true;
         if (reply.type === 'error') {
           live = false;
           listener.fail(reply.message);
@@ -54,6 +66,7 @@ export function workerRunner(chunkHooks = WORKER_CHUNK_HOOKS, create = () => new
         if (!live) return;
         live = false;
         worker = null;
+        hasPython = false;
         w.terminate();
         if (heard) {
           listener.fail(e.message || 'the engine worker stopped');
@@ -64,11 +77,15 @@ export function workerRunner(chunkHooks = WORKER_CHUNK_HOOKS, create = () => new
         fallback = sliceRunner();
         cancelFallback = fallback.start(start, listener);
       };
-      w.postMessage({ type: 'run', start, chunkHooks } satisfies RunRequest);
+      w.postMessage({ type: 'run', id, start, chunkHooks } satisfies RunRequest);
       return () => {
         cancelFallback?.();
         if (!live) return;
         live = false;
+        if (hasPython) {
+          w.postMessage({ type: 'cancel', id } satisfies CancelRequest);
+          return;
+        }
         worker = null;
         w.terminate();
       };

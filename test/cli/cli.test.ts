@@ -43,14 +43,14 @@ interface CliRun {
 function cli(...argv: string[]): CliRun {
   let out = '';
   let err = '';
-  const code = main(argv, {
+  const code = syncExit(main(argv, {
     out: (t) => {
       out += t;
     },
     err: (t) => {
       err += t;
     },
-  });
+  }));
   return { code, out, err };
 }
 
@@ -749,3 +749,9 @@ describe('--export-test <unit> [<seq>]: a hook (or a unit’s every hook) as an 
     expect(run.out).toContain("app_name='grafana', unit_id=0");
   });
 });
+
+/** The CLI's exit code for a script with no charm code (which runs synchronously). */
+function syncExit(code: number | Promise<number>): number {
+  if (typeof code !== 'number') throw new Error('this script loads Python: await main() instead');
+  return code;
+}

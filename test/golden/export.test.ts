@@ -45,7 +45,7 @@ const CASES: readonly Case[] = [
 function cli(argv: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  const code = syncExit(main(argv, { out: (t) => (out += t), err: (t) => (err += t) }));
   return { code, out, err };
 }
 
@@ -82,3 +82,9 @@ describe('golden ops.testing exports (seed 1)', () => {
     pyCompile(Object.fromEntries(CASES.map((c) => [c.file, readFileSync(join(DIR, c.file), 'utf8')])));
   });
 });
+
+/** The CLI's exit code for a script with no charm code (which runs synchronously). */
+function syncExit(code: number | Promise<number>): number {
+  if (typeof code !== 'number') throw new Error('this script loads Python: await main() instead');
+  return code;
+}

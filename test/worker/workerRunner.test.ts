@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HookRun, type RunChunk } from '../../src/engine/hookrun.ts';
 import { Timeline } from '../../src/engine/timeline.ts';
 import type { RunListener } from '../../src/store/runner.ts';
-import type { RunRequest, WorkerReply } from '../../src/worker/protocol.ts';
+import type { WorkerReply, WorkerRequest } from '../../src/worker/protocol.ts';
 import { workerRunner } from '../../src/worker/workerRunner.ts';
 
 function start() {
@@ -18,20 +18,36 @@ class FakeWorker {
   onmessage: ((e: MessageEvent<WorkerReply>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
-  constructor(private readonly broken = false) {}
-  postMessage(request: RunRequest) {
+  readonly cancels: number[] = [];
+  constructor(
+    private readonly broken = false,
+    /** Says it loaded Python before its first chunk, as the real worker does for a model with charm code. */
+    private readonly python = false,
+  ) {}
+  postMessage(request: WorkerRequest) {
+    if (request.type === 'cancel') {
+      this.cancels.push(request.id);
+      return;
+    }
     setTimeout(() => {
       if (this.broken) {
         this.onerror?.({ message: 'failed to fetch', preventDefault() {} } as ErrorEvent);
         return;
       }
       const copy = structuredClone(request);
+      if (this.python) this.onmessage?.({ data: { type: 'python', status: 'ready', detail: 'Python is ready' } } as MessageEvent<WorkerReply>);
       const run = new HookRun(copy.start);
-      for (let done = false; !done && !this.terminated; ) {
+      const next = () => {
+        if (this.terminated || this.cancels.includes(copy.id)) return;
         const chunk = run.next(copy.chunkHooks);
-        done = chunk.done;
-        this.onmessage?.({ data: structuredClone({ type: 'chunk', chunk }) } as MessageEvent<WorkerReply>);
-      }
+        this.onmessage?.({ data: structuredClone({ type: 'chunk', id: copy.id, chunk }) } as MessageEvent<WorkerReply>);
+        // A worker with Python yields between chunks (so a cancel gets in); one without runs through.
+        if (!chunk.done) {
+          if (this.python) setTimeout(next, 1);
+          else next();
+        }
+      };
+      next();
     }, 0);
   }
   terminate() {
@@ -108,5 +124,26 @@ describe('workerRunner', () => {
     const b = collect();
     unloadable.start(start().start, b.listener);
     expect((await b.done).at(-1)?.done).toBe(true);
+  });
+  it('keeps a worker that has loaded Python: a cancel asks it to stop, and the next run reuses it', async () => {
+    const workers: FakeWorker[] = [];
+    const runner = workerRunner(1, () => {
+      const w = new FakeWorker(false, true);
+      workers.push(w);
+      return w as unknown as Worker;
+    });
+    const statuses: string[] = [];
+    const first = collect();
+    const cancel = runner.start(start().start, { ...first.listener, python: (status) => statuses.push(status) });
+    await new Promise((r) => setTimeout(r, 5));
+    cancel();
+    expect(statuses).toEqual(['ready']);
+    expect(workers[0]?.terminated).toBe(false);
+    expect(workers[0]?.cancels).toEqual([1]);
+    const again = collect();
+    runner.start(start().start, again.listener);
+    const chunks = await again.done;
+    expect(chunks.at(-1)?.done).toBe(true);
+    expect(workers).toHaveLength(1);
   });
 });

@@ -121,6 +121,9 @@ export function modelServices({ set, get, core }: SliceArgs): ModelServices {
             set({ busy: { hooks, stoppable }, length: t.length });
           }
         },
+        python(status, detail) {
+          set({ python: { status, detail } });
+        },
         fail(message) {
           // Keep what was computed, and say so; the input now records the hooks the history has.
           core.job = null;
@@ -293,6 +296,7 @@ export function modelSlice(args: SliceArgs, start: ModelStart): ModelState & Mod
     openedFiles: start.files,
     error: start.error,
     busy: null,
+    python: { status: 'idle', detail: '' },
 
     apply(command, o = {}) {
       return core.applyAndPlay(command, o);
