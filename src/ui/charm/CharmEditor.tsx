@@ -16,7 +16,7 @@ import { DRAFT_KEY, EMPTY_DRAFT, checkDraft, draftDeployCommand, draftPath, meta
 import { closeCharmEditor, type CharmEditing } from './charmEditing.ts';
 import { CharmLabel } from './labels.ts';
 import { MetadataCheck } from './MetadataCheck.tsx';
-import { TEMPLATES } from './templatesStandIn.ts';
+import { CHARM_TEMPLATES, templateFiles } from './templatesStandIn.ts';
 
 const MAX_UNITS = 20;
 
@@ -62,18 +62,25 @@ export function CharmEditor({ open }: { open: CharmEditing }) {
   useEffect(() => saveDraft(draft), [draft]);
 
   const loadTemplate = async (templateId: string, keepPrevious: boolean) => {
-    const template = TEMPLATES.find((t) => t.id === templateId);
+    const template = CHARM_TEMPLATES.find((t) => t.id === templateId);
     if (!template) return;
-    const files = await template.files();
+    let files: Record<string, string>;
+    try {
+      files = await templateFiles(templateId);
+    } catch (e) {
+      setError(`The template could not be loaded (${String(e)}); try again.`);
+      return;
+    }
     if (keepPrevious && Object.keys(draft.files).length > 0) setPrevious(draft);
-    setDraft({ ...EMPTY_DRAFT, template: templateId, files, selected: otherPaths(files)[0] ?? '' });
+    setDraft({ ...EMPTY_DRAFT, template: templateId, files, selected: template.main });
     setVersion((v) => v + 1);
     setError(null);
   };
 
   // A new charm with nothing saved starts from the first template.
   useEffect(() => {
-    if (Object.keys(draft.files).length === 0 && TEMPLATES[0]) void loadTemplate(TEMPLATES[0].id, false);
+    const first = CHARM_TEMPLATES[0];
+    if (Object.keys(draft.files).length === 0 && first) void loadTemplate(first.id, false);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening
   }, []);
 
@@ -106,6 +113,7 @@ export function CharmEditor({ open }: { open: CharmEditing }) {
     else setError(refused);
   };
 
+  const template = CHARM_TEMPLATES.find((t) => t.id === draft.template);
   const metaLine = check && !check.ok && check.file === metaPath ? check.line : null;
   const title = editing ? CharmLabel.dialogEdit(editing) : CharmLabel.dialogNew;
 
@@ -125,12 +133,13 @@ export function CharmEditor({ open }: { open: CharmEditing }) {
           <option value="" disabled>
             {CharmLabel.templatePick}
           </option>
-          {TEMPLATES.map((t) => (
+          {CHARM_TEMPLATES.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.title} — {t.summary}
+              {t.title}
             </option>
           ))}
         </select>
+        {template && <span className="max-w-[34rem] truncate text-sm text-slate-700" title={template.summary}>{template.summary}</span>}
         {previous && (
           <button
             type="button"

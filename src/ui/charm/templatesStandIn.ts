@@ -4,7 +4,7 @@ export interface CharmTemplate {
   readonly title: string;
   readonly summary: string;
   readonly style: 'hookenv' | 'ops';
-  files(): Promise<Record<string, string>>;
+  readonly main: string;
 }
 
 const OPS_META = `name: replicas
@@ -53,7 +53,16 @@ log("joined by " + remote_unit())
 relation_set(relation_settings={"hello": "world"})
 `;
 
-export const TEMPLATES: readonly CharmTemplate[] = [
-  { id: 'peers', title: 'Peers (ops)', summary: 'replicas over charm_gossip', style: 'ops', files: () => Promise.resolve({ 'metadata.yaml': OPS_META, 'src/charm.py': OPS_CHARM }) },
-  { id: 'master', title: 'Master (charmhelpers hooks)', summary: 'the masterworker master', style: 'hookenv', files: () => Promise.resolve({ 'metadata.yaml': HOOK_META, 'hooks/master-application-relation-joined': HOOK_JOINED, 'hooks/install': '#!/usr/bin/env python3\nfrom charmhelpers.core.hookenv import log\nlog("installed")\n' }) },
+const FILES: Record<string, Record<string, string>> = {
+  peers: { 'metadata.yaml': OPS_META, 'src/charm.py': OPS_CHARM },
+  master: { 'metadata.yaml': HOOK_META, 'hooks/master-application-relation-joined': HOOK_JOINED, 'hooks/install': '#!/usr/bin/env python3\nfrom charmhelpers.core.hookenv import log\nlog("installed")\n' },
+};
+
+export const CHARM_TEMPLATES: readonly CharmTemplate[] = [
+  { id: 'peers', title: 'Peer relation (ops)', summary: 'replicas over charm_gossip', style: 'ops', main: 'src/charm.py' },
+  { id: 'master', title: 'master (charmhelpers)', summary: 'the masterworker master', style: 'hookenv', main: 'hooks/master-application-relation-joined' },
 ];
+
+export function templateFiles(id: string): Promise<Record<string, string>> {
+  return Promise.resolve({ ...FILES[id] });
+}
