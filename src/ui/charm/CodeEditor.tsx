@@ -69,7 +69,8 @@ export function CodeEditor({
   const markSlot = useRef(new Compartment());
   const attrSlot = useRef(new Compartment());
 
-  const attributes = (): Extension => EditorView.contentAttributes.of({ 'aria-label': label, ...(describedBy ? { 'aria-describedby': describedBy } : {}) });
+  // (tabindex: an explicit one, so checkers see the scrolling region holds a focusable text — axe's scrollable-region-focusable.)
+  const attributes = (): Extension => EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0', ...(describedBy ? { 'aria-describedby': describedBy } : {}) });
 
   const fresh = (text: string) =>
     EditorState.create({

@@ -54,7 +54,7 @@ export function Traceback({ text, unit }: { text: string; unit: string }) {
 }
 
 /** The ops events the hook dispatched, and "Edit code" for its application. */
-export function CharmRunSection({ run, unit }: { run: CharmRun; unit: string }) {
+export function CharmRunSection({ run, unit, failed }: { run: CharmRun; unit: string; failed: boolean }) {
   const app = appOf(unit);
   const code = useAppCode(app);
   return (
@@ -68,7 +68,7 @@ export function CharmRunSection({ run, unit }: { run: CharmRun; unit: string }) 
         )}
       </div>
       {run.events.length === 0 ? (
-        <p className="text-xs text-slate-700">None: a hook script (charmhelpers style) runs as a whole.</p>
+        <p className="text-xs text-slate-700">{failed ? 'None recorded: the hook failed (its traceback is above).' : 'None: a hook script (charmhelpers style) runs as a whole.'}</p>
       ) : (
         <ol className="flex flex-col gap-0.5 font-mono text-xs">
           {run.events.map((e, i) => (

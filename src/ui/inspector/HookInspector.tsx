@@ -150,7 +150,7 @@ export function HookInspector() {
       )}
       {r.charm && (
         <Suspense fallback={null}>
-          <CharmRunSection run={r.charm} unit={r.unit} />
+          <CharmRunSection run={r.charm} unit={r.unit} failed={r.result === 'error'} />
         </Suspense>
       )}
       <HookEffects r={r} />
