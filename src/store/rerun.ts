@@ -4,7 +4,7 @@
  * its deploy carries other files. (Re-running from the cursor forks the inputs there:
  * forkInputs.ts.)
  */
-import type { Command } from '../engine/commands.ts';
+import { formatCommand, type Command } from '../engine/commands.ts';
 import type { SessionInput } from './session.ts';
 
 type Deploy = Extract<Command, { type: 'deploy' }>;
@@ -34,8 +34,10 @@ export function withDeployFiles(inputs: readonly SessionInput[], index: number, 
   inputs.forEach((input, i) => {
     const c = input.command;
     if (i > index && c.type === 'set-code' && c.app === app) return;
-    if (i === index && c.type === 'deploy' && c.charm.kind === 'files') out.push({ ...input, command: { ...c, charm: { kind: 'files', path: c.charm.path, files } } });
-    else out.push(input);
+    if (i !== index || c.type !== 'deploy' || c.charm.kind !== 'files') return void out.push(input);
+    // Named explicitly: the edited metadata may name another charm, and the application must stay the one the later commands name.
+    const command: Command = { ...c, charm: { kind: 'files', path: c.charm.path, files }, app };
+    out.push({ ...input, command, text: c.app === null ? formatCommand(command) : input.text });
   });
   return out;
 }

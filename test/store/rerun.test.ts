@@ -46,7 +46,8 @@ describe('rerunWithCode', () => {
 
     const s = store.getState();
     expect(refused).toBeNull();
-    expect(s.inputs.map((i) => i.text)).toEqual(before.map((i) => i.text));
+    // The deploy names its application now: the edited metadata could name another charm.
+    expect(s.inputs.map((i) => i.text)).toEqual(['juju deploy ./master master', ...before.slice(1).map((i) => i.text)]);
     const deploy = s.inputs[0]?.command;
     expect(deploy?.type === 'deploy' && deploy.charm.kind === 'files' && deploy.charm.files['src/charm.py']).toBe('# quiet\n');
     // The quiet master writes no worker keys: its bag lost them, and the workers never saw them.
@@ -85,6 +86,18 @@ describe('rerunWithCode', () => {
     expect(s.inputs).toEqual(before);
     expect(s.length).toBe(length);
     expect(s.rerun?.generation).not.toBe(s.generation);
+  });
+
+  it('keeps the application’s name when the edited metadata names another charm', async () => {
+    const store = model();
+    const renamed = { ...quiet, 'metadata.yaml': quiet['metadata.yaml'].replace(/^name: master$/m, 'name: boss') };
+    expect(renamed['metadata.yaml']).toMatch(/^name: boss$/m);
+
+    await store.getState().rerunWithCode('master', renamed, 'start');
+
+    const s = store.getState();
+    expect([...s.timeline.state.apps.keys()].sort()).toEqual(['master', 'worker']);
+    expect(s.timeline.state.relations.size).toBe(1);
   });
 
   it('refuses an application that was not deployed from code, and changes nothing', async () => {

@@ -26,7 +26,8 @@ export function Traceback({ text, unit }: { text: string; unit: string }) {
   const app = appOf(unit);
   const code = useAppCode(app);
   return (
-    <pre className="overflow-x-auto font-mono text-xs leading-relaxed whitespace-pre" data-testid="traceback">
+    // Wrapped, not scrolled: the last line (the exception) is the one to read, and the column is narrow.
+    <pre className="font-mono text-xs leading-snug whitespace-pre-wrap [overflow-wrap:anywhere] [&>div]:pl-[4ch] [&>div]:-indent-[4ch]" data-testid="traceback">
       {text.split('\n').map((line, i) => {
         const m = FRAME.exec(line);
         const path = m?.[2];
