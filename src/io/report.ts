@@ -114,7 +114,7 @@ export function formatHookLine(r: HookRecord, w: HookColumns): string {
   // Why a hook ran again (§4): Juju's automatic retry, or juju resolve.
   if (r.rule === 'auto-retry') line += '  ↻ automatic retry';
   else if (r.rule === 'retry') line += '  ↻ juju resolve';
-  if (r.result === 'error') line += `  ✗ ${r.error ?? 'failed'}`;
+  if (r.result === 'error') line += `  ✗ ${failureLine(r.error)}`;
   return line;
 }
 
@@ -123,14 +123,26 @@ export function formatCommandBlock(r: CommandRecord): string {
   return `$ ${r.command}\n${r.stdout}${r.stderr}`;
 }
 
+/** What a failure says in one line: the exception of a traceback (its last line), or the error as it is. */
+export function failureLine(error: string | null): string {
+  if (error === null) return 'failed';
+  const lines = error.trimEnd().split('\n');
+  return lines.length > 1 ? (lines.at(-1) as string).trim() : error;
+}
+
 /**
- * The details under a hook line in verbose output: what the charm logged, the
- * databag changes it committed (+ added, ~ updated old → new, - removed), files and
- * the status it set.
+ * The details under a hook line in verbose output: the ops events its code deferred
+ * or re-emitted, what the charm logged, the databag changes it committed (+ added,
+ * ~ updated old → new, - removed), files and the status it set.
  */
 export function formatHookDetails(r: HookRecord, indent: string): string[] {
   const out: string[] = [];
+  for (const e of r.charm?.events ?? []) {
+    if (e.reemitted || e.deferred) out.push(`${indent}${e.reemitted ? '↻ re-emitted' : '•'} ${e.event}${e.deferred ? ' (deferred)' : ''}`);
+  }
   for (const l of r.logs) out.push(`${indent}│ ${l}`);
+  // A traceback's last line is on the hook's line; the whole of it comes here.
+  if (r.error?.includes('\n')) for (const l of r.error.split('\n')) out.push(`${indent}! ${l}`);
   for (const c of r.changes) {
     const bag = `${c.scope === 'app' ? 'app ' : ''}${c.owner} @ ${c.relationId}`;
     for (const [k, v] of Object.entries(c.diff.added)) out.push(`${indent}+ ${bag}: ${k}=${v}`);

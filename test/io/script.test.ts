@@ -383,7 +383,7 @@ describe('syntax errors name the line and what was expected', () => {
   it('an unknown non-juju command says what is allowed', () => {
     const e = syntaxError('\n\ndeploy master');
     expect(e.line).toBe(3);
-    expect(e.problem).toBe('unknown command "deploy"; expected "juju …", "fail", "step", "wait" or "load-status"');
+    expect(e.problem).toBe('unknown command "deploy"; expected "juju …", "fail", "step", "wait", "load-status" or "set-code"');
   });
 
   it('missing arguments', () => {
