@@ -3,7 +3,10 @@
  * meanwhile), with Stop for the last command's run: the history keeps what was computed;
  * and Python (Pyodide) loading in the engine worker for a charm's own code, or why it could not.
  */
+import { Suspense, lazy } from 'react';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
+
+const PythonStatus = lazy(() => import('./PythonStatus.tsx').then((m) => ({ default: m.PythonStatus })));
 
 export function BusyIndicator() {
   const store = useRelvizStore();
@@ -12,13 +15,11 @@ export function BusyIndicator() {
   return (
     <div className="flex min-w-0 items-center gap-2">
       <div role="status" aria-live="polite" className="flex min-w-0 items-center gap-2">
-        {python.status === 'loading' && (
-          <span className="inline-flex items-center gap-2 rounded-md bg-violet-50 px-2 py-1 text-sm text-violet-950" title={python.detail}>
-            <span className="h-3 w-3 animate-spin rounded-full border-2 border-violet-700 border-t-transparent motion-reduce:animate-none" aria-hidden />
-            Loading Python (Pyodide)… first time takes a few seconds
-          </span>
+        {(python.status === 'loading' || python.status === 'failed') && (
+          <Suspense fallback={null}>
+            <PythonStatus python={python} />
+          </Suspense>
         )}
-        {python.status === 'failed' && <span className="max-w-[36rem] truncate rounded-md bg-red-50 px-2 py-1 text-sm text-red-900" title={python.detail}>Python could not load: {python.detail}</span>}
         {busy && (
           <span className="inline-flex items-center gap-2 rounded-md bg-sky-50 px-2 py-1 text-sm text-sky-900">
             <span className="h-3 w-3 animate-spin rounded-full border-2 border-sky-700 border-t-transparent motion-reduce:animate-none" aria-hidden />
