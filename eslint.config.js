@@ -8,6 +8,11 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'process', 'url', 'util', 'worker_threads'];
+// src/python runs charm code for the engine: it imports the engine (and Pyodide) only.
+const pythonImportPattern = {
+  group: ['**/io/**', '**/store/**', '**/ui/**', '**/cli/**', '**/worker/**', '**/teaching/**', '**/embed/**', '**/share/**', 'react', 'react-dom', 'zustand', 'zustand/*'],
+  message: 'src/python imports the engine only.',
+};
 const nodeImportPatterns = [
   { group: ['node:*', ...nodeBuiltins], message: 'The engine runs in the browser too: no Node built-ins.' },
 ];
@@ -99,6 +104,18 @@ export default tseslint.config(
         { patterns: [...nodeImportPatterns, { group: ['**/ui/**', '**/cli/**', 'react', 'react-dom', 'react/*'], message: 'The embed bridge sits beside the UI, not in it: store, teaching and io only.' }] },
       ],
     },
+  },
+  {
+    // The Python host: runs a charm's code for the engine. It imports the engine only (and Pyodide);
+    // Node built-ins only where the runtime's .py files are read from disk for tsx (sourcesNode.ts).
+    files: ['src/python/**/*.ts'],
+    ignores: ['src/python/sourcesNode.ts'],
+    languageOptions: { globals: {} },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...nodeImportPatterns, pythonImportPattern] }] },
+  },
+  {
+    files: ['src/python/sourcesNode.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [pythonImportPattern] }] },
   },
   {
     files: ['src/io/**/*.ts'],
