@@ -84,6 +84,8 @@ export function CodeEditor({
         indentUnit.of('    '),
         bracketMatching(),
         highlightActiveLine(),
+        // Wrapped, not scrolled sideways: comments and docstrings read whole on a narrow column or a projector.
+        EditorView.lineWrapping,
         syntaxHighlighting(defaultHighlightStyle),
         keymap.of([...defaultKeymap, ...historyKeymap]),
         theme,
