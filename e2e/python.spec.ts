@@ -41,6 +41,14 @@ test.describe('Python charms', () => {
     await expect(dialog.getByRole('textbox', { name: 'src/charm.py' })).toContainText('Spot the bug');
     await expect(dialog.getByTestId('charm-check')).toContainText('✓ Charm guide-postgresql, with its code');
 
+    // Escape closes it, focus goes back to the menu's button, and the draft is kept for next time.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(relviz.button(OpenLabel.menu)).toBeFocused();
+    await relviz.button(OpenLabel.menu).click();
+    await page.getByRole('button', { name: CharmLabel.open }).click();
+    await expect(dialog.getByRole('combobox', { name: CharmLabel.template })).toHaveValue('database-provider-bug');
+
     const axe = await new AxeBuilder({ page }).include('dialog').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
@@ -88,6 +96,8 @@ test.describe('Python charms', () => {
     await expect(diff).toContainText('guide-postgresql/0');
     await expect(diff).toContainText('database-relation-created');
     await expect(diff).toContainText('app bag of guide-postgresql');
+    const diffAxe = await new AxeBuilder({ page }).include('section[aria-label="What changed in the re-run"]').analyze();
+    expect(diffAxe.violations.map((v) => v.id)).toEqual([]);
 
     // Undo brings the previous run back (and its failure).
     await relviz.button(Label.undo).first().click();
