@@ -118,7 +118,7 @@ export function CharmEditor({ open }: { open: CharmEditing }) {
   const title = editing ? CharmLabel.dialogEdit(editing) : CharmLabel.dialogNew;
 
   return (
-    <ModalDialog labelledBy={`${id}-title`} className="mt-[3vh] flex h-[94vh] w-[min(96rem,98vw)] flex-col" onClose={closeCharmEditor} ownKeys focusFirst={() => templateSelect.current}>
+    <ModalDialog labelledBy={`${id}-title`} className="mt-[3vh] flex h-[94vh] w-[min(96rem,98vw)] flex-col" onClose={closeCharmEditor} ownKeys focusFirst={(d) => (open.kind === 'edit' && open.at ? d.querySelector<HTMLElement>(`[data-testid="code-editor-${open.at.path}"] .cm-content`) : null) ?? templateSelect.current}>
       <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-2">
         <h2 id={`${id}-title`} className="text-lg font-bold">
           {title}

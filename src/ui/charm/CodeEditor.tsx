@@ -27,8 +27,8 @@ const theme = EditorView.theme({
   '&.cm-focused': { outline: '2px solid #c2410c', outlineOffset: '-2px' },
   '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', lineHeight: '1.5' },
   '.cm-gutters': { backgroundColor: '#f8fafc', color: '#475569', borderRight: '1px solid #e2e8f0' },
-  '.cm-marked': { backgroundColor: '#fee2e2' },
   '.cm-activeLine': { backgroundColor: '#f1f5f9' },
+  '.cm-line.cm-marked': { backgroundColor: '#fee2e2', boxShadow: 'inset 3px 0 #b91c1c' },
 });
 
 function languageExtension(lang: CodeLanguage): Extension {
