@@ -255,7 +255,7 @@ function BundleMenu({ opener, onOpen, onCheck }: { opener: React.RefObject<HTMLB
           >
             {Label.writeCharm}
             <span id="bundle-menu-charm" className="block text-xs text-slate-500">
-              metadata and src/charm.py side by side, from a template; deploy it and watch it run
+              from a template: deploy it, watch it run
             </span>
           </button>
           <button

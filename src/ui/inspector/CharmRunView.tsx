@@ -5,7 +5,7 @@
  * its application. Loaded with the first such hook (the page's first load has none).
  */
 import type { CharmCode } from '../../engine/code.ts';
-import type { CharmRun } from '../../engine/trace.ts';
+import type { CharmRun, HookRecord } from '../../engine/trace.ts';
 import { openCharmEditor } from '../charm/charmEditing.ts';
 import { CharmLabel } from '../charm/labels.ts';
 import { useRelviz } from '../StoreContext.tsx';
@@ -22,7 +22,7 @@ function useAppCode(app: string): CharmCode | null {
 const appOf = (unit: string) => unit.slice(0, unit.indexOf('/'));
 
 /** The traceback, one line each, frames in the charm's own files clickable (they open the editor at that line). */
-export function Traceback({ text, unit }: { text: string; unit: string }) {
+function Traceback({ text, unit }: { text: string; unit: string }) {
   const app = appOf(unit);
   const code = useAppCode(app);
   return (
@@ -55,7 +55,7 @@ export function Traceback({ text, unit }: { text: string; unit: string }) {
 }
 
 /** The ops events the hook dispatched, and "Edit code" for its application. */
-export function CharmRunSection({ run, unit, failed }: { run: CharmRun; unit: string; failed: boolean }) {
+function CharmRunSection({ run, unit, failed }: { run: CharmRun; unit: string; failed: boolean }) {
   const app = appOf(unit);
   const code = useAppCode(app);
   return (
@@ -83,4 +83,10 @@ export function CharmRunSection({ run, unit, failed }: { run: CharmRun; unit: st
       )}
     </section>
   );
+}
+
+/** The traceback of a code charm's failed hook, or the ops events it dispatched (one lazy chunk for both). */
+export default function CharmRunView({ r, part }: { r: HookRecord; part: 'traceback' | 'events' }) {
+  if (part === 'traceback') return <Traceback text={r.error ?? ''} unit={r.unit} />;
+  return r.charm ? <CharmRunSection run={r.charm} unit={r.unit} failed={r.result === 'error'} /> : null;
 }

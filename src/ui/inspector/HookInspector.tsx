@@ -20,8 +20,7 @@ import { causeOf, inspectedHook } from './inspect.ts';
 import { sectionHeading as heading } from './style.ts';
 
 // A charm's own code (ops events, a traceback with links into the editor) comes with the first hook that ran some.
-const Traceback = lazy(() => import('./CharmRunView.tsx').then((m) => ({ default: m.Traceback })));
-const CharmRunSection = lazy(() => import('./CharmRunView.tsx').then((m) => ({ default: m.CharmRunSection })));
+const CharmRunView = lazy(() => import('./CharmRunView.tsx'));
 
 /**
  * A failed hook: its error, and what the unit does about it — as of the cursor, when
@@ -35,8 +34,8 @@ function FailureNote({ r }: { r: HookRecord }) {
   return (
     <div className="rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-900">
       {r.charm ? (
-        <Suspense fallback={<pre className="font-mono whitespace-pre">{r.error}</pre>}>
-          <Traceback text={r.error ?? ''} unit={r.unit} />
+        <Suspense fallback={r.error}>
+          <CharmRunView r={r} part="traceback" />
         </Suspense>
       ) : (
         <pre className="font-mono whitespace-pre-wrap">{r.error}</pre>
@@ -150,7 +149,7 @@ export function HookInspector() {
       )}
       {r.charm && (
         <Suspense fallback={null}>
-          <CharmRunSection run={r.charm} unit={r.unit} failed={r.result === 'error'} />
+          <CharmRunView r={r} part="events" />
         </Suspense>
       )}
       <HookEffects r={r} />

@@ -34,7 +34,7 @@ export const SwimlaneBlock = memo(function SwimlaneBlock({ block: b, position, l
   return (
     <button
       type="button"
-      aria-label={`${blockName(b.unit, b.hook, b.seq)}${b.failed ? ', failed' : ''}${b.flagged ? ', ruled out by Juju’s guarantees' : ''}${mark.includes('↻') ? ', re-emitted a deferred event' : ''}${mark.includes('⏸') ? ', deferred an event' : ''}`}
+      aria-label={`${blockName(b.unit, b.hook, b.seq)}${b.failed ? ', failed' : ''}${b.flagged ? ', ruled out by Juju’s guarantees' : ''}${mark && ', an ops event deferred or re-emitted'}`}
       aria-current={current ? 'step' : undefined}
       title={blockTitle(b)}
       tabIndex={tabbable ? 0 : -1}

@@ -35,10 +35,8 @@ export function SwimlaneLegend({ imported = false, deferrals = false }: { import
         </li>
       )}
       {deferrals && (
-        <li className="inline-flex items-center gap-1 pl-1" title="a code charm's hook that deferred an ops event (⏸: it is re-emitted before the unit's next event) or re-emitted one deferred earlier (↻)">
-          <span aria-hidden="true" className={DEFERRAL}>
-            ↻⏸
-          </span>
+        <li className="inline-flex items-center gap-1 pl-1" title="ops event deferred (⏸: re-emitted before the unit's next event) or re-emitted (↻)">
+          <span aria-hidden="true" className={DEFERRAL}>↻⏸</span>
           deferred
         </li>
       )}

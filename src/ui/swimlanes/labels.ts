@@ -9,7 +9,6 @@ export const SwimlaneLabel = {
   legend: 'Swimlane legend',
   empty: 'No hooks yet: press Play or step forward.',
   now: 'now',
-  deferral: '↻ ⏸ deferred',
 } as const;
 
 /** A code charm's hook that re-emitted (↻) or deferred (⏸) an ops event: its badge, or '' (none). */
@@ -38,8 +37,8 @@ export function blockTitle(b: Block): string {
   if (r.kind === 'relation-changed' && r.cause > 0) lines.push(`reports the write of seq ${r.cause}`);
   lines.push(`why: ${Rules[r.rule]}`);
   for (const e of r.charm?.events ?? []) {
-    if (e.reemitted) lines.push(`↻ re-emitted ${e.event} (deferred by an earlier hook)`);
-    if (e.deferred) lines.push(`⏸ deferred ${e.event} (re-emitted before the unit’s next event)`);
+    if (e.reemitted) lines.push(`↻ re-emitted ${e.event}`);
+    if (e.deferred) lines.push(`⏸ deferred ${e.event}`);
   }
   if (r.result === 'error') lines.push(`✗ failed${r.error ? `: ${r.error}` : ''}`);
   return lines.join('\n');
