@@ -9,7 +9,7 @@
  * that share a machine keep sharing one (`machines` and `to:`).
  */
 import { Document, isScalar, type Scalar } from 'yaml';
-import { REAL_CHARMS } from './catalog/index.ts';
+import { REAL_CHARMS } from './catalog/real/index.ts';
 import type { SimState } from './model.ts';
 
 export type Positions = Readonly<Record<string, { readonly x: number; readonly y: number }>>;

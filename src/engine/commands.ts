@@ -4,6 +4,7 @@
  * side; the hooks they cause run afterwards, one step at a time (sim.ts).
  */
 import { findCharm } from './catalog/index.ts';
+import { realCharms } from './catalog/realSeam.ts';
 import type { CharmMeta } from './charm.ts';
 import { HookContext, MODEL_NAME } from './context.ts';
 import { JujuError, assertNever } from './errors.ts';
@@ -94,6 +95,8 @@ function appOrThrow(state: SimState, name: string): Application {
 function resolveCharm(source: CharmSource): { meta: CharmMeta; charmName: string; catalog: boolean; real: boolean; code?: CharmCode } {
   if (source.kind === 'catalog') {
     const charm = findCharm(source.name);
+    // Not a teaching charm: the real ones come with the readers (catalog/realSeam.ts).
+    if (!charm && realCharms() === null) readers();
     if (!charm) throw new JujuError(`cannot resolve charm or bundle "${source.name}": charm or bundle not found`);
     return { meta: charm.meta, charmName: source.name, catalog: true, real: charm.real !== undefined };
   }

@@ -13,6 +13,7 @@ import type { Positions } from './bundleExport.ts';
 import type { SimState, Unit } from './model.ts';
 import type { Tx } from './tx.ts';
 import { JujuError } from './errors.ts';
+import { CATALOG } from './catalog/index.ts';
 
 export interface Readers {
   /** `juju deploy ./bundle.yaml`: the bundle's applications, units and relations added to the model. */
@@ -48,7 +49,8 @@ export function readers(): Readers {
 export function needsReaders(cmd: Command): boolean {
   switch (cmd.type) {
     case 'deploy':
-      return cmd.charm.kind === 'files';
+      // A charm by name that is not a teaching charm is a real one: their facts come with the readers.
+      return cmd.charm.kind === 'files' || !CATALOG.has(cmd.charm.name);
     case 'deploy-bundle':
     case 'load-status':
     case 'set-code':

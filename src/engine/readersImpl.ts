@@ -7,6 +7,8 @@ import { deployBundle, loadStatus } from './deployPlan.ts';
 import { JujuError } from './errors.ts';
 import { MetadataError, parseCharmFiles } from './metadata.ts';
 import { provideReaders, type Readers } from './readers.ts';
+import { REAL_CHARMS } from './catalog/real/index.ts';
+import { provideRealCharms } from './catalog/realSeam.ts';
 import { formatShowUnit } from './showUnit.ts';
 
 const READERS: Readers = {
@@ -26,4 +28,5 @@ const READERS: Readers = {
 
 export function installReaders(): void {
   provideReaders(READERS);
+  provideRealCharms(REAL_CHARMS);
 }

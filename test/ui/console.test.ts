@@ -1,6 +1,6 @@
 /** Console tab completion: what completes where, and the Tab key's complete / list / cycle behaviour. */
 import { describe, expect, it } from 'vitest';
-import { ALL_CHARMS, REAL_CHARMS } from '../../src/engine/catalog/index.ts';
+import { ALL_CHARMS, REAL_CHARMS } from '../../src/engine/catalog/all.ts';
 import { HOOK_TOOLS } from '../../src/engine/hooktools.ts';
 import { ScriptSyntaxError, parseLine } from '../../src/io/script.ts';
 import { createRelvizStore } from '../../src/store/store.ts';

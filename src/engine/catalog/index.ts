@@ -1,20 +1,19 @@
 /**
  * The built-in charms: the teaching charms (with behaviour) and real charms' endpoints
- * (no behaviour, real/). `juju deploy <name>` finds them with `findCharm`.
+ * (no behaviour, real/, known once the readers are loaded: realSeam.ts). `juju deploy
+ * <name>` finds them with `findCharm`; every charm for a list is in all.ts.
  */
 import { type Charm } from '../behaviour.ts';
 import { telegraf, ubuntu } from './basic.ts';
 import { guidePostgresql } from './guideSnippet.ts';
 import { master, worker } from './masterworker.ts';
 import { postgresql, rsyslogForwarder, smtpServer, webapp } from './opsGuide.ts';
-import { REAL_CHARMS } from './real/index.ts';
+import { realCharms } from './realSeam.ts';
 
 /** The teaching charms, with behaviour. */
 export const CATALOG: ReadonlyMap<string, Charm> = new Map(
   [master, worker, ubuntu, telegraf, postgresql, webapp, smtpServer, rsyslogForwarder, guidePostgresql].map((c) => [c.meta.name, c]),
 );
-
-export { REAL_CHARMS };
 
 /** Names a real charm always answers to: `ch:postgresql` (Juju's own Charmhub prefix). */
 export const REAL_PREFIX = 'ch:';
@@ -25,8 +24,8 @@ export const REAL_PREFIX = 'ch:';
  * postgresql` and mean the ops guide's), else the real charm.
  */
 export function findCharm(name: string): Charm | undefined {
-  if (name.startsWith(REAL_PREFIX)) return REAL_CHARMS.get(name.slice(REAL_PREFIX.length));
-  return CATALOG.get(name) ?? REAL_CHARMS.get(name);
+  if (name.startsWith(REAL_PREFIX)) return realCharms()?.get(name.slice(REAL_PREFIX.length));
+  return CATALOG.get(name) ?? realCharms()?.get(name);
 }
 
 /** The name `findCharm` knows a catalog charm by: plain, unless a teaching charm has it. */
@@ -42,12 +41,6 @@ export function catalogName(charm: Charm): string {
  * `name` is what to deploy it as (`ch:postgresql` where a teaching charm has the name).
  */
 export function bundleCatalogCharm(name: string): { readonly name: string; readonly charm: Charm } | undefined {
-  const charm = REAL_CHARMS.get(name) ?? CATALOG.get(name);
+  const charm = realCharms()?.get(name) ?? CATALOG.get(name);
   return charm && { name: catalogName(charm), charm };
 }
-
-/** Every charm the catalog offers, teaching charms first, each with the name to deploy it by. */
-export const ALL_CHARMS: ReadonlyArray<{ readonly name: string; readonly charm: Charm }> = [...CATALOG.values(), ...REAL_CHARMS.values()].map((charm) => ({
-  name: catalogName(charm),
-  charm,
-}));

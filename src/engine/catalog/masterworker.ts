@@ -17,6 +17,11 @@ function generateWorkerKey(ctx: HookContext): string {
 
 const log = (ctx: HookContext, msg: string) => ctx.jujuLog(msg);
 
+/** Python's IndexError, as the tutorial's action raises it: the hook fails with the same last line as the Python charm's traceback. */
+class IndexError extends Error {
+  override name = 'IndexError';
+}
+
 export const master: Charm = {
   meta: {
     name: 'master',
@@ -62,7 +67,7 @@ export const master: Charm = {
         log(ctx, ' ========= action: broadcase-message  ========');
         // "Assume that the first relation_id is the only and use that." (IndexError if none.)
         const relationId = ctx.relationIds('master-application')[0];
-        if (relationId === undefined) throw new Error('IndexError: list index out of range');
+        if (relationId === undefined) throw new IndexError('list index out of range');
         const message = ctx.actionGet('message');
         ctx.relationSet({ relation: relationId, settings: { message } });
       },

@@ -12,7 +12,8 @@
  * space), several extend to their common prefix and are listed, and pressing Tab
  * again cycles through them.
  */
-import { ALL_CHARMS, REAL_CHARMS, REAL_PREFIX } from '../../engine/catalog/index.ts';
+import { ALL_CHARMS, REAL_CHARMS } from '../../engine/catalog/all.ts';
+import { REAL_PREFIX } from '../../engine/catalog/index.ts';
 import { HOOK_TOOLS } from '../../engine/hooktools.ts';
 import type { ModelView, RelationView } from '../../store/view.ts';
 import { plausibleHooks } from '../controls/plausibleHooks.ts';

@@ -2,7 +2,7 @@
  * The Deploy dialog's charm search (pure): every catalog charm — the teaching charms,
  * then the real charms' endpoints by name — filtered by what the user typed.
  */
-import { ALL_CHARMS } from '../../engine/catalog/index.ts';
+import { ALL_CHARMS } from '../../engine/catalog/all.ts';
 import type { CharmMeta, SourceFile } from '../../engine/charm.ts';
 
 export interface CharmChoice {
