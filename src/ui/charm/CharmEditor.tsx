@@ -16,7 +16,7 @@ import { DRAFT_KEY, EMPTY_DRAFT, checkDraft, draftDeployCommand, draftPath, meta
 import { closeCharmEditor, type CharmEditing } from './charmEditing.ts';
 import { CharmLabel } from './labels.ts';
 import { MetadataCheck } from './MetadataCheck.tsx';
-import { CHARM_TEMPLATES, templateFiles } from './templatesStandIn.ts';
+import { CHARM_TEMPLATES, templateFiles } from '../../python/templates/index.ts';
 
 const MAX_UNITS = 20;
 
