@@ -14,6 +14,7 @@ import type { SessionInput, SessionV1 } from './session.ts';
 import type { UndoHistory } from './undo.ts';
 import type { HookRunner } from './runner.ts';
 import type { ModelView } from './view.ts';
+import type { RunDiff, RunSnapshot } from '../io/runDiff.ts';
 
 export type Selection =
   | { readonly kind: 'relation'; readonly id: number }
@@ -289,9 +290,37 @@ export interface UndoActions {
   exportHistory(): UndoHistory;
 }
 
-export type RelvizState = ModelState & PlaybackState & SelectionState & ConsoleState & TutorialState & QuizState & UndoState;
+/** A re-run with edited code: the previous run as it ended, and what changed (null while the new run is computed). */
+export interface Rerun {
+  readonly app: string;
+  readonly from: 'cursor' | 'start';
+  /** Where the runs fork: hooks are compared from this tick on. */
+  readonly tick: number;
+  readonly before: RunSnapshot;
+  readonly diff: RunDiff | null;
+  /** The history's generation it belongs to: another rebuild (undo, New) leaves it behind. */
+  readonly generation: number;
+}
 
-export type RelvizActions = ModelActions & PlaybackActions & SelectionActions & ConsoleActions & TutorialActions & QuizActions & UndoActions;
+/** State of the rerun slice — the last re-run with edited charm code, and what it changed. */
+export interface RerunState {
+  readonly rerun: Rerun | null;
+}
+
+export interface RerunActions {
+  /**
+   * Re-runs the model with `app`'s code replaced by `files`: from the cursor (the
+   * history forks there with `relviz set-code`, and the inputs after it are applied
+   * again) or from the start (its deploy carries the files). Undoable. Resolves to
+   * null, or the refusal (`ERROR …`) when nothing was done.
+   */
+  rerunWithCode(app: string, files: Readonly<Record<string, string>>, from: 'cursor' | 'start'): Promise<string | null>;
+  dismissRerun(): void;
+}
+
+export type RelvizState = ModelState & PlaybackState & SelectionState & ConsoleState & TutorialState & QuizState & UndoState & RerunState;
+
+export type RelvizActions = ModelActions & PlaybackActions & SelectionActions & ConsoleActions & TutorialActions & QuizActions & UndoActions & RerunActions;
 
 export type RelvizStore = StoreApi<RelvizState & RelvizActions>;
 

@@ -18,6 +18,7 @@ import { parseScriptInputs } from './scriptInputs.ts';
 import { deployedTick, modelServices, modelSlice } from './slices/model.ts';
 import { playbackSlice } from './slices/playback.ts';
 import { quizSlice } from './slices/quiz.ts';
+import { rerunSlice } from './slices/rerun.ts';
 import { selectionSlice } from './slices/selection.ts';
 import { tutorialServices, tutorialSlice } from './slices/tutorial.ts';
 import { undoServices, undoSlice } from './slices/undo.ts';
@@ -44,6 +45,7 @@ export function createRelvizStore(opts: StoreOptions = {}): RelvizStore {
       ...tutorialSlice(args),
       ...quizSlice(args),
       ...undoSlice(args, opts),
+      ...rerunSlice(args),
     };
   });
   // Build the session's history (at once when it is short; long runs go to the runner).

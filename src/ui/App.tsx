@@ -28,6 +28,9 @@ import { Swimlanes } from './swimlanes/Swimlanes.tsx';
 import { MisconceptionsButton } from './teaching/MisconceptionsButton.tsx';
 import { TutorialMenu } from './teaching/TutorialMenu.tsx';
 import { useAuthoring } from './teaching/authoring.ts';
+import { useCharmEditing } from './charm/charmEditing.ts';
+import { LazyCharmEditor } from './charm/LazyCharmEditor.ts';
+import type { Rerun } from '../store/state.ts';
 import { useRevealHighlights } from './teaching/useRevealHighlights.ts';
 import { useTutorialEffects } from './teaching/useTutorialEffects.ts';
 import { BusyIndicator } from './transport/BusyIndicator.tsx';
@@ -43,6 +46,8 @@ const CompareView = lazyPart('the comparison', () => import('./teaching/compare/
 // The hook log is the second tab: fetched when its tab is pointed at or focused, or shown.
 // The tutorial recorder and editor, for whoever writes a tutorial.
 const Authoring = lazyPart('the authoring tools', () => import('./teaching/author/Authoring.tsx').then((m) => m.Authoring));
+// What a re-run with edited charm code changed: with the first re-run.
+const RerunDiff = lazyPart('the re-run’s differences', () => import('./charm/RerunDiff.tsx').then((m) => m.RerunDiff));
 const HookLog = lazyPart('the hook log', () => import('./log/HookLog.tsx').then((m) => m.HookLog));
 
 type BottomTab = 'swimlanes' | 'log';
@@ -113,6 +118,11 @@ function HistoryViews() {
 }
 
 /** The step on screen shows alternatives side by side (CompareView), in place of the history. */
+/** The last re-run with edited code, while its history is the one shown (undo or another rebuild leaves it behind). */
+function currentRerun(s: RelvizState): Rerun | null {
+  return s.rerun !== null && s.rerun.generation === s.generation ? s.rerun : null;
+}
+
 function comparing(s: RelvizState): boolean {
   return s.tutorial !== null && (tutorialById(s.tutorial.id)?.steps[s.tutorial.step]?.compare?.length ?? 0) > 0;
 }
@@ -141,6 +151,8 @@ export function App({ embed = false }: { embed?: boolean }) {
   const mode = embed ? 'embed' : present ? 'present' : 'app';
   const inTutorial = useRelviz((s) => s.tutorial !== null);
   const authoring = useAuthoring();
+  const charmEditing = useCharmEditing();
+  const rerun = useRelviz(currentRerun);
   const quiz = useRelviz((s) => s.quiz);
   const compare = useRelviz(comparing);
   const databags = useRevealHighlights<HTMLDivElement>();
@@ -180,9 +192,11 @@ export function App({ embed = false }: { embed?: boolean }) {
         </header>
       )}
       {mode === 'app' && authoring && <Authoring open={authoring} />}
+      {mode === 'app' && charmEditing && <LazyCharmEditor open={charmEditing} />}
       {mode !== 'app' && <StageBar mode={mode} onLeave={() => setPresent(false)} />}
       <SavingBanner />
       <ErrorBanner />
+      {mode === 'app' && rerun && <RerunDiff rerun={rerun} />}
       {!embed && <NoticeToast />}
       <main className={`grid min-h-0 flex-1 gap-2 embed:gap-1.5 ${columns}`}>
         {/* The graph over the history and the console. */}

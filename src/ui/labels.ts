@@ -19,6 +19,8 @@ export const Label = {
   newSession: 'New',
   examples: 'Examples',
   deploy: 'Deploy',
+  /** Opens the charm editor (the deploy dialog and the Bundle menu). */
+  writeCharm: 'Write a charm in Python…',
   regionGraph: 'Graph',
   regionDatabags: 'Databags',
   regionHookLog: 'Hook log',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HookKind } from '../../src/engine/ops.ts';
 import type { HookRecord, TraceRecord } from '../../src/engine/trace.ts';
 import { Geometry, arrowsInRange, blockBefore, blocksInRange, compareUnits, labelWidth, layoutSwimlanes, neighbour, shortLabel, type Block } from '../../src/ui/swimlanes/layout.ts';
-import { blockName, blockTitle } from '../../src/ui/swimlanes/labels.ts';
+import { blockName, blockTitle, deferralMark } from '../../src/ui/swimlanes/labels.ts';
 import { sim } from '../helpers.ts';
 
 const masterworker = 'juju deploy master\njuju deploy worker -n 2\njuju relate master worker\njuju remove-unit worker/1';
@@ -158,6 +158,28 @@ describe('swimlane kinds', () => {
 
     expect(failed.map((b) => `${b.unit} ${b.hook}`)).toEqual(['master/0 master-application-relation-joined']);
     expect(blockTitle(failed[0] as Block)).toContain('✗ failed');
+  });
+
+  it('marks a code charm’s hook that deferred or re-emitted an ops event, and says which in its tooltip', () => {
+    const s = sim('juju deploy master\njuju deploy worker\njuju relate master worker');
+    const hooks = s.timeline.fullTrace.slice().filter((r): r is HookRecord => r.type === 'hook');
+    const withEvents = (i: number, events: NonNullable<HookRecord['charm']>['events']): HookRecord => ({ ...(hooks[i] as HookRecord), charm: { draws: 0, events } });
+    const records = [
+      withEvents(0, [{ event: 'install', reemitted: false, deferred: false }]),
+      withEvents(1, [{ event: 'db_relation_changed', reemitted: false, deferred: true }]),
+      withEvents(2, [
+        { event: 'db_relation_changed', reemitted: true, deferred: false },
+        { event: 'start', reemitted: false, deferred: true },
+      ]),
+      hooks[3] as HookRecord,
+    ];
+
+    const marks = layoutSwimlanes(records).blocks.map((b) => deferralMark(b.record));
+
+    expect(marks).toEqual(['', '⏸', '↻⏸', '']);
+    const title = blockTitle(layoutSwimlanes(records).blocks[2] as Block);
+    expect(title).toContain('↻ re-emitted db_relation_changed');
+    expect(title).toContain('⏸ deferred start');
   });
 });
 

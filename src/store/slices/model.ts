@@ -10,6 +10,7 @@ import { MAX_HOOKS_PER_COMMAND, Timeline, commandTicks, defaultRun } from '../..
 import { createState, runsCode } from '../../engine/sim.ts';
 import { carriesCode, pythonHost } from '../../engine/python.ts';
 import { fromAnnotations } from '../annotations.ts';
+import { forkInputs } from '../forkInputs.ts';
 import { parseScriptInputs } from '../scriptInputs.ts';
 import { IN_PLACE_HOOKS } from '../runner.ts';
 import { sharedInputs, type SessionInput, type SessionV1 } from '../session.ts';
@@ -67,26 +68,6 @@ function withLastRun(inputs: readonly SessionInput[], hooks: number): SessionInp
   const out = [...inputs];
   const last = out[out.length - 1];
   if (last) out[out.length - 1] = { ...last, run: hooks };
-  return out;
-}
-
-/**
- * The inputs that survive acting at the cursor: entries before it, and an entry cut
- * in the middle keeps only the hooks it had run (the timeline forks the same way).
- */
-function inputsUpTo(t: Timeline, inputs: readonly SessionInput[]): SessionInput[] {
-  if (t.cursor >= t.length) return [...inputs];
-  const e = t.entryAt(t.cursor);
-  const start = t.entryStartTick(e);
-  if (start === t.cursor) {
-    // As the timeline forks: hook-less step/wait entries starting at the cursor go too.
-    let cut = e;
-    while (cut > 0 && t.entryStartTick(cut - 1) >= t.cursor) cut--;
-    return inputs.slice(0, cut);
-  }
-  const out = inputs.slice(0, e + 1);
-  const last = out[e];
-  if (last) out[e] = { ...last, run: t.cursor - start - commandTicks(last.command) };
   return out;
 }
 
@@ -187,7 +168,7 @@ export function modelServices({ set, get, core }: SliceArgs): ModelServices {
       }
     }
     // Acting in the past forks: the inputs after the cursor are dropped with the future.
-    const kept = inputsUpTo(t, inputsSoFar);
+    const { kept } = forkInputs(t, inputsSoFar);
     const start = t.cursor;
     const dropped = t.length - start;
     if (o.record) {

@@ -17,6 +17,9 @@ import type { ImportedHistory } from '../imported/viewerStore.ts';
 import { TraceLabel } from '../trace/labels.ts';
 import { requestTutorial } from '../teaching/tutorialRequest.ts';
 import { OpenLabel } from './openLabels.ts';
+import { Label } from '../labels.ts';
+import { openCharmEditor } from '../charm/charmEditing.ts';
+import { LazyCharmEditor } from '../charm/LazyCharmEditor.ts';
 import { carriesFiles, readDrop, type Picked } from './readFiles.ts';
 
 // The dialog reads bundles and status files: it comes with the engine's readers.
@@ -236,6 +239,23 @@ function BundleMenu({ opener, onOpen, onCheck }: { opener: React.RefObject<HTMLB
             {OpenLabel.exportBundle}
             <span id="bundle-menu-export" className="block text-xs text-slate-500">
               download bundle.yaml (juju export-bundle), with the graph’s positions
+            </span>
+          </button>
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            aria-describedby="bundle-menu-charm"
+            className={item}
+            onPointerEnter={LazyCharmEditor.preload}
+            onFocus={LazyCharmEditor.preload}
+            onClick={() => {
+              close();
+              openCharmEditor({ kind: 'new' });
+            }}
+          >
+            {Label.writeCharm}
+            <span id="bundle-menu-charm" className="block text-xs text-slate-500">
+              from a template: deploy it, watch it run
             </span>
           </button>
           <button

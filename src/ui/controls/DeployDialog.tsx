@@ -10,8 +10,11 @@ import { ModalDialog } from '../common/ModalDialog.tsx';
 import { useId, useRef, useState } from 'react';
 import type { CharmMeta } from '../../engine/charm.ts';
 import { Label } from '../labels.ts';
+import { openCharmEditor } from '../charm/charmEditing.ts';
+import { LazyCharmEditor } from '../charm/LazyCharmEditor.ts';
 import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { CharmPicker, NoBehaviourBadge } from './CharmPicker.tsx';
+import { Endpoints, ProblemAtLine } from './CharmEndpoints.tsx';
 import { CHARM_CHOICES, sourceUrl } from './charmSearch.ts';
 import { EXAMPLE_METADATA, checkMetadata, deployCommand, type MetadataFile } from './deployForm.ts';
 import { ControlLabel, buttonClass, fieldClass, primaryClass } from './style.ts';
@@ -19,37 +22,6 @@ import { ControlLabel, buttonClass, fieldClass, primaryClass } from './style.ts'
 type Tab = 'catalog' | 'metadata';
 
 const MAX_UNITS = 20;
-
-/** What a charm offers, in one line: `provides db (postgresql) · requires …`. */
-function Endpoints({ meta }: { meta: CharmMeta }) {
-  const roles = (['provides', 'requires', 'peers'] as const)
-    .map((role) => [role, meta.endpoints.filter((e) => e.role === role)] as const)
-    .filter(([, eps]) => eps.length > 0);
-  return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
-      {roles.map(([role, eps]) => (
-        <div key={role} className="contents">
-          <dt className="text-slate-500">{role}</dt>
-          <dd className="font-mono text-slate-800">
-            {eps.map((e) => `${e.name} (${e.interface}${e.scope === 'container' ? ', container' : ''}${e.limit !== null ? `, limit ${e.limit}` : ''})`).join(' · ')}
-          </dd>
-        </div>
-      ))}
-      {meta.actions.length > 0 && (
-        <div className="contents">
-          <dt className="text-slate-500">actions</dt>
-          <dd className="font-mono text-slate-800">{meta.actions.map((a) => a.name).join(' · ')}</dd>
-        </div>
-      )}
-      {meta.subordinate && (
-        <div className="contents">
-          <dt className="text-slate-500">subordinate</dt>
-          <dd className="text-slate-800">its units appear when related to a principal</dd>
-        </div>
-      )}
-    </dl>
-  );
-}
 
 export function DeployDialog({ onClose }: { onClose: () => void }) {
   const store = useRelvizStore();
@@ -131,6 +103,20 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
         <div role="tablist" aria-label="Charm source" className="flex gap-1 border-b border-slate-200">
           {tabButton('catalog', ControlLabel.fromCatalog)}
           {tabButton('metadata', ControlLabel.fromMetadata)}
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            className="ml-auto px-2 text-sm font-medium text-blue-800 underline hover:text-blue-950"
+            onPointerEnter={LazyCharmEditor.preload}
+            onFocus={LazyCharmEditor.preload}
+            onClick={() => {
+              onClose();
+              // Once this dialog is gone and focus is back on what opened it (the editor returns it there).
+              setTimeout(() => openCharmEditor({ kind: 'new' }), 0);
+            }}
+          >
+            {Label.writeCharm}
+          </button>
         </div>
         <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`} className="flex flex-col gap-3">
           {tab === 'catalog' ? (
@@ -208,17 +194,7 @@ export function DeployDialog({ onClose }: { onClose: () => void }) {
                     <Endpoints meta={check.meta} />
                   </div>
                 ) : check && !check.empty ? (
-                  <div className="rounded-md bg-red-50 px-3 py-2 font-mono text-red-900">
-                    <p>
-                      {check.line !== null && <span className="mr-2 rounded bg-red-700 px-1.5 py-0.5 font-sans text-xs font-semibold text-white">line {check.line}</span>}
-                      {check.message}
-                    </p>
-                    {check.line !== null && text.split('\n')[check.line - 1] !== undefined && (
-                      <pre className="mt-1 text-xs whitespace-pre text-red-800">
-                        {String(check.line).padStart(3)} │ {text.split('\n')[check.line - 1]}
-                      </pre>
-                    )}
-                  </div>
+                  <ProblemAtLine message={check.message} line={check.line} text={text} />
                 ) : (
                   <p className="text-slate-600">{check?.message}</p>
                 )}

@@ -58,7 +58,7 @@ export function HookEffects({ r }: { r: HookRecord }) {
       )}
       {r.logs.length > 0 && (
         <div>
-          <h4 className={heading}>juju-log</h4>
+          <h4 className={heading}>{r.charm ? 'Logs (juju-log, logging, print)' : 'juju-log'}</h4>
           <pre className="overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs whitespace-pre-wrap text-slate-800">{r.logs.join('\n')}</pre>
         </div>
       )}

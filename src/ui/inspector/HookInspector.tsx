@@ -6,7 +6,7 @@
  * logged.
  */
 import { relationListAfter, relationListBefore } from '../../engine/runner.ts';
-import { useMemo, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { Rules } from '../../engine/ops.ts';
 import type { Timeline } from '../../engine/timeline.ts';
 import type { HookRecord } from '../../engine/trace.ts';
@@ -19,6 +19,9 @@ import { HookEffects } from './HookEffects.tsx';
 import { causeOf, inspectedHook } from './inspect.ts';
 import { sectionHeading as heading } from './style.ts';
 
+// A charm's own code (ops events, a traceback with links into the editor) comes with the first hook that ran some.
+const CharmRunView = lazy(() => import('./CharmRunView.tsx'));
+
 /**
  * A failed hook: its error, and what the unit does about it — as of the cursor, when
  * the unit is still in error on this hook: the automatic retry to come, or waiting
@@ -30,7 +33,13 @@ function FailureNote({ r }: { r: HookRecord }) {
   const retry = now ? retryText(now) : null;
   return (
     <div className="rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-900">
-      <pre className="font-mono whitespace-pre-wrap">{r.error}</pre>
+      {r.charm ? (
+        <Suspense fallback={r.error}>
+          <CharmRunView r={r} part="traceback" />
+        </Suspense>
+      ) : (
+        <pre className="font-mono whitespace-pre-wrap">{r.error}</pre>
+      )}
       {r.kind === 'action' ? (
         <p>A failed action fails alone: the unit carries on.</p>
       ) : (
@@ -137,6 +146,11 @@ export function HookInspector() {
           <h4 className={heading}>relation-list returned</h4>
           <pre className="rounded bg-slate-900 px-2 py-1 font-mono text-xs text-slate-100">{listed.length ? listed.join('\n') : '(nothing)'}</pre>
         </div>
+      )}
+      {r.charm && (
+        <Suspense fallback={null}>
+          <CharmRunView r={r} part="events" />
+        </Suspense>
       )}
       <HookEffects r={r} />
       <ExportTestButtons record={r} index={found.index} />

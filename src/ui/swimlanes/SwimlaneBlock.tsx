@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Geometry, type Block } from './layout.ts';
-import { blockName, blockTitle } from './labels.ts';
-import { FAILED, FLAG, FUTURE, TONES } from './tones.ts';
+import { blockName, blockTitle, deferralMark } from './labels.ts';
+import { DEFERRAL, FAILED, FLAG, FUTURE, TONES } from './tones.ts';
 
 export interface SwimlaneBlockProps {
   readonly block: Block;
@@ -29,11 +29,12 @@ export const SwimlaneBlock = memo(function SwimlaneBlock({ block: b, position, l
   const tone = TONES[b.tone];
   const colours = future ? `${FUTURE} ${tone.future}` : b.failed ? FAILED : tone.past;
   const exec = b.kind === 'exec';
+  const mark = deferralMark(b.record);
   const ring = current ? 'z-[5] ring-[3px] ring-orange-500 ring-offset-2 ring-offset-white' : inspected ? 'outline-2 outline-offset-2 outline-orange-500 outline-dashed' : '';
   return (
     <button
       type="button"
-      aria-label={`${blockName(b.unit, b.hook, b.seq)}${b.failed ? ', failed' : ''}${b.flagged ? ', ruled out by Juju’s guarantees' : ''}`}
+      aria-label={`${blockName(b.unit, b.hook, b.seq)}${b.failed ? ', failed' : ''}${b.flagged ? ', ruled out by Juju’s guarantees' : ''}${mark && ', an ops event deferred or re-emitted'}`}
       aria-current={current ? 'step' : undefined}
       title={blockTitle(b)}
       tabIndex={tabbable ? 0 : -1}
@@ -44,7 +45,7 @@ export const SwimlaneBlock = memo(function SwimlaneBlock({ block: b, position, l
       data-swimlane-exec={exec ? b.unit : undefined}
       data-flagged={b.flagged || undefined}
       onClick={() => onPick(b)}
-      className={`absolute flex items-center justify-center border ${b.flagged ? 'overflow-visible' : 'overflow-hidden'} font-mono text-sm leading-none whitespace-nowrap shadow-xs hover:brightness-95 focus-visible:z-10 focus-visible:outline-blue-700 ${
+      className={`absolute flex items-center justify-center border ${b.flagged || mark ? 'overflow-visible' : 'overflow-hidden'} font-mono text-sm leading-none whitespace-nowrap shadow-xs hover:brightness-95 focus-visible:z-10 focus-visible:outline-blue-700 ${
         exec ? 'rounded-full text-[11px] font-semibold' : 'rounded-md px-1.5'
       } ${colours} ${ring}`}
       style={{ left, top, width: b.w, height: Geometry.blockHeight }}
@@ -53,6 +54,11 @@ export const SwimlaneBlock = memo(function SwimlaneBlock({ block: b, position, l
         {b.failed ? '✗ ' : ''}
         {b.label}
       </span>
+      {mark && (
+        <span aria-hidden="true" className={`absolute -right-1.5 -bottom-2 ${DEFERRAL}`}>
+          {mark}
+        </span>
+      )}
       {b.flagged && (
         <span aria-hidden="true" className={`absolute -top-2 -right-2 ${FLAG}`}>
           !

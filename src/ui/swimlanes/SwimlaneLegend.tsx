@@ -1,10 +1,10 @@
-import { FAILED, FLAG, FUTURE, LEGEND, TONES } from './tones.ts';
+import { DEFERRAL, FAILED, FLAG, FUTURE, LEGEND, TONES } from './tones.ts';
 import { SwimlaneLabel } from './labels.ts';
 
 const chip = 'inline-flex h-5 items-center rounded border px-1.5 font-mono text-xs leading-none whitespace-nowrap';
 
 /** What the colours, the dashed blocks, the arrows and the orange line mean (for a real history: the hooks ruled out, no arrows). */
-export function SwimlaneLegend({ imported = false }: { imported?: boolean }) {
+export function SwimlaneLegend({ imported = false, deferrals = false }: { imported?: boolean; deferrals?: boolean }) {
   return (
     <ul aria-label={SwimlaneLabel.legend} className="flex flex-wrap items-center gap-x-1.5 gap-y-1 border-b border-slate-200 bg-slate-50 px-2 py-1 text-xs text-slate-700">
       {LEGEND.map((e) => (
@@ -32,6 +32,12 @@ export function SwimlaneLegend({ imported = false }: { imported?: boolean }) {
             <path d="M18 1 L25 5 L18 9 z" fill="#0369a1" />
           </svg>
           write → changed
+        </li>
+      )}
+      {deferrals && (
+        <li className="inline-flex items-center gap-1 pl-1" title="ops event deferred (⏸: re-emitted before the unit's next event) or re-emitted (↻)">
+          <span aria-hidden="true" className={DEFERRAL}>↻⏸</span>
+          deferred
         </li>
       )}
       <li className="inline-flex items-center gap-1 pl-1" title="the cursor: everything to its left has happened">

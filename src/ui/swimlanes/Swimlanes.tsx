@@ -12,7 +12,7 @@ import { useRelviz, useRelvizStore } from '../StoreContext.tsx';
 import { usePaced } from '../common/usePaced.ts';
 import { SwimlaneArrows } from './SwimlaneArrows.tsx';
 import { SwimlaneAxis } from './SwimlaneAxis.tsx';
-import { SwimlaneLabel } from './labels.ts';
+import { SwimlaneLabel, deferralMark } from './labels.ts';
 import { Geometry, arrowsInRange, blockBefore, blocksInRange, layoutSwimlanes, neighbour, type Block, type Step, type SwimlaneLayout } from './layout.ts';
 import { SwimlaneLane } from './SwimlaneLane.tsx';
 import { SwimlaneLegend } from './SwimlaneLegend.tsx';
@@ -97,6 +97,9 @@ export function SwimlanesView({ layout, end, inspectedSeq, fast, leader, onPick:
   const lane1 = Math.min(layout.lanes.length - 1, Math.ceil((vp.top + vp.height) / laneHeight) + 2);
   const range = blocksInRange(layout, x0, x1);
   const { from: first, to: last } = range;
+  // The legend explains the deferral badge once a hook has one (a layout grows in place: its length says when).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const deferrals = useMemo(() => layout.blocks.some((b) => deferralMark(b.record) !== ''), [layout, layout.blocks.length]);
   const arrows = useMemo(() => arrowsInRange(layout, { from: first, to: last }, lane0, lane1, current), [layout, first, last, lane0, lane1, current]);
   // The orange "now" line: just after the hook at the cursor.
   const nowX = currentBlock ? currentBlock.x + currentBlock.w + gap / 2 : null;
@@ -170,7 +173,7 @@ export function SwimlanesView({ layout, end, inspectedSeq, fast, leader, onPick:
   const tabStop = current >= range.from && current < range.to && inBand(currentBlock) ? current : firstInBand < 0 ? -1 : range.from + firstInBand;
   return (
     <div className="flex h-full flex-col">
-      <SwimlaneLegend imported={imported} />
+      <SwimlaneLegend imported={imported} deferrals={deferrals} />
       <div ref={scroller} onScroll={onScroll} onKeyDown={onKeyDown} className="relative min-h-0 flex-1 overflow-auto overscroll-contain">
         <div className="relative" style={{ width, height: axisHeight + layout.height + 4 }}>
           <SwimlaneAxis blocks={visibleBlocks} width={width} shift={shift} nowX={nowX} />

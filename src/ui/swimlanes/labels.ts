@@ -11,6 +11,13 @@ export const SwimlaneLabel = {
   now: 'now',
 } as const;
 
+/** A code charm's hook that re-emitted (↻) or deferred (⏸) an ops event: its badge, or '' (none). */
+export function deferralMark(r: Block['record']): string {
+  const events = r.type === 'hook' ? r.charm?.events : undefined;
+  if (!events) return '';
+  return `${events.some((e) => e.reemitted) ? '↻' : ''}${events.some((e) => e.deferred) ? '⏸' : ''}`;
+}
+
 /** The accessible name of a block (tests find blocks by it). */
 export function blockName(unit: string, hook: string, seq: number): string {
   return `${unit} ${hook} (seq ${seq})`;
@@ -29,6 +36,10 @@ export function blockTitle(b: Block): string {
   if (env.length > 0) lines.push(env.join(' · '));
   if (r.kind === 'relation-changed' && r.cause > 0) lines.push(`reports the write of seq ${r.cause}`);
   lines.push(`why: ${Rules[r.rule]}`);
+  for (const e of r.charm?.events ?? []) {
+    if (e.reemitted) lines.push(`↻ re-emitted ${e.event}`);
+    if (e.deferred) lines.push(`⏸ deferred ${e.event}`);
+  }
   if (r.result === 'error') lines.push(`✗ failed${r.error ? `: ${r.error}` : ''}`);
   return lines.join('\n');
 }

@@ -31,6 +31,9 @@ export const FUTURE = 'border-dashed bg-white text-slate-500';
 /** The badge on a real history's hook that Juju's guarantees rule out. */
 export const FLAG = 'inline-flex h-4 min-w-4 items-center justify-center rounded-full bg-red-700 px-1 font-sans text-[11px] leading-none font-bold text-white ring-2 ring-white';
 
+/** The badge on a code charm's hook that deferred (⏸) or re-emitted (↻) an ops event. */
+export const DEFERRAL = 'inline-flex h-4 items-center rounded bg-violet-800 px-0.5 font-sans text-[10px] leading-none font-bold text-white ring-2 ring-white';
+
 /** Legend entries in the order a relation lives: lifecycle, leadership, created … broken, stop/remove. */
 export const LEGEND: ReadonlyArray<{ readonly tone: Tone; readonly label: string; readonly title: string }> = [
   { tone: 'lifecycle', label: 'install · start', title: 'install, config-changed, start' },
