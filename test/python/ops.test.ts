@@ -124,8 +124,9 @@ describe('Relation.data access rules (ops.model, JUJU-SEMANTICS §6)', () => {
         'ops.model.RelationDataAccessError: db cannot write the data of remote application web',
       ].join('\n'),
     );
-    // Juju discards a failed hook's writes.
+    // Juju discards a failed hook's writes; the event it failed in is still reported.
     expect(m.state.relations.get(0)?.appBags.get('web')?.data.size ?? 0).toBe(0);
+    expect(failed?.charm?.events).toEqual([{ event: 'db_relation_changed', reemitted: false, deferred: false }]);
   });
 
   it('lets a follower read its own application bag in a peer relation', () => {

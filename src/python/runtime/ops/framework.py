@@ -205,16 +205,17 @@ class Framework(Object):
         return [(path, method) for (e, k, path, method) in self._observers if e == emitter_path and k == kind]
 
     def _emit(self, event, emitter, kind):
-        deferred = False
+        # Recorded before its observers run, so a hook that fails in one still shows the event it failed in.
+        seen = {'event': kind, 'reemitted': False, 'deferred': False}
+        context.events.append(seen)
         for path, method in self._observers_of(emitter.handle.path, kind):
             event.deferred = False
             getattr(self._objects[path], method)(event)
             if event.deferred:
-                deferred = True
+                seen['deferred'] = True
                 self._state.data['deferred'].append({'event': event.handle.path, 'emitter': emitter.handle.path,
                                                      'kind': kind, 'observer': path, 'method': method,
                                                      'snapshot': event.snapshot()})
-        context.events.append({'event': kind, 'reemitted': False, 'deferred': deferred})
 
     def reemit(self):
         """Re-emits the events deferred by earlier hooks, in order; those deferred again stay."""
@@ -236,7 +237,8 @@ class Framework(Object):
             EventBase.__init__(event, handle)
             event.framework = self
             event.restore(first['snapshot'])
-            again = False
+            seen = {'event': first['kind'], 'reemitted': True, 'deferred': False}
+            context.events.append(seen)
             for n in group:
                 observer = self._objects.get(n['observer'])
                 if observer is None or not hasattr(observer, n['method']):
@@ -244,9 +246,8 @@ class Framework(Object):
                 event.deferred = False
                 getattr(observer, n['method'])(event)
                 if event.deferred:
-                    again = True
+                    seen['deferred'] = True
                     kept.append(dict(n, snapshot=event.snapshot()))
-            context.events.append({'event': first['kind'], 'reemitted': True, 'deferred': again})
         self._state.data['deferred'] = kept
 
     def commit(self):
