@@ -18,6 +18,7 @@ import { installPython, type PythonHost } from '../../src/engine/python.ts';
 import { readers } from '../../src/engine/readers.ts';
 import { Timeline } from '../../src/engine/timeline.ts';
 import type { HookRecord, TraceRecord } from '../../src/engine/trace.ts';
+import { failureLine } from '../../src/io/report.ts';
 import { concretize, opArb, type Op } from './generators.ts';
 
 /** Runs the catalog charm the code is named after; ops-style events so the records carry some. */
@@ -70,8 +71,9 @@ function sameModel(state: SimState): string {
   return fingerprint(copy);
 }
 
+/** The hooks, without what only code charms record; a failure by its exception line (the stand-in's is a traceback). */
 const hooks = (t: Timeline) =>
-  [...t.fullTrace].filter((r): r is HookRecord => r.type === 'hook').map(({ charm: _charm, ...r }) => r);
+  [...t.fullTrace].filter((r): r is HookRecord => r.type === 'hook').map(({ charm: _charm, ...r }) => ({ ...r, error: r.error === null ? null : failureLine(r.error) }));
 const withoutCommands = (t: Timeline) => [...t.fullTrace].filter((r: TraceRecord) => r.type === 'hook' || r.type === 'exec');
 
 describe('charms with code of their own', () => {
