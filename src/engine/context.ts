@@ -61,7 +61,7 @@ export class HookContext {
    */
   relationIds(endpoint?: string): string[] {
     const ep = endpoint ?? this.env['JUJU_RELATION'];
-    if (ep === undefined) throw new HookToolError('no endpoint name specified');
+    if (ep === undefined) throw new HookToolError('no endpoint name specified', 2);
     const names: string[] = [];
     for (const local of this.unit.agent.relations.values()) {
       if (local.silent || local.endpoint !== ep) continue;
@@ -115,8 +115,8 @@ export class HookContext {
     const rel = this.relation(args.relation);
     if (args.app) return this.readAppBag(rel, args.target);
     const target = args.target || this.env['JUJU_REMOTE_UNIT'] || '';
-    if (target === '') throw new HookToolError('no unit id specified');
-    if (!target.includes('/')) throw new HookToolError(`expected unit name, got application name "${target}"`);
+    if (target === '') throw new HookToolError('no unit id specified', 2);
+    if (!target.includes('/')) throw new HookToolError(`expected unit name, got application name "${target}"`, 2);
     const targetApp = target.includes('/') ? target.slice(0, target.lastIndexOf('/')) : target;
     if (!endpointOf(rel, targetApp)) throw new HookToolError('permission denied');
     const bag = rel.unitBags.get(target);
@@ -238,19 +238,19 @@ export class HookContext {
     let id: number;
     if (name === undefined || name === '') {
       const own = this.op?.relationId;
-      if (own === null || own === undefined) throw new HookToolError('no relation id specified');
+      if (own === null || own === undefined) throw new HookToolError('no relation id specified', 2);
       id = own;
     } else {
       const m = /^(?:([\w-]+):)?(\d+)$/.exec(name);
-      if (!m) throw new HookToolError(`invalid value "${name}" for option -r: invalid relation id`);
+      if (!m) throw new HookToolError(`invalid value "${name}" for option -r: invalid relation id`, 2);
       id = Number(m[2]);
       const local = this.unit.agent.relations.get(id);
       if (!local || local.silent || (m[1] !== undefined && m[1] !== local.endpoint)) {
-        throw new HookToolError(`invalid value "${name}" for option -r: relation not found`);
+        throw new HookToolError(`invalid value "${name}" for option -r: relation not found`, 2);
       }
     }
     const rel = this.state.relations.get(id);
-    if (!rel) throw new HookToolError(`invalid value "${name ?? id}" for option -r: relation not found`);
+    if (!rel) throw new HookToolError(`invalid value "${name ?? id}" for option -r: relation not found`, 2);
     return rel;
   }
 

@@ -3,9 +3,21 @@ export class JujuError extends Error {
   override name = 'JujuError';
 }
 
-/** A hook tool failing inside a hook or `juju exec`: prints `ERROR <message>`, exits 1. */
+/**
+ * A hook tool failing inside a hook or `juju exec`: prints `ERROR <message>` and exits
+ * 1, or 2 for a usage error — what the tool refuses before it runs (its command line,
+ * or what the hook's environment leaves unsaid: "no unit id specified"), as Juju's
+ * jujuc commands do (their Init errors; `relation-get_test.go`). charmhelpers'
+ * `relation_get` returns None on exit 2.
+ */
 export class HookToolError extends Error {
   override name = 'HookToolError';
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(message);
+  }
 }
 
 /** What a charm raises for a missing file (Python's FileNotFoundError in masterworker). */

@@ -99,12 +99,12 @@ function parseFlags(words: string[], valued: Record<string, string>, bool: Recor
     if (valued[name] !== undefined) {
       const canonical = valued[name];
       const value = eq >= 0 ? w.slice(eq + 1) : words[++i];
-      if (value === undefined) throw new HookToolError(`option needs an argument: ${name}`);
+      if (value === undefined) throw new HookToolError(`option needs an argument: ${name}`, 2);
       flags.set(canonical, value);
     } else if (bool[name] !== undefined) {
       flags.set(bool[name], true);
     } else {
-      throw new HookToolError(`option provided but not defined: ${name}`);
+      throw new HookToolError(`option provided but not defined: ${name}`, 2);
     }
   }
   return { flags, args };
@@ -128,7 +128,7 @@ function render(value: string[] | Map<string, string> | string | boolean, format
     const json = value instanceof Map ? Object.fromEntries(value) : value;
     return `${JSON.stringify(json)}\n`;
   }
-  if (format !== undefined && format !== 'yaml' && format !== 'smart') throw new HookToolError(`invalid value "${format}" for option --format: unknown format "${format}"`);
+  if (format !== undefined && format !== 'yaml' && format !== 'smart') throw new HookToolError(`invalid value "${format}" for option --format: unknown format "${format}"`, 2);
   if (kind === 'bool') return value ? 'True\n' : 'False\n';
   if (kind === 'list') return lines(value as string[]);
   if (kind === 'map') return formatStringMap(value as Map<string, string>);
@@ -136,7 +136,7 @@ function render(value: string[] | Map<string, string> | string | boolean, format
 }
 
 function noMoreArgs(args: string[], allowed: number): void {
-  if (args.length > allowed) throw new HookToolError(`unrecognized args: ["${args.slice(allowed).join('" "')}"]`);
+  if (args.length > allowed) throw new HookToolError(`unrecognized args: ["${args.slice(allowed).join('" "')}"]`, 2);
 }
 
 const STATUSES: readonly WorkloadStatus[] = ['maintenance', 'waiting', 'active', 'blocked'];
@@ -167,11 +167,11 @@ function runTool(ctx: HookContext, words: string[]): string {
     }
     case 'relation-set': {
       const p = parseFlags(rest, RELATION, APP);
-      if (p.args.length === 0) throw new HookToolError('no settings specified');
+      if (p.args.length === 0) throw new HookToolError('no settings specified', 2);
       const settings: Record<string, string> = {};
       for (const kv of p.args) {
         const eq = kv.indexOf('=');
-        if (eq <= 0) throw new HookToolError(`expected "key=value", got "${kv}"`);
+        if (eq <= 0) throw new HookToolError(`expected "key=value", got "${kv}"`, 2);
         settings[kv.slice(0, eq)] = kv.slice(eq + 1);
       }
       const relation = str(p, 'relation');
@@ -186,14 +186,14 @@ function runTool(ctx: HookContext, words: string[]): string {
     case 'status-set': {
       const p = parseFlags(rest, {}, { '--application': 'application' });
       const [status, ...message] = p.args;
-      if (!status) throw new HookToolError('invalid args, require <status> [message] [data]');
-      if (!STATUSES.includes(status as WorkloadStatus)) throw new HookToolError(`invalid status "${status}", expected one of [${STATUSES.join(' ')}]`);
+      if (!status) throw new HookToolError('invalid args, require <status> [message] [data]', 2);
+      if (!STATUSES.includes(status as WorkloadStatus)) throw new HookToolError(`invalid status "${status}", expected one of [${STATUSES.join(' ')}]`, 2);
       ctx.statusSet(status as WorkloadStatus, message.join(' '));
       return '';
     }
     case 'juju-log': {
       const p = parseFlags(rest, { '-l': 'level', '--log-level': 'level' }, { '--debug': 'debug' });
-      if (p.args.length === 0) throw new HookToolError('no message specified');
+      if (p.args.length === 0) throw new HookToolError('no message specified', 2);
       ctx.jujuLog(p.args.join(' '), str(p, 'level') ?? 'INFO');
       return '';
     }
@@ -208,7 +208,7 @@ function runTool(ctx: HookContext, words: string[]): string {
       const p = parseFlags(rest, FORMAT, {});
       noMoreArgs(p.args, 1);
       const what = p.args[0];
-      if (what !== 'private-address' && what !== 'public-address') throw new HookToolError(`unknown setting "${what ?? ''}"`);
+      if (what !== 'private-address' && what !== 'public-address') throw new HookToolError(`unknown setting "${what ?? ''}"`, 2);
       return render(ctx.unit.address, str(p, 'format'), 'value');
     }
     default:
@@ -250,7 +250,7 @@ export function runToolLine(ctx: HookContext, line: string): ToolOutput {
     } catch (e) {
       if (e instanceof HookToolError) {
         stderr += `ERROR ${e.message}\n`;
-        exitCode = 1;
+        exitCode = e.exitCode;
       } else if (e instanceof CommandNotFound) {
         stderr += `bash: line 1: ${e.message}: command not found\n`;
         exitCode = 127;

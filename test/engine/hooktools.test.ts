@@ -5,6 +5,7 @@ import type { Timeline } from '../../src/engine/timeline.ts';
 import type { HookRecord } from '../../src/engine/trace.ts';
 import { describe, expect, it } from 'vitest';
 import { shellSplit } from '../../src/engine/hooktools.ts';
+import { parseScript, type ScriptLine } from '../../src/io/script.ts';
 import { sim } from '../helpers.ts';
 import { RUNS, opArb, runOps } from './generators.ts';
 
@@ -26,6 +27,29 @@ describe('hook tool output', () => {
     expect(out).toMatch(/^aa: ADA1\negress-subnets: 10\.0\.0\.10\/32\n/);
     expect(out).toContain('t: "true"\n');
     expect(out).toContain('zz: "5914"\n');
+  });
+
+  it('exits 2 for what a tool refuses before it runs (Juju\'s Init errors), 1 for what fails as it runs', () => {
+    const s = sim('juju deploy master\njuju deploy worker -n 2\njuju relate master worker');
+    const code = (unit: string, line: string) => s.timeline.apply((parseScript(exec(unit, line))[0] as ScriptLine).command).exitCode;
+    // relation-get_test.go: no relation id, no unit id, an unknown -r: code 2.
+    expect(code('worker/0', 'relation-get key')).toBe(2);
+    expect(code('worker/0', 'relation-get -r 0 key')).toBe(2);
+    expect(code('worker/0', 'relation-get -r 9 key master/0')).toBe(2);
+    expect(code('worker/0', 'relation-get --bogus')).toBe(2);
+    // Refused when it runs (a follower and its own application's bag): code 1.
+    const follower = s.timeline.state.apps.get('worker')?.leader === 'worker/0' ? 'worker/1' : 'worker/0';
+    expect(code(follower, 'relation-get -r 0 --app - worker')).toBe(1);
+    expect(code(follower, 'relation-set -r 0 --app k=v')).toBe(1);
+  });
+
+  it('a worker reads nothing, as charmhelpers does on exit 2, in an app-level relation-changed (no remote unit)', () => {
+    const s = sim('juju deploy master\njuju deploy worker\njuju relate master worker');
+    s.run(exec('master/0', 'relation-set -r 0 --app note=hi'));
+    const appLevel = s.hooks().filter((h) => h.unit === 'worker/0' && h.hook === 'master-relation-changed' && h.remoteUnit === null);
+    expect(appLevel).toHaveLength(1);
+    expect(appLevel[0]?.result).toBe('ok');
+    expect(appLevel[0]?.status).toEqual({ workload: 'waiting', message: 'worker-key not available for this unit.' });
   });
 
   it('prints {} for an empty app bag and nothing for an unset key', () => {

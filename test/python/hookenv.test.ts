@@ -161,7 +161,8 @@ describe('hookenv', () => {
       'file=False leader=True port=5432',
       'True',
       '0 db:0',
-      '1 ERROR invalid value "db:99" for option -r: relation not found',
+      // (An unknown -r is refused before the tool runs: exit 2, as in Juju's relation-get_test.go.)
+      '2 ERROR invalid value "db:99" for option -r: relation not found',
       "[Errno 2] relviz: a charm's sandbox runs hook tools only, not 'ls' (see docs/python-charms.md)",
     ]);
     expect(joined.changes[0]?.diff.added).toEqual({ a: '1' });

@@ -6,6 +6,7 @@
 import { endpoint } from '../charm.ts';
 import { type Charm } from '../behaviour.ts';
 import type { HookContext } from '../context.ts';
+import { HookToolError } from '../errors.ts';
 
 const HEX = '0123456789ABCDEF';
 
@@ -16,6 +17,20 @@ function generateWorkerKey(ctx: HookContext): string {
 }
 
 const log = (ctx: HookContext, msg: string) => ctx.jujuLog(msg);
+
+/**
+ * charmhelpers' `relation_get(attribute, unit)`: the value, or '' (None) when relation-get
+ * exits 2 — a usage error, such as "no unit id specified" in an app-level relation-changed,
+ * where JUJU_REMOTE_UNIT is empty. Any other failure fails the hook.
+ */
+function relationGet(ctx: HookContext, key: string, unit?: string): string {
+  try {
+    return ctx.relationGetValue(key, unit === undefined ? {} : { target: unit });
+  } catch (e) {
+    if (e instanceof HookToolError && e.exitCode === 2) return '';
+    throw e;
+  }
+}
 
 /** Python's IndexError, as the tutorial's action raises it: the hook fails with the same last line as the Python charm's traceback. */
 class IndexError extends Error {
@@ -43,7 +58,7 @@ export const master: Charm = {
         log(ctx, ' ========= hook: master-application-relation-joined  ========');
         const workerKey = generateWorkerKey(ctx);
         const remoteUnitName = ctx.env['JUJU_REMOTE_UNIT'] ?? '';
-        const workerAddr = ctx.relationGetValue('private-address', { target: remoteUnitName });
+        const workerAddr = relationGet(ctx, 'private-address', remoteUnitName);
         log(ctx, `Joined with WORKER at private-address: ${workerAddr}`);
         ctx.relationSet({ settings: { [`${remoteUnitName}-worker-key`]: workerKey } });
       },
@@ -93,21 +108,21 @@ export const worker: Charm = {
       'master-relation-created': (ctx) => log(ctx, ' ========= hook: master-relation-created  ========'),
       'master-relation-joined': (ctx) => {
         log(ctx, ' ========= hook: master-relation-joined  ========');
-        const masterAddr = ctx.relationGetValue('private-address', { target: ctx.env['JUJU_REMOTE_UNIT'] ?? '' });
+        const masterAddr = relationGet(ctx, 'private-address', ctx.env['JUJU_REMOTE_UNIT'] ?? '');
         log(ctx, `Joined with MASTER at private-address: ${masterAddr}`);
       },
       'master-relation-changed': (ctx) => {
         log(ctx, ' ========= hook: master-relation-changed  ========');
         const me = ctx.env['JUJU_UNIT_NAME'] ?? '';
-        const workerKey = ctx.relationGetValue(`${me}-worker-key`);
+        const workerKey = relationGet(ctx, `${me}-worker-key`);
         if (workerKey) {
           ctx.writeFile('WORKERKEY.file', workerKey);
           ctx.statusSet('active', `WorkerKey: ${workerKey}`);
         } else {
           ctx.statusSet('waiting', 'worker-key not available for this unit.');
         }
-        if (ctx.relationGetValue('message')) {
-          const masterMessage = ctx.relationGetValue('message', { target: ctx.env['JUJU_REMOTE_UNIT'] ?? '' });
+        if (relationGet(ctx, 'message')) {
+          const masterMessage = relationGet(ctx, 'message', ctx.env['JUJU_REMOTE_UNIT'] ?? '');
           log(ctx, `MASTER message: ${masterMessage}`);
         }
       },
