@@ -61,7 +61,10 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     if (code) await ensurePython();
     const run = new HookRun({ ...start, state });
     for (;;) {
-      if (cancelled.delete(id)) return;
+      if (cancelled.delete(id)) {
+        post({ type: 'cancelled', id });
+        return;
+      }
       const chunk = run.next(code ? Math.min(chunkHooks, CODE_CHUNK_HOOKS) : chunkHooks);
       post({ type: 'chunk', id, chunk }, chunkTransfer(chunk));
       if (chunk.done) return;

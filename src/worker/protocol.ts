@@ -25,4 +25,6 @@ export type WorkerRequest = RunRequest | CancelRequest;
 export type WorkerReply =
   | { readonly type: 'chunk'; readonly id: number; readonly chunk: RunChunk }
   | { readonly type: 'error'; readonly id: number; readonly message: string }
+  /** Run `id` stopped on a cancel (the worker is free again). */
+  | { readonly type: 'cancelled'; readonly id: number }
   | { readonly type: 'python'; readonly status: 'loading' | 'ready' | 'failed'; readonly detail: string };

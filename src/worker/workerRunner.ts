@@ -22,12 +22,25 @@ import type { CancelRequest, RunRequest, WorkerReply } from './protocol.ts';
  */
 export const WORKER_CHUNK_HOOKS = CHECKPOINT_INTERVAL;
 
-export function workerRunner(chunkHooks = WORKER_CHUNK_HOOKS, create = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'relviz-engine' })): HookRunner {
+/**
+ * How long a worker with Python may take to stop after a cancel: a hook stuck in one long
+ * C-level call never reaches the end of its chunk (the line budget cannot stop it), so
+ * past this it is terminated like any other, and Python loads again on next need.
+ */
+export const CANCEL_GRACE_MS = 3000;
+
+export function workerRunner(
+  chunkHooks = WORKER_CHUNK_HOOKS,
+  create = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'relviz-engine' }),
+  graceMs = CANCEL_GRACE_MS,
+): HookRunner {
   let worker: Worker | null = null;
   /** The worker has loaded Python: keep it (cancel by message, not by terminating it). */
   let hasPython = false;
   let fallback: HookRunner | null = null;
   let nextId = 1;
+  /** Cancelled runs of a worker with Python, each terminated if it does not stop in time. */
+  const graceTimers = new Map<number, ReturnType<typeof setTimeout>>();
   const runner: HookRunner = {
     start(start, listener) {
       if (fallback) return fallback.start(start, listener);
@@ -45,6 +58,11 @@ export function workerRunner(chunkHooks = WORKER_CHUNK_HOOKS, create = () => new
       let cancelFallback: (() => void) | null = null;
       w.onmessage = (e: MessageEvent<WorkerReply>) => {
         const reply = e.data;
+        if (reply.type === 'cancelled') {
+          clearTimeout(graceTimers.get(reply.id));
+          graceTimers.delete(reply.id);
+          return;
+        }
         if (reply.type === 'python') {
           // (Loading goes on for the next run even when this one was cancelled.)
           if (reply.status === 'ready') hasPython = true;
@@ -84,6 +102,16 @@ export function workerRunner(chunkHooks = WORKER_CHUNK_HOOKS, create = () => new
         live = false;
         if (hasPython) {
           w.postMessage({ type: 'cancel', id } satisfies CancelRequest);
+          graceTimers.set(
+            id,
+            setTimeout(() => {
+              graceTimers.delete(id);
+              if (worker !== w) return;
+              worker = null;
+              hasPython = false;
+              w.terminate();
+            }, graceMs),
+          );
           return;
         }
         worker = null;

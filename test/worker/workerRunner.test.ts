@@ -23,10 +23,13 @@ class FakeWorker {
     private readonly broken = false,
     /** Says it loaded Python before its first chunk, as the real worker does for a model with charm code. */
     private readonly python = false,
+    /** Stuck in a hook: never stops on a cancel (nor says so). */
+    private readonly stuck = false,
   ) {}
   postMessage(request: WorkerRequest) {
     if (request.type === 'cancel') {
       this.cancels.push(request.id);
+      if (!this.stuck) setTimeout(() => this.onmessage?.({ data: { type: 'cancelled', id: request.id } } as MessageEvent<WorkerReply>), 0);
       return;
     }
     setTimeout(() => {
@@ -145,5 +148,28 @@ describe('workerRunner', () => {
     const chunks = await again.done;
     expect(chunks.at(-1)?.done).toBe(true);
     expect(workers).toHaveLength(1);
+  });
+  it('terminates a worker with Python that does not stop in time after a cancel (a hook stuck in one long call)', async () => {
+    const workers: FakeWorker[] = [];
+    const runner = workerRunner(
+      1,
+      () => {
+        const w = new FakeWorker(false, true, workers.length === 0);
+        workers.push(w);
+        return w as unknown as Worker;
+      },
+      20,
+    );
+    const cancel = runner.start(start().start, collect().listener);
+    await new Promise((r) => setTimeout(r, 5));
+    cancel();
+    expect(workers[0]?.terminated).toBe(false);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(workers[0]?.terminated).toBe(true);
+    // The next run gets a fresh worker.
+    const again = collect();
+    runner.start(start().start, again.listener);
+    expect((await again.done).at(-1)?.done).toBe(true);
+    expect(workers).toHaveLength(2);
   });
 });
