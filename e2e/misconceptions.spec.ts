@@ -218,8 +218,9 @@ test('Replay plays the reveal again; loading an example takes the banner away', 
 
   await banner.getByRole('button', { name: Label.replayMisconception }).click();
   await expect.poll(() => relviz.cursor()).toBeLessThan(end);
-  await expect(current).toHaveAttribute('aria-label', LANDS[m.id].current, { timeout: 20_000 });
-  expect(await relviz.cursor()).toBe(end);
+  // It plays to the same stop again (the lanes' current block can show the old stop's label for a frame after the rewind: wait for the cursor, then look).
+  await expect.poll(() => relviz.cursor(), { timeout: 20_000 }).toBe(end);
+  await expect(current).toHaveAttribute('aria-label', LANDS[m.id].current);
 
   await page.getByRole('combobox', { name: Label.examples }).selectOption({ index: 1 });
   await expect(banner).toBeHidden();
