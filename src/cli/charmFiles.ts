@@ -7,14 +7,15 @@ import { basename, join, resolve } from 'node:path';
 import type { CharmSource } from '../engine/commands.ts';
 import { BundleError } from '../engine/bundle.ts';
 import { charmPlaces, readBundle } from '../engine/bundleFiles.ts';
+import { LIMITS } from '../engine/limits.ts';
 import { CHARM_FILE, dirOf, joinPath, normalizePath } from '../engine/paths.ts';
 
 const CHARM_FILES = ['charmcraft.yaml', 'metadata.yaml', 'actions.yaml', 'config.yaml'];
 /** Folders of a charm's code (python.ts): read whole, Python sources and hook scripts. */
 const CODE_DIRS = ['src', 'lib', 'hooks', 'actions'];
-/** What a charm folder may bring: as many files and characters as a session's command may carry (store/session.ts). */
-const MAX_CODE_FILES = 500;
-const MAX_CODE_CHARS = 8 * 1024 * 1024;
+/** What a charm folder may bring: as many files and characters as a session's command may carry. */
+const MAX_CODE_FILES = LIMITS.filesPerCommand;
+const MAX_CODE_CHARS = LIMITS.fileCharsPerCommand;
 
 /**
  * A charm folder's code, relative paths → text: `dispatch`, and under src/, lib/,

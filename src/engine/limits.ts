@@ -19,6 +19,9 @@ export const LIMITS = {
   unitsPerModel: 5000,
   /** Hooks one command may run (`step n`, and the run of any command that waits until idle). */
   hooksPerCommand: 5_000_000,
+  /** Files a command may carry (a charm folder, a bundle with its charms), and their text in all. */
+  filesPerCommand: 500,
+  fileCharsPerCommand: 8 * 1024 * 1024,
 } as const;
 
 const n = (x: number) => (Number.isFinite(x) ? x.toLocaleString('en') : String(x));

@@ -10,7 +10,7 @@
  * status, logs, failure, and how many random numbers they drew — see `replayHook`), so
  * seeking through a history costs no Python and gives the same state bit for bit.
  */
-import type { CharmBehaviour, Handler } from './behaviour.ts';
+import type { CharmBehaviour } from './behaviour.ts';
 import type { CharmMeta } from './charm.ts';
 import type { HookContext } from './context.ts';
 import { CharmCodeError } from './errors.ts';
@@ -118,24 +118,18 @@ export function codeHandles(code: CharmCode, name: string, kind: HookKind): bool
 
 /** The behaviour of an application deployed with code: each hook runs that code through the installed host. */
 export function pythonBehaviour(app: string, code: CharmCode, meta: CharmMeta): CharmBehaviour {
-  const handlers = new Map<string, Handler>();
   return {
     hooks: {},
     actions: {},
     dispatch(name, kind) {
       if (!codeHandles(code, name, kind)) return undefined;
-      let handler = handlers.get(name);
-      if (!handler) {
-        handler = (ctx) => {
-          const host = pythonHost();
-          if (!host) throw new PythonUnavailableError(`Python is not loaded here, so ${ctx.unit.name}'s ${name} hook cannot run (relviz runs charm code in its engine worker and the CLI)`);
-          const outcome = host.runHook(ctx, { app, code, meta, hook: name, kind, env: ctx.env, files: ctx.unitFiles, clock: ctx.clock, budget: PYTHON_BUDGET });
-          ctx.charmEvents = outcome.events;
-          if (outcome.error !== null) throw new CharmCodeError(outcome.error);
-        };
-        handlers.set(name, handler);
-      }
-      return handler;
+      return (ctx) => {
+        const host = pythonHost();
+        if (!host) throw new PythonUnavailableError(`Python is not loaded here, so ${ctx.unit.name}'s ${name} hook cannot run (relviz runs charm code in its engine worker and the CLI)`);
+        const outcome = host.runHook(ctx, { app, code, meta, hook: name, kind, env: ctx.env, files: ctx.unitFiles, clock: ctx.clock, budget: PYTHON_BUDGET });
+        ctx.charmEvents = outcome.events;
+        if (outcome.error !== null) throw new CharmCodeError(outcome.error);
+      };
     },
   };
 }

@@ -7,8 +7,8 @@
 import { findCharm } from './catalog/index.ts';
 import { NO_BEHAVIOUR, type CharmBehaviour } from './behaviour.ts';
 import { JujuError } from './errors.ts';
-import type { Application, JujuVersion, SimState } from './model.ts';
-import { pythonBehaviour, type CharmCode } from './python.ts';
+import type { JujuVersion, SimState } from './model.ts';
+import { pythonBehaviour } from './python.ts';
 import { hookName, type HookOp } from './ops.ts';
 import { nextInt, seedRng } from './prng.ts';
 import { cachedCandidates, candidates, settleReadiness } from './resolver.ts';
@@ -50,23 +50,10 @@ export function createState(opts: CreateOptions = {}): SimState {
 /** Teaching charms have behaviour; real charms and charms deployed from metadata run every hook as a no-op. */
 export function behaviourOf(state: SimState, app: string): CharmBehaviour {
   const a = state.apps.get(app);
-  if (a?.code) return codeBehaviour(a.name, a.code, a.meta);
+  // (Made per hook: two small objects beside a Python hook's milliseconds.)
+  if (a?.code) return pythonBehaviour(a.name, a.code, a.meta);
   if (!a || !a.catalog || a.real) return NO_BEHAVIOUR;
   return findCharm(a.charmName)?.behaviour ?? NO_BEHAVIOUR;
-}
-
-/** One behaviour per code (its handlers are made once), for the last few codes seen. */
-const codeBehaviours = new Map<string, CharmBehaviour>();
-
-function codeBehaviour(app: string, code: CharmCode, meta: Application['meta']): CharmBehaviour {
-  const key = `${app}\0${code.id}`;
-  let b = codeBehaviours.get(key);
-  if (!b) {
-    if (codeBehaviours.size >= 64) codeBehaviours.clear();
-    b = pythonBehaviour(app, code, meta);
-    codeBehaviours.set(key, b);
-  }
-  return b;
 }
 
 /** Whether some application runs code of its own: its hooks need Python (python.ts). */

@@ -118,8 +118,8 @@ export function withFiles(command: Command, files: Files | null): Command {
 }
 
 /** Most files a command may carry, and their text in all: a bundle with its charms is far below. */
-const MAX_FILES = 500;
-const MAX_FILES_CHARS = 8 * 1024 * 1024;
+const MAX_FILES = LIMITS.filesPerCommand;
+const MAX_FILES_CHARS = LIMITS.fileCharsPerCommand;
 
 /**
  * Checks a command's files: a pasted charm's names like `metadata.yaml`, a bundle's
